@@ -1,0 +1,1 @@
+"""The IVR flow language: schema, loader, linter and interpreter; no Qt."""

@@ -1,0 +1,1 @@
+"""The hotline floor's domain: plain typed objects and their rules; no Qt, no ZeroMQ."""

@@ -1,0 +1,86 @@
+"""Users, roles, permissions and the audit trail: who may do what on the floor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """Roles of REQUIREMENTS.md §1 (labels: 现场资源管理员, 班长, 质检员, 系统维护, 管理员)."""
+
+    FLOOR_MANAGER = "floor_manager"
+    SUPERVISOR = "supervisor"  # 班长 / 话务班长 (team leaders too)
+    QUALITY_INSPECTOR = "quality_inspector"
+    MAINTENANCE = "maintenance"
+    ADMIN = "admin"
+
+
+class Permission(StrEnum):
+    VIEW_FLOOR = "view_floor"
+    FORCE_AGENT_STATE = "force_agent_state"  # 强制示闲 / 强制示忙
+    FORCE_LOGOUT = "force_logout"  # 强制签出
+    SET_SKILLS = "set_skills"
+    MONITOR_CALL = "monitor_call"  # 监听 / 耳语
+    BARGE_CALL = "barge_call"  # 强插
+    RELEASE_CALL = "release_call"  # 强拆
+    TRANSFER_CALL = "transfer_call"
+    ACK_ALARM = "ack_alarm"
+    EDIT_ALARM_RULES = "edit_alarm_rules"
+    EDIT_BLACKLIST = "edit_blacklist"
+    RUN_DIAGNOSTICS = "run_diagnostics"  # line, fax, IVR tests
+    INJECT_FAULT = "inject_fault"
+    ORIGINATE = "originate"
+    VIEW_HISTORY = "view_history"
+    VIEW_AUDIT = "view_audit"
+    MANAGE_USERS = "manage_users"
+
+
+P = Permission
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.FLOOR_MANAGER: frozenset({P.VIEW_FLOOR, P.ACK_ALARM, P.VIEW_HISTORY}),
+    Role.SUPERVISOR: frozenset(
+        {
+            P.VIEW_FLOOR, P.FORCE_AGENT_STATE, P.FORCE_LOGOUT, P.SET_SKILLS, P.MONITOR_CALL,
+            P.BARGE_CALL, P.RELEASE_CALL, P.TRANSFER_CALL, P.ACK_ALARM, P.EDIT_ALARM_RULES,
+            P.EDIT_BLACKLIST, P.ORIGINATE, P.VIEW_HISTORY,
+        }
+    ),
+    # S1: quality staff monitor calls and may sign an agent out
+    Role.QUALITY_INSPECTOR: frozenset(
+        {P.VIEW_FLOOR, P.MONITOR_CALL, P.BARGE_CALL, P.FORCE_LOGOUT, P.VIEW_HISTORY}
+    ),
+    Role.MAINTENANCE: frozenset(
+        {P.VIEW_FLOOR, P.RUN_DIAGNOSTICS, P.INJECT_FAULT, P.ACK_ALARM, P.VIEW_HISTORY}
+    ),
+    Role.ADMIN: frozenset(Permission),
+}
+
+
+def allows(role: Role, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS.get(role, frozenset())
+
+
+@dataclass(slots=True)
+class User:
+    username: str
+    role: Role
+    #: argon2id hash (memory-hard); empty until a password is set
+    password_hash: str = ""
+    display_name: str = ""
+    disabled: bool = False
+
+
+@dataclass(slots=True)
+class AuditEntry:
+    """One state-changing command: who, as what, when, what, on what, why, and how it went."""
+
+    at: float
+    user: str
+    role: str
+    action: str
+    target: str = ""
+    reason: str = ""
+    result: str = "ok"  # "ok" or the error code
+    detail: dict[str, object] = field(default_factory=dict)
+    id: int | None = None

@@ -1,0 +1,1 @@
+"""Scenarios, IVR flows, default rules, styles, icons and translations."""

@@ -1,0 +1,351 @@
+"""The vendor-neutral adapter contract: shared checks here, narrow ``_hooks`` per vendor.
+
+Like python-can's ``BusABC``: the public methods validate arguments, check the adapter is
+started, and turn anything unexpected into the neutral :mod:`errors`; each adapter fills only
+the private hooks. Events are pulled with :meth:`SwitchAdapter.poll` so the daemon's single
+loop decides when to read the switch.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from models.agents import REQUESTABLE_STATES, Agent, AgentState
+from models.calls import Participation
+from models.equipment import Board, Channel, Link, Trunk
+from models.events import Event
+from models.fax import FaxJob
+from models.queues import SkillGroup
+from switchlink.adapters.errors import (
+    AdapterError,
+    AdapterNotStarted,
+    InvalidArgument,
+    UnsupportedOperation,
+)
+
+MIN_SKILL_LEVEL = 1
+MAX_SKILL_LEVEL = 10
+
+#: Fault kinds an adapter may be asked to rehearse (the emulator does them all).
+FAULT_KINDS = frozenset({"link_drop", "board_failure", "stuck_channel", "event_delay", "clear"})
+
+
+@dataclass(slots=True)
+class Inventory:
+    """What the switch has, at start: the engine builds its live state from this."""
+
+    agents: list[Agent] = field(default_factory=list)
+    queues: list[SkillGroup] = field(default_factory=list)
+    boards: list[Board] = field(default_factory=list)
+    trunks: list[Trunk] = field(default_factory=list)
+    channels: list[Channel] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+
+def _require_id(kind: str, value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidArgument(f"{kind} must be a non-empty string, got {value!r}")
+    return value
+
+
+class SwitchAdapter(ABC):
+    """One switch (ACD, IVR and fax boards) behind one neutral interface."""
+
+    #: registry name, e.g. ``"loopback"``
+    name: ClassVar[str] = ""
+
+    def __init__(self, **options: Any) -> None:
+        self.options = options
+        self._started = False
+        self._shut_down = False
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    def start(self) -> Inventory:
+        """Connect to the switch and return its inventory."""
+        if self._shut_down:
+            raise AdapterError("adapter was shut down; create a new one")
+        inventory = self._start()
+        self._started = True
+        return inventory
+
+    def shutdown(self) -> None:
+        """Disconnect; safe to call more than once."""
+        if self._started and not self._shut_down:
+            self._shut_down = True
+            self._shutdown()
+        self._shut_down = True
+
+    @property
+    def started(self) -> bool:
+        return self._started and not self._shut_down
+
+    def __enter__(self) -> SwitchAdapter:
+        if not self.started:
+            self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shutdown()
+
+    def poll(self, timeout: float = 0.0, max_events: int = 10_000) -> list[Event]:
+        """Events that happened since the last poll, waiting up to ``timeout`` s for one."""
+        self._check_started()
+        if timeout < 0 or max_events < 1:
+            raise InvalidArgument("timeout must be >= 0 and max_events >= 1")
+        return self._poll(timeout, max_events)
+
+    def now(self) -> float:
+        """Switch time (seconds since the epoch): simulated for the emulator."""
+        return self._now()
+
+    # --- agents -------------------------------------------------------------------------
+
+    def login(self, agent: str, *, state: AgentState = AgentState.NOT_READY) -> None:
+        """签入: sign the agent in, ready or not ready."""
+        self._check_started()
+        _require_id("agent", agent)
+        if state not in (AgentState.READY, AgentState.NOT_READY):
+            raise InvalidArgument(f"an agent signs in ready or not ready, not {state}")
+        self._login(agent, state)
+
+    def logout(self, agent: str, *, forced: bool = False, reason: str = "", by: str = "") -> None:
+        """签出 / 强制签出: during a call a forced sign-out applies when the call ends."""
+        self.set_state(agent, AgentState.LOGGED_OUT, forced=forced, reason=reason, by=by)
+
+    def set_state(
+        self,
+        agent: str,
+        state: AgentState,
+        *,
+        reason: str = "",
+        forced: bool = False,
+        by: str = "",
+    ) -> None:
+        """示闲 / 示忙 / 签出, or their forced forms (强制示闲 / 强制示忙 / 强制签出)."""
+        self._check_started()
+        _require_id("agent", agent)
+        try:
+            state = AgentState(state)
+        except ValueError:
+            raise InvalidArgument(f"unknown agent state {state!r}") from None
+        if state not in REQUESTABLE_STATES:
+            allowed = ", ".join(sorted(s.value for s in REQUESTABLE_STATES))
+            raise InvalidArgument(f"state {state.value!r} cannot be requested (allowed: {allowed})")
+        if forced and not reason.strip():
+            raise InvalidArgument("a forced state change needs a reason")
+        self._set_state(agent, state, reason, forced, by)
+
+    def set_skills(self, agent: str, skills: dict[str, int]) -> None:
+        """配置/调整工号的技能: replace the agent's skills (group id -> level 1..10)."""
+        self._check_started()
+        _require_id("agent", agent)
+        if not isinstance(skills, dict):
+            raise InvalidArgument("skills must be a mapping of skill group to level")
+        for group, level in skills.items():
+            _require_id("skill group", group)
+            if not isinstance(level, int) or isinstance(level, bool) or not (
+                MIN_SKILL_LEVEL <= level <= MAX_SKILL_LEVEL
+            ):
+                raise InvalidArgument(
+                    f"skill level for {group!r} must be an integer "
+                    f"{MIN_SKILL_LEVEL}..{MAX_SKILL_LEVEL}, got {level!r}"
+                )
+        self._set_skills(agent, dict(skills))
+
+    # --- calls --------------------------------------------------------------------------
+
+    def monitor(self, call: str, supervisor: str) -> None:
+        """监听: listen to the call silently."""
+        self._join(call, supervisor, Participation.MONITOR)
+
+    def whisper(self, call: str, supervisor: str) -> None:
+        """Speak to the agent only."""
+        self._join(call, supervisor, Participation.WHISPER)
+
+    def barge(self, call: str, supervisor: str) -> None:
+        """强插: join the conversation; the agent gets a barge notice."""
+        self._join(call, supervisor, Participation.BARGE)
+
+    def leave(self, call: str, supervisor: str) -> None:
+        """Stop monitoring / whispering / barging."""
+        self._check_started()
+        self._leave_call(_require_id("call", call), _require_id("supervisor", supervisor))
+
+    def force_release(self, call: str, *, by: str = "", reason: str = "") -> None:
+        """强拆: tear the call down."""
+        self._check_started()
+        self._force_release(_require_id("call", call), by, reason)
+
+    def transfer(
+        self, call: str, *, to_agent: str | None = None, to_queue: str | None = None
+    ) -> None:
+        """通话转移 to another work number or to a skill group, keeping the call's data."""
+        self._check_started()
+        _require_id("call", call)
+        if (to_agent is None) == (to_queue is None):
+            raise InvalidArgument("transfer needs exactly one of to_agent or to_queue")
+        if to_agent is not None:
+            _require_id("agent", to_agent)
+        if to_queue is not None:
+            _require_id("queue", to_queue)
+        self._transfer(call, to_agent, to_queue)
+
+    def originate(
+        self, number: str, *, announcement: str = "", caller_id: str = ""
+    ) -> str:
+        """系统自动外呼: dial ``number`` and play ``announcement``; returns the call id."""
+        self._check_started()
+        _require_id("number", number)
+        return self._originate(number, announcement, caller_id)
+
+    def _join(self, call: str, supervisor: str, how: Participation) -> None:
+        self._check_started()
+        self._join_call(_require_id("call", call), _require_id("supervisor", supervisor), how)
+
+    # --- IVR ----------------------------------------------------------------------------
+
+    def load_ivr_flow(self, name: str, flow: dict[str, Any]) -> None:
+        """Install an IVR flow (already validated by :mod:`ivr`) under ``name``."""
+        self._check_started()
+        _require_id("flow name", name)
+        if not isinstance(flow, dict):
+            raise InvalidArgument("an IVR flow is a mapping")
+        self._load_ivr_flow(name, flow)
+
+    def test_prompt(self, channel: str, prompt: str) -> str:
+        """Play ``prompt`` on an IVR channel as a test; returns a test id."""
+        self._check_started()
+        return self._test_prompt(_require_id("channel", channel), _require_id("prompt", prompt))
+
+    # --- fax ----------------------------------------------------------------------------
+
+    def send_fax(self, number: str, document: str, *, pages: int = 1) -> str:
+        """Queue a fax; returns the job id."""
+        self._check_started()
+        _require_id("number", number)
+        _require_id("document", document)
+        if not isinstance(pages, int) or isinstance(pages, bool) or pages < 1:
+            raise InvalidArgument(f"pages must be a positive integer, got {pages!r}")
+        return self._send_fax(number, document, pages)
+
+    def fax_status(self, job: str) -> FaxJob:
+        self._check_started()
+        return self._fax_status(_require_id("job", job))
+
+    # --- diagnostics --------------------------------------------------------------------
+
+    def boards(self) -> list[Board]:
+        self._check_started()
+        return self._boards()
+
+    def trunks(self) -> list[Trunk]:
+        self._check_started()
+        return self._trunks()
+
+    def channels(self) -> list[Channel]:
+        self._check_started()
+        return self._channels()
+
+    def links(self) -> list[Link]:
+        self._check_started()
+        return self._links()
+
+    def self_test(self, board: str) -> str:
+        """Run a board's self-test; the result arrives as a ``TestCompleted`` event."""
+        self._check_started()
+        return self._self_test(_require_id("board", board))
+
+    def loopback_test(self, channel: str) -> str:
+        """Place a loopback test call on a channel; the result arrives as an event."""
+        self._check_started()
+        return self._loopback_test(_require_id("channel", channel))
+
+    def inject_fault(self, kind: str, target: str = "", **params: Any) -> None:
+        """Rehearse a fault (``link_drop``, ``board_failure``, ``stuck_channel``,
+        ``event_delay``) or ``clear`` them; real hardware usually refuses."""
+        self._check_started()
+        if kind not in FAULT_KINDS:
+            raise InvalidArgument(f"unknown fault {kind!r} (known: {', '.join(sorted(FAULT_KINDS))})")
+        self._inject_fault(kind, target, params)
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _check_started(self) -> None:
+        if not self.started:
+            raise AdapterNotStarted(f"adapter {self.name or type(self).__name__} is not started")
+
+    # --- hooks: each adapter fills these ------------------------------------------------
+
+    @abstractmethod
+    def _start(self) -> Inventory: ...
+
+    def _shutdown(self) -> None:  # noqa: B027 - optional hook
+        pass
+
+    @abstractmethod
+    def _poll(self, timeout: float, max_events: int) -> list[Event]: ...
+
+    @abstractmethod
+    def _now(self) -> float: ...
+
+    @abstractmethod
+    def _login(self, agent: str, state: AgentState) -> None: ...
+
+    @abstractmethod
+    def _set_state(
+        self, agent: str, state: AgentState, reason: str, forced: bool, by: str
+    ) -> None: ...
+
+    @abstractmethod
+    def _set_skills(self, agent: str, skills: dict[str, int]) -> None: ...
+
+    @abstractmethod
+    def _join_call(self, call: str, supervisor: str, how: Participation) -> None: ...
+
+    @abstractmethod
+    def _leave_call(self, call: str, supervisor: str) -> None: ...
+
+    @abstractmethod
+    def _force_release(self, call: str, by: str, reason: str) -> None: ...
+
+    @abstractmethod
+    def _transfer(self, call: str, to_agent: str | None, to_queue: str | None) -> None: ...
+
+    @abstractmethod
+    def _originate(self, number: str, announcement: str, caller_id: str) -> str: ...
+
+    def _load_ivr_flow(self, name: str, flow: dict[str, Any]) -> None:
+        raise UnsupportedOperation(f"{self.name}: loading IVR flows is not supported")
+
+    def _test_prompt(self, channel: str, prompt: str) -> str:
+        raise UnsupportedOperation(f"{self.name}: prompt test-play is not supported")
+
+    def _send_fax(self, number: str, document: str, pages: int) -> str:
+        raise UnsupportedOperation(f"{self.name}: this switch has no fax board")
+
+    def _fax_status(self, job: str) -> FaxJob:
+        raise UnsupportedOperation(f"{self.name}: this switch has no fax board")
+
+    @abstractmethod
+    def _boards(self) -> list[Board]: ...
+
+    @abstractmethod
+    def _trunks(self) -> list[Trunk]: ...
+
+    @abstractmethod
+    def _channels(self) -> list[Channel]: ...
+
+    @abstractmethod
+    def _links(self) -> list[Link]: ...
+
+    @abstractmethod
+    def _self_test(self, board: str) -> str: ...
+
+    @abstractmethod
+    def _loopback_test(self, channel: str) -> str: ...
+
+    def _inject_fault(self, kind: str, target: str, params: dict[str, Any]) -> None:
+        raise UnsupportedOperation(f"{self.name}: fault injection is not supported")
