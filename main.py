@@ -1,0 +1,52 @@
+"""callfloor launcher: the console by default, and the daemon, CLI and emulator as subcommands.
+
+Each subcommand lives in its own module exposing ``add_arguments(parser)`` and
+``run(args) -> int``; they are imported only when chosen, so ``ctl`` never loads Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+#: subcommand -> (module, one-line help)
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "console": ("console.app", "open the supervisor console (the default)"),
+    "switchlink": ("switchlink.daemon", "run the headless switchlink daemon"),
+    "ctl": ("switchlink.ctl", "talk to a running switchlink from the shell"),
+    "simulate": ("switchlink.simulate", "run an emulator scenario and print its statistics"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="callfloor",
+        description="Supervisor wall-board and switch controller for a hotline floor. "
+        "With no subcommand, starts a local switchlink on the loopback emulator and opens "
+        "the console on it.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in SUBCOMMANDS.items():
+        sub_parser = sub.add_parser(name, help=help_text, description=help_text)
+        module = importlib.import_module(module_name)
+        module.add_arguments(sub_parser)
+        sub_parser.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv.insert(0, "console")
+    args = build_parser().parse_args(argv)
+    return int(args._module.run(args) or 0)
+
+
+def switchlink_main() -> int:
+    """Entry point of the installed ``switchlink`` script."""
+    return main(["switchlink", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
