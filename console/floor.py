@@ -1,0 +1,140 @@
+"""What the floor's numbers mean on screen: labels, colours, formats and alarm levels."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+#: Alarm levels from least to most severe (S3: 黄、橙、红、黑四级预警).
+LEVELS = ("yellow", "orange", "red", "black")
+LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+LEVEL_LABELS = {
+    "yellow": QT_TRANSLATE_NOOP("Level", "Yellow"),
+    "orange": QT_TRANSLATE_NOOP("Level", "Orange"),
+    "red": QT_TRANSLATE_NOOP("Level", "Red"),
+    "black": QT_TRANSLATE_NOOP("Level", "Black"),
+}
+
+#: Background / text colour per alarm level, the same in both themes.
+LEVEL_COLOURS: dict[str, tuple[str, str]] = {
+    "yellow": ("#f2c200", "#111111"),
+    "orange": ("#f57c00", "#111111"),
+    "red": ("#d32f2f", "#ffffff"),
+    "black": ("#000000", "#ff5252"),
+}
+
+STATE_LABELS = {
+    "logged_out": QT_TRANSLATE_NOOP("AgentState", "Logged out"),
+    "ready": QT_TRANSLATE_NOOP("AgentState", "Ready"),
+    "not_ready": QT_TRANSLATE_NOOP("AgentState", "Not ready"),
+    "ringing": QT_TRANSLATE_NOOP("AgentState", "Ringing"),
+    "talking": QT_TRANSLATE_NOOP("AgentState", "Talking"),
+    "on_hold": QT_TRANSLATE_NOOP("AgentState", "On hold"),
+    "after_call_work": QT_TRANSLATE_NOOP("AgentState", "After-call work"),
+}
+
+#: One colour per agent state, used by the grid and its legend in both themes.
+STATE_COLOURS = {
+    "logged_out": "#455a64",
+    "ready": "#2e7d32",
+    "not_ready": "#8d6e63",
+    "ringing": "#00838f",
+    "talking": "#1565c0",
+    "on_hold": "#6a1b9a",
+    "after_call_work": "#ad1457",
+}
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def level_label(level: str) -> str:
+    return tr("Level", LEVEL_LABELS[level]) if level in LEVEL_LABELS else level
+
+
+def state_label(state: str) -> str:
+    return tr("AgentState", STATE_LABELS[state]) if state in STATE_LABELS else state
+
+
+def worst_level(levels: Iterable[str]) -> str | None:
+    """The most severe of some alarm levels, or None when there are none."""
+    known = [lvl for lvl in levels if lvl in LEVEL_RANK]
+    return max(known, key=LEVEL_RANK.__getitem__) if known else None
+
+
+# -- value formats ---------------------------------------------------------------------------
+def fmt_int(value: Any) -> str:
+    return "–" if value is None else f"{int(value):,}"
+
+
+def fmt_pct(value: Any) -> str:
+    """Ratios (0..1) as whole percent."""
+    return "–" if value is None else f"{float(value) * 100:.0f}%"
+
+
+def fmt_duration(value: Any) -> str:
+    """Seconds as m:ss, or h:mm:ss past the hour."""
+    if value is None:
+        return "–"
+    secs = max(0, int(value))
+    hours, rest = divmod(secs, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+def fmt_clock(epoch: float | None) -> str:
+    return "–" if not epoch else time.strftime("%H:%M:%S", time.localtime(epoch))
+
+
+@dataclass(frozen=True, slots=True)
+class TileSpec:
+    """One big number on the wall-board and the centre metric behind it."""
+
+    id: str
+    label: str  # untranslated; context "Tile"
+    metric: str
+    fmt: Callable[[Any], str]
+
+
+TILES: tuple[TileSpec, ...] = (
+    TileSpec("waiting", QT_TRANSLATE_NOOP("Tile", "Calls waiting"), "waiting", fmt_int),
+    TileSpec("longest_wait", QT_TRANSLATE_NOOP("Tile", "Longest wait"), "longest_wait_s",
+             fmt_duration),
+    TileSpec("service_level", QT_TRANSLATE_NOOP("Tile", "Service level"), "service_level",
+             fmt_pct),
+    TileSpec("ready", QT_TRANSLATE_NOOP("Tile", "Agents ready"), "agents_ready", fmt_int),
+    TileSpec("talking", QT_TRANSLATE_NOOP("Tile", "Agents talking"), "agents_talking", fmt_int),
+    TileSpec("acw", QT_TRANSLATE_NOOP("Tile", "After-call work"), "agents_acw", fmt_int),
+    TileSpec("not_ready", QT_TRANSLATE_NOOP("Tile", "Agents not ready"), "agents_not_ready",
+             fmt_int),
+    TileSpec("abandon_rate", QT_TRANSLATE_NOOP("Tile", "Abandon rate"), "abandon_rate", fmt_pct),
+    TileSpec("answered", QT_TRANSLATE_NOOP("Tile", "Answered today"), "answered_today", fmt_int),
+    TileSpec("blocked", QT_TRANSLATE_NOOP("Tile", "Blocked today"), "blocked_today", fmt_int),
+)
+TILE_IDS = tuple(t.id for t in TILES)
+
+#: Which agent states each agent-count metric counts (used when metrics lack the count).
+STATE_COUNTS = {
+    "agents_ready": ("ready",),
+    "agents_talking": ("ringing", "talking", "on_hold"),
+    "agents_acw": ("after_call_work",),
+    "agents_not_ready": ("not_ready",),
+}
+
+
+def alarm_levels_by_metric(alarms: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Worst active alarm level per metric name, whatever the alarm's scope."""
+    worst: dict[str, str] = {}
+    for alarm in alarms:
+        metric, level = alarm.get("metric"), alarm.get("level")
+        if not metric or level not in LEVEL_RANK or alarm.get("state") == "cleared":
+            continue
+        if metric not in worst or LEVEL_RANK[level] > LEVEL_RANK[worst[metric]]:
+            worst[metric] = level
+    return worst

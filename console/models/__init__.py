@@ -1,0 +1,1 @@
+"""Qt item models over the client mirror: queues, agents and alarms."""

@@ -1,0 +1,149 @@
+"""The agent grid model: one row per agent, with a proxy that filters by team and skill."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+        QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from console import floor
+from console.models.base import ID_ROLE, SORT_ROLE, Index, MirrorTableModel
+
+_C = "AgentGridModel"
+COLUMNS = (
+    QT_TRANSLATE_NOOP(_C, "Work number"),
+    QT_TRANSLATE_NOOP(_C, "Name"),
+    QT_TRANSLATE_NOOP(_C, "Team"),
+    QT_TRANSLATE_NOOP(_C, "State"),
+    QT_TRANSLATE_NOOP(_C, "Time in state"),
+)
+WORK_NUMBER, NAME, TEAM, STATE, SINCE = range(5)
+
+STATE_ROLE = Qt.ItemDataRole.UserRole + 10
+SINCE_ROLE = Qt.ItemDataRole.UserRole + 11
+NAME_ROLE = Qt.ItemDataRole.UserRole + 12
+STALE_ROLE = Qt.ItemDataRole.UserRole + 13
+REASON_ROLE = Qt.ItemDataRole.UserRole + 14
+
+_GREY = QColor("#808080")
+
+
+class AgentGridModel(MirrorTableModel):
+    """Rows follow ``agent/<work_number>``; a grid delegate paints column 0 from the roles."""
+
+    prefixes = ("agent/",)
+    primary = "agent/"
+
+    def __init__(self, mirror: Any, parent: Any = None, clock: Any = time.time) -> None:
+        #: time source for "time in state"; the switch clock when the daemon reports one
+        self.clock = clock
+        self.teams: set[str] = set()
+        self.skills: set[str] = set()
+        super().__init__(mirror, parent)
+
+    def columns(self) -> list[str]:
+        return list(COLUMNS)
+
+    def on_rebuilt(self) -> None:
+        self.teams, self.skills = set(), set()
+        self.rows_touched(set(self._ids))
+
+    def rows_touched(self, ids: set[str]) -> None:
+        for rid in ids:
+            agent = self.mirror.get("agent/" + rid)
+            if agent:
+                if agent.get("team"):
+                    self.teams.add(agent["team"])
+                self.skills.update(agent.get("skills") or ())
+
+    def agent(self, row: int) -> dict[str, Any]:
+        return self.mirror.get("agent/" + self._ids[row]) or {}
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return QCoreApplication.translate(_C, COLUMNS[section])
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        row, col = index.row(), index.column()
+        if role == ID_ROLE:
+            return self._ids[row]
+        if role == STALE_ROLE:
+            return self.stale
+        agent = self.agent(row)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == WORK_NUMBER:
+                return agent.get("work_number", self._ids[row])
+            if col == NAME:
+                return agent.get("name", "")
+            if col == TEAM:
+                return agent.get("team", "")
+            if col == STATE:
+                return floor.state_label(agent.get("state", "logged_out"))
+            return floor.fmt_duration(self.clock() - float(agent.get("state_since") or 0))
+        if role == STATE_ROLE:
+            return agent.get("state", "logged_out")
+        if role == SINCE_ROLE:
+            return float(agent.get("state_since") or 0.0)
+        if role == NAME_ROLE:
+            return agent.get("name", "")
+        if role == REASON_ROLE:
+            return agent.get("reason", "")
+        if role == SORT_ROLE:
+            return self.data(index) if col != SINCE else float(agent.get("state_since") or 0)
+        if role == Qt.ItemDataRole.ForegroundRole and self.stale:
+            return _GREY
+        if role == Qt.ItemDataRole.BackgroundRole and col == STATE and not self.stale:
+            return QColor(floor.STATE_COLOURS.get(agent.get("state", ""), "#455a64"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            state = floor.state_label(agent.get("state", "logged_out"))
+            reason = agent.get("reason") or ""
+            return f"{agent.get('work_number', '')} {agent.get('name', '')} — {state}" + (
+                f" ({reason})" if reason else "")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class AgentFilterProxy(QSortFilterProxyModel):
+    """Shows the agents of one team and/or one skill group; never re-sorts on its own."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setDynamicSortFilter(False)
+        self.team = ""
+        self.skill = ""
+
+    def set_filter(self, team: str = "", skill: str = "") -> None:
+        if (team, skill) != (self.team, self.skill):
+            self.beginFilterChange()
+            self.team, self.skill = team, skill
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not (self.team or self.skill):
+            return True
+        model = self.sourceModel()
+        if not isinstance(model, AgentGridModel):
+            return True
+        agent = model.agent(source_row)
+        if self.team and agent.get("team") != self.team:
+            return False
+        return not (self.skill and self.skill not in (agent.get("skills") or {}))

@@ -1,0 +1,152 @@
+"""The alarm list model: active alarms with level, metric, scope, value vs threshold."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QColor
+
+from console import floor
+from console.models.base import ID_ROLE, SORT_ROLE, Index, MirrorTableModel
+
+_C = "AlarmListModel"
+COLUMNS = (
+    QT_TRANSLATE_NOOP(_C, "Level"),
+    QT_TRANSLATE_NOOP(_C, "Metric"),
+    QT_TRANSLATE_NOOP(_C, "Scope"),
+    QT_TRANSLATE_NOOP(_C, "Value"),
+    QT_TRANSLATE_NOOP(_C, "Threshold"),
+    QT_TRANSLATE_NOOP(_C, "Since"),
+    QT_TRANSLATE_NOOP(_C, "Acknowledged by"),
+    QT_TRANSLATE_NOOP(_C, "Dispatch plan"),
+)
+LEVEL, METRIC, SCOPE, VALUE, THRESHOLD, SINCE, ACKED, PLAN = range(8)
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 20
+
+#: Names of the metrics alarms watch, for the list (context "Metric").
+METRIC_LABELS = {
+    "waiting": QT_TRANSLATE_NOOP("Metric", "Calls waiting"),
+    "longest_wait_s": QT_TRANSLATE_NOOP("Metric", "Longest wait"),
+    "service_level": QT_TRANSLATE_NOOP("Metric", "Service level"),
+    "abandon_rate": QT_TRANSLATE_NOOP("Metric", "Abandon rate"),
+    "agents_ready": QT_TRANSLATE_NOOP("Metric", "Agents ready"),
+    "agents_not_ready": QT_TRANSLATE_NOOP("Metric", "Agents not ready"),
+    "asa_s": QT_TRANSLATE_NOOP("Metric", "Average speed of answer"),
+    "blocked_today": QT_TRANSLATE_NOOP("Metric", "Blocked today"),
+    "hold_s": QT_TRANSLATE_NOOP("Metric", "Hold time"),
+}
+_PCT = {"service_level", "abandon_rate"}
+_SECS = {"longest_wait_s", "asa_s", "hold_s"}
+
+
+def metric_label(metric: str) -> str:
+    text = METRIC_LABELS.get(metric)
+    return QCoreApplication.translate("Metric", text) if text else metric
+
+
+def fmt_metric(metric: str, value: Any) -> str:
+    if value is None:
+        return "–"
+    if metric in _PCT:
+        return floor.fmt_pct(value)
+    if metric in _SECS:
+        return floor.fmt_duration(value)
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def fmt_plan(plan: Any) -> str:
+    """A dispatch plan as one line: a string as is, a list joined, a dict's steps."""
+    if not plan:
+        return ""
+    if isinstance(plan, str):
+        return plan
+    if isinstance(plan, dict):
+        parts = [str(plan.get("name", ""))]
+        for key in ("notify", "move", "measures", "steps"):
+            if plan.get(key):
+                val = plan[key]
+                parts.append(", ".join(map(str, val)) if isinstance(val, list) else str(val))
+        return " · ".join(p for p in parts if p)
+    if isinstance(plan, list):
+        return "; ".join(map(str, plan))
+    return str(plan)
+
+
+class AlarmListModel(MirrorTableModel):
+    """Rows follow ``alarm/<id>``; the view sorts by level through a proxy on demand."""
+
+    prefixes = ("alarm/",)
+    primary = "alarm/"
+
+    def columns(self) -> list[str]:
+        return list(COLUMNS)
+
+    def alarm(self, row: int) -> dict[str, Any]:
+        return self.mirror.get("alarm/" + self._ids[row]) or {}
+
+    def alarms(self) -> list[dict[str, Any]]:
+        return [self.alarm(r) for r in range(len(self._ids))]
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return QCoreApplication.translate(_C, COLUMNS[section])
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        row, col = index.row(), index.column()
+        if role == ID_ROLE:
+            return self._ids[row]
+        alarm = self.alarm(row)
+        level = alarm.get("level", "")
+        if role == LEVEL_ROLE:
+            return level
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(alarm, col)
+        if role == SORT_ROLE:
+            if col == LEVEL:
+                return floor.LEVEL_RANK.get(level, -1)
+            if col in (VALUE, THRESHOLD, SINCE):
+                key = ("value", "threshold", "raised_at")[(VALUE, THRESHOLD, SINCE).index(col)]
+                return float(alarm.get(key) or 0)
+            return self._text(alarm, col)
+        if role == Qt.ItemDataRole.BackgroundRole and col == LEVEL and not self.stale:
+            return QColor(floor.LEVEL_COLOURS.get(level, ("#455a64", ""))[0])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self.stale:
+                return QColor("#808080")
+            if col == LEVEL:
+                return QColor(floor.LEVEL_COLOURS.get(level, ("", "#ffffff"))[1])
+        if role == Qt.ItemDataRole.ToolTipRole and col == PLAN:
+            return fmt_plan(alarm.get("dispatch_plan"))
+        return None
+
+    def _text(self, alarm: dict[str, Any], col: int) -> str:
+        metric = str(alarm.get("metric", ""))
+        if col == LEVEL:
+            return floor.level_label(alarm.get("level", ""))
+        if col == METRIC:
+            return metric_label(metric)
+        if col == SCOPE:
+            return str(alarm.get("scope", ""))
+        if col == VALUE:
+            return fmt_metric(metric, alarm.get("value"))
+        if col == THRESHOLD:
+            return fmt_metric(metric, alarm.get("threshold"))
+        if col == SINCE:
+            return floor.fmt_clock(alarm.get("raised_at"))
+        if col == ACKED:
+            return str(alarm.get("acked_by") or "")
+        return fmt_plan(alarm.get("dispatch_plan"))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

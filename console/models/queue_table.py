@@ -1,0 +1,93 @@
+"""The per-queue table: one row per skill group with its live metrics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QColor
+
+from console import floor
+from console.models.base import ID_ROLE, SORT_ROLE, Index, MirrorTableModel
+
+_C = "QueueTableModel"
+#: (title, source, field, format); source "q" = queue/<id>, "m" = metrics/queue/<id>
+COLUMNS: tuple[tuple[str, str, str, Any], ...] = (
+    (QT_TRANSLATE_NOOP(_C, "Queue"), "q", "name", str),
+    (QT_TRANSLATE_NOOP(_C, "Waiting"), "m", "waiting", floor.fmt_int),
+    (QT_TRANSLATE_NOOP(_C, "Longest wait"), "m", "longest_wait_s", floor.fmt_duration),
+    (QT_TRANSLATE_NOOP(_C, "Service level"), "m", "service_level", floor.fmt_pct),
+    (QT_TRANSLATE_NOOP(_C, "Target"), "q", "sl_target", floor.fmt_pct),
+    (QT_TRANSLATE_NOOP(_C, "Ready"), "m", "agents_ready", floor.fmt_int),
+    (QT_TRANSLATE_NOOP(_C, "Talking"), "m", "agents_talking", floor.fmt_int),
+    (QT_TRANSLATE_NOOP(_C, "Offered"), "m", "offered_today", floor.fmt_int),
+    (QT_TRANSLATE_NOOP(_C, "Answered"), "m", "answered_today", floor.fmt_int),
+    (QT_TRANSLATE_NOOP(_C, "Abandon rate"), "m", "abandon_rate", floor.fmt_pct),
+    (QT_TRANSLATE_NOOP(_C, "ASA"), "m", "asa_s", floor.fmt_duration),
+)
+NAME, WAITING, LONGEST, SL, TARGET = range(5)
+
+_GREY = QColor("#808080")
+
+
+class QueueTableModel(MirrorTableModel):
+    """Rows follow ``queue/<id>``; cells read ``metrics/queue/<id>`` as it changes."""
+
+    prefixes = ("queue/", "metrics/queue/")
+    primary = "queue/"
+
+    def columns(self) -> list[str]:
+        return [c[0] for c in COLUMNS]
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return QCoreApplication.translate(_C, COLUMNS[section][0])
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def raw(self, row: int, col: int) -> Any:
+        rid = self._ids[row]
+        _, source, field, _ = COLUMNS[col]
+        record = self.mirror.get(("queue/" if source == "q" else "metrics/queue/") + rid) or {}
+        value = record.get(field)
+        if col == NAME and not value:
+            return rid
+        return value
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        row, col = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = self.raw(row, col)
+            return str(value) if col == NAME else COLUMNS[col][3](value)
+        if role == SORT_ROLE:
+            value = self.raw(row, col)
+            return value if value is not None else -1
+        if role == ID_ROLE:
+            return self._ids[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            align = Qt.AlignmentFlag.AlignLeft if col == NAME else Qt.AlignmentFlag.AlignRight
+            return int(align | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self.stale:
+                return _GREY
+            if col == SL:
+                return self._sl_colour(row)
+        return None
+
+    def _sl_colour(self, row: int) -> QColor | None:
+        """Service level below its queue's target shows red, at or above green."""
+        sl, target = self.raw(row, SL), self.raw(row, TARGET)
+        if sl is None or target is None:
+            return None
+        return QColor("#43a047") if sl >= target else QColor("#e53935")
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
