@@ -1,0 +1,1 @@
+"""Persistence: the SQLAlchemy schema, Alembic migrations and repositories over domain objects."""

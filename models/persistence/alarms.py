@@ -1,0 +1,74 @@
+"""Alarm rules and the alarm log (alarm history)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from models.alarmlog import TRANSITIONS, AlarmLogEntry, StoredAlarmRule
+from models.persistence.convert import InvalidQuery, NotFound, check_range, row_values, to_domain
+from models.persistence.database import Database
+from models.persistence.schema import AlarmLogRow, AlarmRuleRow
+
+
+class AlarmRepository:
+    """Rules (replace whole) and the append-only log of alarm transitions."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def save_rule(self, rule: StoredAlarmRule) -> None:
+        with self.db.begin() as s:
+            s.merge(AlarmRuleRow(**row_values(AlarmRuleRow, rule)))
+
+    def get_rule(self, rule_id: str) -> StoredAlarmRule | None:
+        with self.db.read() as s:
+            row = s.get(AlarmRuleRow, rule_id)
+            return None if row is None else to_domain(StoredAlarmRule, row)
+
+    def rules(self) -> list[StoredAlarmRule]:
+        with self.db.read() as s:
+            rows = s.scalars(select(AlarmRuleRow).order_by(AlarmRuleRow.id))
+            return [to_domain(StoredAlarmRule, r) for r in rows]
+
+    def delete_rule(self, rule_id: str) -> None:
+        with self.db.begin() as s:
+            row = s.get(AlarmRuleRow, rule_id)
+            if row is None:
+                raise NotFound(f"no alarm rule {rule_id!r}")
+            s.delete(row)
+
+    def log(self, entry: AlarmLogEntry) -> int:
+        """Append one transition; returns its id."""
+        if entry.transition not in TRANSITIONS:
+            raise InvalidQuery(
+                f"alarm transition {entry.transition!r} is not one of {', '.join(TRANSITIONS)}"
+            )
+        with self.db.begin() as s:
+            row = AlarmLogRow(**row_values(AlarmLogRow, entry))
+            s.add(row)
+            s.flush()
+            entry.id = row.id
+            return row.id
+
+    def history(
+        self,
+        alarm_id: str | None = None,
+        rule_id: str | None = None,
+        since: float | None = None,
+        until: float | None = None,
+        limit: int = 100,
+    ) -> list[AlarmLogEntry]:
+        """Alarm transitions, newest first."""
+        check_range(since, until, limit)
+        query = select(AlarmLogRow)
+        if alarm_id is not None:
+            query = query.where(AlarmLogRow.alarm_id == alarm_id)
+        if rule_id is not None:
+            query = query.where(AlarmLogRow.rule_id == rule_id)
+        if since is not None:
+            query = query.where(AlarmLogRow.at >= since)
+        if until is not None:
+            query = query.where(AlarmLogRow.at < until)
+        query = query.order_by(AlarmLogRow.at.desc(), AlarmLogRow.id.desc()).limit(limit)
+        with self.db.read() as s:
+            return [to_domain(AlarmLogEntry, r) for r in s.scalars(query)]

@@ -1,0 +1,46 @@
+"""Row <-> domain-object conversion by field name, so ORM rows never escape this package."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, TypeVar
+
+from sqlalchemy import inspect as sa_inspect
+
+from models.codec import from_plain, to_plain
+from models.persistence.database import DatabaseError
+
+T = TypeVar("T")
+
+
+class NotFound(DatabaseError):
+    """The record asked for does not exist."""
+
+
+class InvalidQuery(DatabaseError):
+    """A history query's arguments make no sense (e.g. an inverted time range)."""
+
+
+def row_values(row_cls: type, obj: Any, **extra: Any) -> dict[str, Any]:
+    """Column values for ``row_cls`` from a dataclass; an unset ``id`` is left to the DB."""
+    columns = set(sa_inspect(row_cls).columns.keys())
+    values = {k: v for k, v in to_plain(obj).items() if k in columns}
+    if values.get("id", 0) is None:
+        del values["id"]
+    values.update(extra)
+    return values
+
+
+def to_domain(cls: type[T], row: Any) -> T:
+    """The dataclass ``cls`` built from a row's columns of the same names."""
+    columns = sa_inspect(type(row)).columns.keys()
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    return from_plain(cls, {c: getattr(row, c) for c in columns if c in names})
+
+
+def check_range(since: float | None, until: float | None, limit: int) -> None:
+    """Reject inverted time ranges and silly limits with a clear message."""
+    if since is not None and until is not None and since > until:
+        raise InvalidQuery(f"time range is inverted: since {since} is after until {until}")
+    if limit < 1:
+        raise InvalidQuery(f"limit must be at least 1, got {limit}")

@@ -1,0 +1,223 @@
+"""Opening the database: URL choice, SQLite pragmas, BEGIN IMMEDIATE, migrations, checks.
+
+SQLite follows the pysqlite recipe from the SQLAlchemy docs: the driver's own transaction
+handling is switched off (``isolation_level = None``) and we emit ``BEGIN IMMEDIATE``
+ourselves, so a write transaction takes the write lock up front instead of failing with
+"database is locked" when a deferred read turns into a write. Read-only units of work
+(:meth:`Database.read`) begin deferred so they never wait for the writer (WAL).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.persistence.schema import Base
+
+log = logging.getLogger(__name__)
+
+#: File name of the default database in the user data directory.
+DEFAULT_FILE = "callfloor.sqlite3"
+#: How long an SQLite connection waits for a lock before giving up (milliseconds).
+BUSY_TIMEOUT_MS = 10_000
+_READ_OPTION = "callfloor_read_only"
+
+
+class DatabaseError(Exception):
+    """A database problem a user can act on; the message is one clear line."""
+
+
+class DatabaseConfigError(DatabaseError):
+    """The database URL is malformed or names an unsupported database."""
+
+
+class SchemaTooNew(DatabaseError):
+    """The database was migrated by a newer callfloor than this one."""
+
+
+def default_url() -> str:
+    """The SQLite file in the user data directory (created if missing)."""
+    import platformdirs
+
+    directory = Path(platformdirs.user_data_dir("callfloor"))
+    directory.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{directory / DEFAULT_FILE}"
+
+
+def normalise_url(url: str) -> URL:
+    """Parse ``url`` and pick our drivers (psycopg 3 for PostgreSQL); clear errors otherwise."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseConfigError(
+            f"--db {url!r}: not a database URL; expected sqlite:///PATH or "
+            "postgresql://USER@HOST:PORT/DBNAME"
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return parsed.set(drivername="sqlite+pysqlite")
+    if backend in ("postgresql", "postgres"):
+        return parsed.set(drivername="postgresql+psycopg")
+    raise DatabaseConfigError(
+        f"--db {url!r}: unsupported database {backend!r}; callfloor runs on sqlite or postgresql"
+    )
+
+
+def _sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # take transaction control away from pysqlite (SQLAlchemy's documented recipe)
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # FULL: a commit survives power loss too, not only a killed process; the writer
+        # batches rows so this costs one fsync per batch
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        read_only = conn.get_execution_options().get(_READ_OPTION, False)
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def _migrations_config(connection: Any = None) -> Config:
+    cfg = Config()
+    location = resources.files("models.persistence") / "migrations"
+    cfg.set_main_option("script_location", str(location))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest revision this code knows."""
+    head = ScriptDirectory.from_config(_migrations_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+class Database:
+    """One database: an engine plus units of work; the only door to the tables."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._read_engine = engine.execution_options(**{_READ_OPTION: True})
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self._read_engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self.engine.dialect.name
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """A write unit of work: commits on success, rolls back on error (BEGIN IMMEDIATE)."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work that never takes SQLite's write lock."""
+        with self._read_sessions() as session:
+            yield session
+
+    def session(self) -> Session:
+        """A bare session for callers that manage the transaction themselves."""
+        return self._sessions()
+
+    # --- schema -----------------------------------------------------------------------------
+
+    def current_revision(self) -> str | None:
+        """The revision the database is at; None for an empty (never migrated) database."""
+        with self._read_engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def migrate(self, revision: str = "head") -> None:
+        """Upgrade to ``revision`` (head by default); refuse a database newer than this code."""
+        self.check_not_too_new()
+        with self.engine.begin() as conn:
+            command.upgrade(_migrations_config(conn), revision)
+
+    def downgrade(self, revision: str) -> None:
+        """Downgrade to ``revision`` (``"base"`` empties the schema)."""
+        self.check_not_too_new()
+        with self.engine.begin() as conn:
+            command.downgrade(_migrations_config(conn), revision)
+
+    def check_not_too_new(self) -> None:
+        """Raise :class:`SchemaTooNew` when the database's revision is unknown here."""
+        current = self.current_revision()
+        if current is None:
+            return
+        script = ScriptDirectory.from_config(_migrations_config())
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current not in known:
+            raise SchemaTooNew(
+                f"database {self.describe()} has schema revision {current!r}, newer than this "
+                f"callfloor knows (head {script.get_current_head()!r}); upgrade callfloor or "
+                "choose another --db"
+            )
+
+    def integrity_check(self) -> list[str]:
+        """Problems found (empty when healthy): SQLite's integrity and FK checks, missing tables."""
+        problems: list[str] = []
+        migrated = self.current_revision() is not None
+        with self._read_engine.connect() as conn:
+            if self.dialect == "sqlite":
+                rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+                problems += [f"integrity_check: {r}" for r in rows if r != "ok"]
+                problems += [
+                    f"foreign_key_check: {tuple(r)}"
+                    for r in conn.exec_driver_sql("PRAGMA foreign_key_check")
+                ]
+            else:
+                conn.execute(text("SELECT 1"))
+            if migrated:
+                present = set(inspect(conn).get_table_names())
+                problems += [
+                    f"missing table {name}"
+                    for name in Base.metadata.tables
+                    if name not in present
+                ]
+        return problems
+
+    def describe(self) -> str:
+        """The URL without its password, for messages and logs."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str | None = None, *, echo: bool = False) -> Database:
+    """Open (not migrate) the database at ``url``; None means the default SQLite file."""
+    parsed = normalise_url(url or default_url())
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(
+                parsed, echo=echo, connect_args={"check_same_thread": False}
+            )
+            _sqlite_hooks(engine)
+        else:
+            engine = create_engine(parsed, echo=echo, pool_pre_ping=True)
+    except (SQLAlchemyError, ImportError) as exc:
+        raise DatabaseConfigError(f"cannot open database {url!r}: {exc}") from None
+    return Database(engine)

@@ -1,0 +1,419 @@
+"""The database schema (SQLAlchemy 2.x typed ORM); rows never leave models.persistence.
+
+Times are epoch seconds as floats, like the event stream; enums are stored as their string
+values so a new enum member never needs a migration.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+#: The Alembic revision this schema matches (migrations/versions/ head).
+HEAD_REVISION = "0002"
+#: Bumped with every revision; shown in `switchlink --version` style output.
+SCHEMA_VERSION = 2
+
+
+class Base(DeclarativeBase):
+    """Declarative base; every table below is part of :data:`Base.metadata`."""
+
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+def _repr(obj: object, *names: str) -> str:
+    inner = ", ".join(f"{n}={getattr(obj, n)!r}" for n in names)
+    return f"{type(obj).__name__}({inner})"
+
+
+# --- people and permissions ---------------------------------------------------------------
+
+
+class UserRow(Base):
+    """A console user: login, role and argon2id password hash."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(32))
+    password_hash: Mapped[str] = mapped_column(Text, default="")
+    display_name: Mapped[str] = mapped_column(String(128), default="")
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    def __repr__(self) -> str:
+        return _repr(self, "username", "role", "disabled")
+
+
+class AuditRow(Base):
+    """One state-changing command, as audited by switchlink."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_user_at", "user", "at"),
+        Index("ix_audit_log_action_at", "action", "at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[float] = mapped_column(Float)
+    user: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(256), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[str] = mapped_column(String(64), default="ok")
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "at", "user", "action", "result")
+
+
+# --- the floor's organisation ---------------------------------------------------------------
+
+
+class TeamRow(Base):
+    """A team of agents under a team leader (班长)."""
+
+    __tablename__ = "teams"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    leader: Mapped[str] = mapped_column(String(64), default="")
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "name")
+
+
+class AgentRow(Base):
+    """An agent known by work number (工号)."""
+
+    __tablename__ = "agents"
+    __table_args__ = (Index("ix_agents_team", "team_id"),)
+    work_number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    team_id: Mapped[str | None] = mapped_column(ForeignKey("teams.id", ondelete="SET NULL"))
+
+    def __repr__(self) -> str:
+        return _repr(self, "work_number", "name", "team_id")
+
+
+class SkillGroupRow(Base):
+    """A skill group and its queue's service-level settings."""
+
+    __tablename__ = "skill_groups"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    sl_threshold_s: Mapped[float] = mapped_column(Float, default=15.0)
+    sl_target: Mapped[float] = mapped_column(Float, default=0.85)
+    max_length: Mapped[int | None] = mapped_column(Integer)
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "name")
+
+
+class AgentSkillRow(Base):
+    """An agent's level (1..10) in one skill group."""
+
+    __tablename__ = "agent_skills"
+    __table_args__ = (Index("ix_agent_skills_group", "skill_group_id"),)
+    work_number: Mapped[str] = mapped_column(
+        ForeignKey("agents.work_number", ondelete="CASCADE"), primary_key=True
+    )
+    skill_group_id: Mapped[str] = mapped_column(
+        ForeignKey("skill_groups.id", ondelete="CASCADE"), primary_key=True
+    )
+    level: Mapped[int] = mapped_column(Integer)
+
+    def __repr__(self) -> str:
+        return _repr(self, "work_number", "skill_group_id", "level")
+
+
+# --- call history ---------------------------------------------------------------------------
+
+
+class CallRecordRow(Base):
+    """One finished call (the switch's call id is not unique across restarts)."""
+
+    __tablename__ = "call_records"
+    __table_args__ = (
+        Index("ix_call_records_arrived", "arrived_at"),
+        Index("ix_call_records_caller_arrived", "caller", "arrived_at"),
+        Index("ix_call_records_callee_arrived", "callee", "arrived_at"),
+        Index("ix_call_records_queue_arrived", "queue", "arrived_at"),
+        Index("ix_call_records_agent_arrived", "agent", "arrived_at"),
+        Index("ix_call_records_call_id", "call_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    call_id: Mapped[str] = mapped_column(String(64))
+    caller: Mapped[str] = mapped_column(String(32))
+    callee: Mapped[str] = mapped_column(String(32), default="")
+    customer_level: Mapped[str] = mapped_column(String(16))
+    direction: Mapped[str] = mapped_column(String(16))
+    queue: Mapped[str | None] = mapped_column(String(64))
+    agent: Mapped[str | None] = mapped_column(String(32))
+    trunk: Mapped[str | None] = mapped_column(String(64))
+    arrived_at: Mapped[float] = mapped_column(Float)
+    ivr_at: Mapped[float | None] = mapped_column(Float)
+    queued_at: Mapped[float | None] = mapped_column(Float)
+    ringing_at: Mapped[float | None] = mapped_column(Float)
+    answered_at: Mapped[float | None] = mapped_column(Float)
+    ended_at: Mapped[float] = mapped_column(Float)
+    outcome: Mapped[str] = mapped_column(String(16))
+    ivr_trail: Mapped[list[str]] = mapped_column(default=list)
+    hold_total_s: Mapped[float] = mapped_column(Float, default=0.0)
+    transfers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    announcement: Mapped[str] = mapped_column(String(256), default="")
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "call_id", "caller", "outcome")
+
+
+class IntervalStatRow(Base):
+    """Per queue per half hour counts; the writer adds deltas into the row."""
+
+    __tablename__ = "interval_stats"
+    __table_args__ = (Index("ix_interval_stats_start", "start"),)
+    queue: Mapped[str] = mapped_column(String(64), primary_key=True)
+    start: Mapped[float] = mapped_column(Float, primary_key=True)
+    offered: Mapped[int] = mapped_column(Integer, default=0)
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    abandoned: Mapped[int] = mapped_column(Integer, default=0)
+    answered_within_threshold: Mapped[int] = mapped_column(Integer, default=0)
+    busy: Mapped[int] = mapped_column(Integer, default=0)
+    blocked: Mapped[int] = mapped_column(Integer, default=0)
+    total_wait_s: Mapped[float] = mapped_column(Float, default=0.0)
+    max_wait_s: Mapped[float] = mapped_column(Float, default=0.0)
+    total_handle_s: Mapped[float] = mapped_column(Float, default=0.0)
+
+    def __repr__(self) -> str:
+        return _repr(self, "queue", "start", "offered", "answered")
+
+
+# --- alarms ----------------------------------------------------------------------------------
+
+
+class AlarmRuleRow(Base):
+    """An alarm rule; ``definition`` holds the rule's own plain form."""
+
+    __tablename__ = "alarm_rules"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    scope: Mapped[str] = mapped_column(String(128))
+    metric: Mapped[str] = mapped_column(String(64))
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    definition: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[float] = mapped_column(Float)
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "metric", "enabled")
+
+
+class AlarmLogRow(Base):
+    """One transition of one alarm: raised, acknowledged, escalated, cleared."""
+
+    __tablename__ = "alarm_log"
+    __table_args__ = (
+        Index("ix_alarm_log_at", "at"),
+        Index("ix_alarm_log_alarm", "alarm_id"),
+        Index("ix_alarm_log_rule_at", "rule_id", "at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alarm_id: Mapped[str] = mapped_column(String(128))
+    rule_id: Mapped[str] = mapped_column(String(64))
+    level: Mapped[str] = mapped_column(String(16))
+    transition: Mapped[str] = mapped_column(String(16))
+    value: Mapped[float | None] = mapped_column(Float)
+    threshold: Mapped[float | None] = mapped_column(Float)
+    scope: Mapped[str] = mapped_column(String(128), default="")
+    at: Mapped[float] = mapped_column(Float)
+    by: Mapped[str] = mapped_column(String(64), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "alarm_id", "transition", "at")
+
+
+# --- blacklist -------------------------------------------------------------------------------
+
+
+class BlacklistRow(Base):
+    """A blocked number (S1 blacklist)."""
+
+    __tablename__ = "blacklist_entries"
+    __table_args__ = (Index("ix_blacklist_number", "number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32))
+    customer_level: Mapped[str] = mapped_column(String(16))
+    blocked_from: Mapped[float] = mapped_column(Float)
+    blocked_until: Mapped[float | None] = mapped_column(Float)
+    action: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[float] = mapped_column(Float)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "number", "action", "active")
+
+
+class BlacklistHistoryRow(Base):
+    """A change to a blacklist entry."""
+
+    __tablename__ = "blacklist_history"
+    __table_args__ = (Index("ix_blacklist_history_entry", "entry_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("blacklist_entries.id", ondelete="CASCADE"))
+    number: Mapped[str] = mapped_column(String(32))
+    at: Mapped[float] = mapped_column(Float)
+    by: Mapped[str] = mapped_column(String(64))
+    change: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "number", "change", "at")
+
+
+# --- complaints ------------------------------------------------------------------------------
+
+
+class WorkOrderRow(Base):
+    """A complaint work order (工单)."""
+
+    __tablename__ = "work_orders"
+    __table_args__ = (
+        Index("ix_work_orders_state", "state"),
+        Index("ix_work_orders_caller", "caller"),
+        Index("ix_work_orders_created", "created_at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    caller: Mapped[str] = mapped_column(String(32))
+    category: Mapped[str] = mapped_column(String(64))
+    content: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16))
+    customer_level: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str] = mapped_column(String(16))
+    department: Mapped[str] = mapped_column(String(64), default="")
+    responsibility_cause: Mapped[str] = mapped_column(String(128), default="")
+    responsible_department: Mapped[str] = mapped_column(String(64), default="")
+    region: Mapped[str] = mapped_column(String(64), default="")
+    call_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[float] = mapped_column(Float)
+    due_at: Mapped[float | None] = mapped_column(Float)
+    updated_at: Mapped[float] = mapped_column(Float)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "caller", "state")
+
+
+class WorkOrderHistoryRow(Base):
+    """A step in a work order's life."""
+
+    __tablename__ = "work_order_history"
+    __table_args__ = (Index("ix_work_order_history_order", "order_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("work_orders.id", ondelete="CASCADE"))
+    at: Mapped[float] = mapped_column(Float)
+    by: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))
+    from_state: Mapped[str | None] = mapped_column(String(16))
+    to_state: Mapped[str | None] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "order_id", "action", "at")
+
+
+# --- dunning ---------------------------------------------------------------------------------
+
+
+class DunningAccountRow(Base):
+    """A subscriber account dunning can call."""
+
+    __tablename__ = "dunning_accounts"
+    __table_args__ = (Index("ix_dunning_accounts_phone", "phone"),)
+    account: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    phone: Mapped[str] = mapped_column(String(32))
+    suspension: Mapped[str] = mapped_column(String(16), default="none")
+    updated_at: Mapped[float] = mapped_column(Float, default=0.0)
+
+    def __repr__(self) -> str:
+        return _repr(self, "account", "phone", "suspension")
+
+
+class BillRow(Base):
+    """A monthly bill, amounts in fen."""
+
+    __tablename__ = "bills"
+    __table_args__ = (Index("ix_bills_account_period", "account", "period", unique=True),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account: Mapped[str] = mapped_column(
+        ForeignKey("dunning_accounts.account", ondelete="CASCADE")
+    )
+    period: Mapped[str] = mapped_column(String(7))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    due_at: Mapped[float] = mapped_column(Float)
+    paid_fen: Mapped[int] = mapped_column(Integer, default=0)
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "account", "period", "amount_fen", "paid_fen")
+
+
+class PaymentRow(Base):
+    """A payment against an account (and optionally one bill)."""
+
+    __tablename__ = "payments"
+    __table_args__ = (Index("ix_payments_account", "account"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account: Mapped[str] = mapped_column(
+        ForeignKey("dunning_accounts.account", ondelete="CASCADE")
+    )
+    bill_id: Mapped[int | None] = mapped_column(ForeignKey("bills.id", ondelete="SET NULL"))
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    paid_at: Mapped[float] = mapped_column(Float)
+    channel: Mapped[str] = mapped_column(String(32), default="")
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "account", "amount_fen")
+
+
+class DunningAttemptRow(Base):
+    """One dunning call attempt."""
+
+    __tablename__ = "dunning_attempts"
+    __table_args__ = (Index("ix_dunning_attempts_account_at", "account", "at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account: Mapped[str] = mapped_column(
+        ForeignKey("dunning_accounts.account", ondelete="CASCADE")
+    )
+    bill_id: Mapped[int | None] = mapped_column(ForeignKey("bills.id", ondelete="SET NULL"))
+    at: Mapped[float] = mapped_column(Float)
+    kind: Mapped[str] = mapped_column(String(16))
+    result: Mapped[str] = mapped_column(String(64), default="")
+    call_id: Mapped[str | None] = mapped_column(String(64))
+    by: Mapped[str] = mapped_column(String(64), default="")
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "account", "at", "result")
+
+
+# --- maintenance -----------------------------------------------------------------------------
+
+
+class LinkTestRow(Base):
+    """A finished line / link / fax / IVR test."""
+
+    __tablename__ = "link_test_results"
+    __table_args__ = (Index("ix_link_test_results_target_at", "target", "at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    passed: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[float] = mapped_column(Float)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(String(64), default="")
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "target", "kind", "passed")
