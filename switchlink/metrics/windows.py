@@ -1,0 +1,134 @@
+"""Counters over today, the current half hour and a bucketed rolling 15 minutes, in O(1) per add.
+
+A :class:`Tally` belongs to one queue or to the center. Counts are added at event time;
+agent state times are integrated from live gauges (agents per state × elapsed time), split
+exactly at bucket boundaries, so nothing is ever rescanned.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+# --- counter slots ----------------------------------------------------------------------
+ARRIVED = 0  # inbound calls that reached the switch (center only)
+ARRIVED_VIP = 1
+ARRIVED_NORMAL = 2
+BLOCKED = 3  # inbound calls filtered by the blacklist (center only)
+BUSY = 4  # inbound calls refused before queueing: no trunk / queue full (center only)
+OFFERED = 5  # calls that entered the queue (counted once per queue, before an answer)
+OFFERED_VIP = 6
+OFFERED_NORMAL = 7
+ANSWERED = 8
+ANSWERED_IN_SL = 9  # answered with wait <= SL threshold
+OVERTIME = 10  # answered with wait > SL threshold (应答逾限)
+WAIT_SUM = 11  # seconds waited by answered calls
+ABANDONED = 12
+SHORT_ABANDONED = 13  # abandoned with wait < short-abandon threshold
+ABANDONED_IN_SL = 14  # abandoned, not short, with wait <= SL threshold
+OTHER = 15  # offered, then left unanswered another way: overflow, busy, released, moved
+HANDLED = 16  # answered calls that ended
+HANDLE_SUM = 17  # talk + hold + after-call-work seconds
+# agent-state seconds, in the order of STATE_GAUGES
+T_READY = 18
+T_NOT_READY = 19
+T_RINGING = 20
+T_TALKING = 21
+T_ON_HOLD = 22
+T_ACW = 23
+N_COUNTERS = 24
+
+#: gauge index -> the counter its state time accumulates into
+STATE_TIME_SLOTS = (T_READY, T_NOT_READY, T_RINGING, T_TALKING, T_ON_HOLD, T_ACW)
+N_GAUGES = len(STATE_TIME_SLOTS)
+
+
+@dataclass(slots=True, frozen=True)
+class Clock:
+    """Switch-time calendar: bucket, half-hour interval and (local or fixed-offset) midnight."""
+
+    bucket_s: int = 10
+    rolling_buckets: int = 90  # 90 × 10 s = 15 min
+    interval_s: int = 1800
+    #: seconds east of UTC for "midnight"; None uses the machine's local time zone
+    utc_offset_s: int | None = None
+
+    def day_start(self, t: float) -> float:
+        if self.utc_offset_s is not None:
+            local = t + self.utc_offset_s
+            return local - local % 86400 - self.utc_offset_s
+        lt = time.localtime(t)
+        return time.mktime((lt.tm_year, lt.tm_mon, lt.tm_mday, 0, 0, 0, 0, 0, -1))
+
+    def interval_start(self, t: float, day_start: float) -> float:
+        return day_start + (t - day_start) // self.interval_s * self.interval_s
+
+
+class Tally:
+    """Counters for one scope (a queue or the center) over three windows plus a day's history."""
+
+    __slots__ = (
+        "_bucket_no", "_buckets", "_clock", "_next", "day_start", "gauges", "history",
+        "interval", "interval_start", "last_t", "rolling", "today",
+    )
+
+    def __init__(self, clock: Clock, t: float) -> None:
+        self._clock = clock
+        self.today = [0.0] * N_COUNTERS
+        self.interval = [0.0] * N_COUNTERS
+        self.rolling = [0.0] * N_COUNTERS
+        self._buckets = [[0.0] * N_COUNTERS for _ in range(clock.rolling_buckets)]
+        #: agents in each state of STATE_TIME_SLOTS, for state-time integration
+        self.gauges = [0] * N_GAUGES
+        #: closed half-hour intervals since midnight: (start, counters)
+        self.history: list[tuple[float, list[float]]] = []
+        self.day_start = clock.day_start(t)
+        self.interval_start = clock.interval_start(t, self.day_start)
+        self._bucket_no = int(t // clock.bucket_s)
+        self._next = (self._bucket_no + 1) * clock.bucket_s
+        self.last_t = t
+
+    def advance(self, t: float) -> bool:
+        """Bring the windows up to ``t``; True when a half-hour interval closed."""
+        closed = False
+        while True:
+            end = t if t < self._next else self._next
+            dt = end - self.last_t
+            if dt > 0:
+                for g, slot in enumerate(STATE_TIME_SLOTS):
+                    n = self.gauges[g]
+                    if n:
+                        self.add(slot, n * dt)
+                self.last_t = end
+            if t < self._next:
+                return closed
+            closed |= self._roll(self._next)
+
+    def add(self, slot: int, amount: float) -> None:
+        """Add to every window; call :meth:`advance` for the event's time first."""
+        self.today[slot] += amount
+        self.interval[slot] += amount
+        self.rolling[slot] += amount
+        self._buckets[self._bucket_no % self._clock.rolling_buckets][slot] += amount
+
+    def _roll(self, boundary: float) -> bool:
+        clock = self._clock
+        self._bucket_no += 1
+        self._next = (self._bucket_no + 1) * clock.bucket_s
+        expired = self._buckets[self._bucket_no % clock.rolling_buckets]
+        rolling = self.rolling
+        for i in range(N_COUNTERS):
+            if expired[i]:
+                rolling[i] -= expired[i]
+                expired[i] = 0.0
+        if boundary - self.interval_start < clock.interval_s:
+            return False
+        self.history.append((self.interval_start, self.interval))
+        self.interval = [0.0] * N_COUNTERS
+        day_start = clock.day_start(boundary)
+        if day_start != self.day_start:
+            self.day_start = day_start
+            self.today = [0.0] * N_COUNTERS
+            self.history = []
+        self.interval_start = clock.interval_start(boundary, self.day_start)
+        return True
