@@ -1,0 +1,276 @@
+"""Users (argon2id hashes), sessions and the audit trail, file-backed until the database lands.
+
+:class:`UserStore` and :class:`AuditLog` are the small interfaces the persistence layer
+replaces with database-backed ones; :class:`Authenticator` only talks to those interfaces.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import secrets
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Protocol
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from models.security import AuditEntry, Role, User
+
+log = logging.getLogger(__name__)
+
+#: sessions expire after this long without use
+SESSION_IDLE_S = 12 * 3600.0
+
+
+class UserStore(Protocol):
+    def get(self, username: str) -> User | None: ...
+    def save(self, user: User) -> None: ...
+    def list(self) -> list[User]: ...
+
+
+class AuditLog(Protocol):
+    def record(self, entry: AuditEntry) -> None: ...
+    def search(
+        self,
+        user: str | None = None,
+        action: str | None = None,
+        since: float | None = None,
+        until: float | None = None,
+        limit: int = 100,
+    ) -> list[AuditEntry]: ...
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write atomically with 0600 permissions (a crash leaves the old file intact)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+class FileUserStore:
+    """Users in one JSON file (0600)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._users: dict[str, User] = {}
+        if path.exists():
+            for raw in json.loads(path.read_text(encoding="utf-8")):
+                user = User(
+                    username=raw["username"],
+                    role=Role(raw["role"]),
+                    password_hash=raw.get("password_hash", ""),
+                    display_name=raw.get("display_name", ""),
+                    disabled=bool(raw.get("disabled", False)),
+                )
+                self._users[user.username] = user
+
+    def get(self, username: str) -> User | None:
+        return self._users.get(username)
+
+    def save(self, user: User) -> None:
+        with self._lock:
+            self._users[user.username] = user
+            rows = [dict(asdict(u), role=u.role.value) for u in self._users.values()]
+            _write_private(self.path, json.dumps(rows, ensure_ascii=False, indent=1))
+
+    def list(self) -> list[User]:
+        return sorted(self._users.values(), key=lambda u: u.username)
+
+
+class FileAuditLog:
+    """Audit entries appended as JSON lines (0600); searched by reading the file back."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        self._next_id = sum(1 for _ in path.open(encoding="utf-8")) + 1
+
+    def record(self, entry: AuditEntry) -> None:
+        with self._lock:
+            entry.id = self._next_id
+            self._next_id += 1
+            with self.path.open("a", encoding="utf-8") as f:
+                f.write(json.dumps(asdict(entry), ensure_ascii=False, default=str) + "\n")
+
+    def search(
+        self,
+        user: str | None = None,
+        action: str | None = None,
+        since: float | None = None,
+        until: float | None = None,
+        limit: int = 100,
+    ) -> list[AuditEntry]:
+        """Newest first."""
+        out: list[AuditEntry] = []
+        with self.path.open(encoding="utf-8") as f:
+            lines = f.readlines()
+        for line in reversed(lines):
+            try:
+                entry = AuditEntry(**json.loads(line))
+            except (ValueError, TypeError):
+                continue
+            if user is not None and entry.user != user:
+                continue
+            if action is not None and entry.action != action:
+                continue
+            if since is not None and entry.at < since:
+                continue
+            if until is not None and entry.at > until:
+                continue
+            out.append(entry)
+            if len(out) >= limit:
+                break
+        return out
+
+
+@dataclass(slots=True)
+class Session:
+    token: str
+    username: str
+    role: Role
+    created: float
+    last_used: float
+
+
+class AuthError(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class Authenticator:
+    """Passwords checked against argon2id hashes; sessions as random bearer tokens."""
+
+    def __init__(
+        self,
+        users: UserStore,
+        *,
+        hasher: PasswordHasher | None = None,
+        sessions_path: Path | None = None,
+        idle_s: float = SESSION_IDLE_S,
+    ) -> None:
+        self.users = users
+        self.hasher = hasher or PasswordHasher()
+        self.idle_s = idle_s
+        self._sessions: dict[str, Session] = {}
+        self._sessions_path = sessions_path
+        if sessions_path is not None and sessions_path.exists():
+            try:
+                for raw in json.loads(sessions_path.read_text(encoding="utf-8")):
+                    s = Session(**dict(raw, role=Role(raw["role"])))
+                    self._sessions[s.token] = s
+            except (ValueError, TypeError, KeyError):
+                log.warning("ignoring unreadable sessions file %s", sessions_path)
+
+    def hash_password(self, password: str) -> str:
+        return self.hasher.hash(password)
+
+    def set_password(self, username: str, password: str, role: Role | None = None) -> User:
+        """Create the user (given a role) or change their password."""
+        if len(password) < 8:
+            raise AuthError("bad_request", "a password needs at least 8 characters")
+        user = self.users.get(username)
+        if user is None:
+            if role is None:
+                raise AuthError("unknown_target", f"no user named {username!r}")
+            user = User(username=username, role=role)
+        elif role is not None:
+            user.role = role
+        user.password_hash = self.hash_password(password)
+        self.users.save(user)
+        return user
+
+    def login(self, username: str, password: str) -> Session:
+        user = self.users.get(username)
+        ok = False
+        if user is not None and user.password_hash and not user.disabled:
+            try:
+                ok = self.hasher.verify(user.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                ok = False
+        else:  # spend the same time so user names cannot be probed by timing
+            with contextlib.suppress(VerificationError, InvalidHashError):
+                self.hasher.verify(_dummy_hash(self.hasher), password)
+        if not ok or user is None:
+            raise AuthError("not_authenticated", "wrong user name or password")
+        return self.open_session(user)
+
+    def open_session(self, user: User) -> Session:
+        now = time.time()
+        session = Session(secrets.token_urlsafe(32), user.username, user.role, now, now)
+        self._sessions[session.token] = session
+        self._save_sessions()
+        return session
+
+    def session(self, token: str | None) -> Session:
+        """The live session for ``token``, refreshed; :class:`AuthError` if none."""
+        if not token:
+            raise AuthError("not_authenticated", "log in first (no session)")
+        s = self._sessions.get(token)
+        now = time.time()
+        if s is None or now - s.last_used > self.idle_s:
+            self._sessions.pop(token, None)
+            raise AuthError("not_authenticated", "the session has expired or is unknown; log in")
+        user = self.users.get(s.username)
+        if user is None or user.disabled:
+            self.logout(token)
+            raise AuthError("not_authenticated", f"user {s.username!r} is no longer active")
+        s.role = user.role
+        s.last_used = now
+        return s
+
+    def logout(self, token: str) -> bool:
+        found = self._sessions.pop(token, None) is not None
+        if found:
+            self._save_sessions()
+        return found
+
+    def _save_sessions(self) -> None:
+        if self._sessions_path is not None:
+            rows = [dict(asdict(s), role=s.role.value) for s in self._sessions.values()]
+            _write_private(self._sessions_path, json.dumps(rows))
+
+    def bootstrap_admin(self) -> str | None:
+        """First run: create ``admin`` with ``$CALLFLOOR_ADMIN_PASSWORD`` or a random password.
+
+        A random password is printed once to stderr; returns it (None if users exist).
+        """
+        if self.users.list():
+            return None
+        password = os.environ.get("CALLFLOOR_ADMIN_PASSWORD") or ""
+        generated = not password
+        if generated:
+            password = secrets.token_urlsafe(12)
+        self.set_password("admin", password, Role.ADMIN)
+        if generated:
+            print(
+                f"switchlink: first run: created user 'admin' with password {password}\n"
+                "switchlink: change it with `main.py ctl passwd`; it is not shown again.",
+                file=sys.stderr,
+            )
+        return password
+
+
+_dummy_cache: dict[int, str] = {}
+
+
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    key = id(hasher)
+    if key not in _dummy_cache:
+        _dummy_cache[key] = hasher.hash(secrets.token_hex(8))
+    return _dummy_cache[key]

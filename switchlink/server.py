@@ -1,0 +1,312 @@
+"""The daemon's sockets: Clone-pattern state publication, heartbeats and the command endpoint.
+
+One thread runs :meth:`Server.run`: it reads the adapter, applies events to the floor,
+publishes batches of sequenced deltas on PUB, heartbeats every second and answers
+commands (and snapshots) on ROUTER. PUB has a bounded send queue: a slow subscriber
+simply loses messages, sees the gap and asks for a new snapshot.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+import zmq
+
+from models.events import Event
+from switchlink import protocol as proto
+from switchlink.adapters.base import SwitchAdapter
+from switchlink.adapters.errors import AdapterError
+from switchlink.auth import AuditLog, Authenticator
+from switchlink.commands import CommandError, Context, dispatch
+from switchlink.engine import Change, FloorState
+from switchlink.keys import KeySet, make_curve_server, start_authenticator
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_S = 1.0
+#: changes per PUB message
+BATCH_MAX = 1000
+#: PUB messages queued per subscriber before zmq drops (slow-subscriber bound)
+PUB_HWM = 2000
+#: replies remembered for retried message ids
+IDEMPOTENCY_CACHE = 10_000
+
+#: ``processor(events, floor) -> changes``: metrics, alarms ... hook in here
+Processor = Callable[[list[Event], FloorState], list[Change]]
+
+
+class ServerError(Exception):
+    """The daemon cannot start: one clear line for the user."""
+
+
+class Server:
+    """Serve one adapter's floor on ``endpoint`` (ROUTER) and its PUB twin (port + 1)."""
+
+    def __init__(
+        self,
+        adapter: SwitchAdapter,
+        *,
+        endpoint: str,
+        keys: KeySet,
+        authenticator: Authenticator,
+        audit: AuditLog,
+        curve: bool = True,
+        context: zmq.Context | None = None,
+        info: dict[str, Any] | None = None,
+        pub_hwm: int = PUB_HWM,
+    ) -> None:
+        if not curve and not proto.is_loopback(endpoint):
+            raise ServerError(
+                f"refusing to listen on {endpoint} without CURVE: only loopback addresses may "
+                "run unencrypted"
+            )
+        self.adapter = adapter
+        self.endpoint = endpoint
+        self.pub_endpoint = proto.pub_endpoint(endpoint)
+        self.keys = keys
+        self.curve = curve
+        self.auth = authenticator
+        self.audit = audit
+        self.ctx = context or zmq.Context.instance()
+        self.info = dict(info or {})
+        self.pub_hwm = pub_hwm
+        self.epoch = uuid.uuid4().hex[:12]
+        self.sequence = 0
+        self.processors: list[Processor] = []
+        self.floor: FloorState | None = None
+        self.started_at = time.time()
+        self._replies: OrderedDict[str, list[bytes]] = OrderedDict()
+        self._stop = threading.Event()
+        self._zap = None
+        self.router: zmq.Socket | None = None
+        self.pub: zmq.Socket | None = None
+        self.events_in = 0
+        self.link_ok = True
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the adapter, build the floor, bind the sockets; :class:`ServerError` on failure."""
+        try:
+            inventory = self.adapter.start()
+        except AdapterError as exc:
+            raise ServerError(f"adapter {self.adapter.name!r} could not start: {exc}") from None
+        self.info.update(
+            adapter=self.adapter.name, epoch=self.epoch, started_at=self.started_at,
+            protocol=proto.PROTOCOL_VERSION,
+        )
+        self.floor = FloorState(inventory, self._info_value())
+        try:
+            self._bind()
+        except ServerError:
+            self.adapter.shutdown()
+            raise
+        log.info("switchlink serving on %s (PUB %s), epoch %s, curve %s",
+                 self.endpoint, self.pub_endpoint, self.epoch, "on" if self.curve else "OFF")
+
+    def _bind(self) -> None:
+        if self.curve:
+            self._zap = start_authenticator(self.ctx, self.keys.authorized_dir)
+        self.router = self.ctx.socket(zmq.ROUTER)
+        self.pub = self.ctx.socket(zmq.PUB)
+        for sock in (self.router, self.pub):
+            sock.linger = 0
+            if self.curve:
+                make_curve_server(sock, self.keys)
+        self.router.maxmsgsize = proto.SOCKET_MAX_MSG_BYTES
+        self.router.sndhwm = 10_000
+        self.pub.sndhwm = self.pub_hwm
+        for sock, ep in ((self.router, self.endpoint), (self.pub, self.pub_endpoint)):
+            try:
+                sock.bind(ep)
+            except zmq.ZMQError as exc:
+                self.close()
+                why = "the address is already in use" if exc.errno == errno.EADDRINUSE else exc
+                raise ServerError(f"cannot listen on {ep}: {why}") from None
+
+    def stop(self) -> None:
+        """Ask :meth:`run` to return (safe from a signal handler or another thread)."""
+        self._stop.set()
+
+    def close(self) -> None:
+        for sock in (self.router, self.pub):
+            if sock is not None:
+                sock.close(linger=0)
+        self.router = self.pub = None
+        if self._zap is not None:
+            self._zap.stop()
+            self._zap = None
+
+    def shutdown(self) -> None:
+        self.close()
+        self.adapter.shutdown()
+
+    # --- main loop ----------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Serve until :meth:`stop`; returns after closing nothing (call :meth:`shutdown`)."""
+        assert self.router is not None and self.floor is not None
+        poller = zmq.Poller()
+        poller.register(self.router, zmq.POLLIN)
+        next_beat = 0.0
+        next_expire = time.monotonic() + 10.0
+        busy = False
+        while not self._stop.is_set():
+            if poller.poll(0 if busy else 5):
+                self._drain_commands()
+            busy = self._pump_adapter()
+            now = time.monotonic()
+            if now >= next_beat:
+                next_beat = now + HEARTBEAT_S
+                self._heartbeat()
+            if now >= next_expire:
+                next_expire = now + 10.0
+                self._publish(self.floor.expire(self._switch_time()))
+
+    def run_in_thread(self) -> threading.Thread:
+        thread = threading.Thread(target=self.run, name="switchlink-server", daemon=True)
+        thread.start()
+        return thread
+
+    def _switch_time(self) -> float:
+        try:
+            return self.adapter.now()
+        except Exception:
+            return time.time()
+
+    def _pump_adapter(self, max_events: int = 5000) -> bool:
+        assert self.floor is not None
+        try:
+            events = self.adapter.poll(0.0, max_events)
+            if not self.link_ok:
+                log.info("adapter link is back")
+            self.link_ok = True
+        except AdapterError as exc:
+            if self.link_ok:
+                log.error("adapter poll failed: %s", exc)
+            self.link_ok = False
+            return False
+        if not events:
+            return False
+        self.events_in += len(events)
+        changes: list[Change] = []
+        apply = self.floor.apply
+        for event in events:
+            try:
+                changes += apply(event)
+            except Exception:  # a vendor's odd event must not stop the floor
+                log.exception("could not apply %r", event)
+        for processor in self.processors:
+            try:
+                changes += processor(events, self.floor)
+            except Exception:
+                log.exception("processor %r failed", processor)
+        self._publish(changes)
+        return len(events) >= max_events // 2
+
+    def publish(self, changes: list[Change]) -> None:
+        """Publish changes another service already applied to :attr:`floor` (same thread)."""
+        self._publish(changes)
+
+    def _publish(self, changes: list[Change]) -> None:
+        if not changes or self.pub is None:
+            return
+        for i in range(0, len(changes), BATCH_MAX):
+            chunk = changes[i : i + BATCH_MAX]
+            first = self.sequence + 1
+            self.sequence += len(chunk)
+            frames = proto.encode_deltas(self.epoch, first, self.sequence, chunk)
+            # PUB never blocks: a subscriber that is behind misses it and sees the gap
+            with contextlib.suppress(zmq.Again):
+                self.pub.send_multipart(frames, flags=zmq.NOBLOCK, copy=False)
+
+    def _heartbeat(self) -> None:
+        assert self.floor is not None and self.pub is not None
+        self.floor.set("daemon/info", self._info_value())
+        self._publish([("daemon/info", self.floor.get("daemon/info"))])
+        self.pub.send_multipart(proto.encode_heartbeat(self.epoch, self.sequence))
+
+    def _info_value(self) -> dict[str, Any]:
+        link = "up" if self.link_ok else "down"
+        return dict(self.info, switch_time=self._switch_time(), link=link)
+
+    # --- commands -----------------------------------------------------------------------
+
+    def _drain_commands(self, limit: int = 1000) -> None:
+        assert self.router is not None
+        for _ in range(limit):
+            try:
+                frames = self.router.recv_multipart(zmq.NOBLOCK)
+            except zmq.Again:
+                return
+            if len(frames) < 2:
+                continue
+            identity, rest = frames[0], frames[1:]
+            reply = self.handle(rest)
+            if reply is not None:
+                try:
+                    self.router.send_multipart([identity, *reply], flags=zmq.NOBLOCK)
+                except zmq.ZMQError:
+                    log.debug("reply to a vanished or slow client dropped")
+
+    def handle(self, frames: list[bytes]) -> list[bytes] | None:
+        """Frames of one request -> frames of its reply (None: dropped, logged)."""
+        key = self.keys.signing_key
+        try:
+            req = proto.decode_request(key, frames)
+        except proto.ProtocolError as exc:
+            log.warning("request refused: %s: %s", exc.code, exc.message)
+            if exc.code == "bad_signature":
+                return None  # unsigned junk gets no answer to learn from
+            return proto.encode_reply(
+                key, proto.Reply(id=exc.msg_id or "", ok=False, code=exc.code, message=exc.message)
+            )
+        cached = self._replies.get(req.id)
+        if cached is not None:
+            log.info("message %s seen before: answering from the cache, not applying again", req.id)
+            return cached
+        reply = self._execute(req)
+        encoded = proto.encode_reply(key, reply)
+        if req.name != "snapshot":
+            self._replies[req.id] = encoded
+            if len(self._replies) > IDEMPOTENCY_CACHE:
+                self._replies.popitem(last=False)
+        return encoded
+
+    def _execute(self, req: proto.Request) -> proto.Reply:
+        assert self.floor is not None
+        if req.name == "snapshot":
+            if req.args:
+                return proto.Reply(req.id, False, code="bad_request", message="no args, please")
+            items = list(self.floor.items())
+            return proto.Reply(
+                req.id, True, {"epoch": self.epoch, "seq": self.sequence, "items": items}
+            )
+        ctx = Context(self.adapter, self.floor, self.auth, self.audit, status=self.status)
+        try:
+            data = dispatch(ctx, req.name, req.args, req.session)
+        except CommandError as exc:
+            return proto.Reply(req.id, False, code=exc.code, message=exc.message)
+        return proto.Reply(req.id, True, data)
+
+    def status(self) -> dict[str, Any]:
+        assert self.floor is not None
+        return {
+            "epoch": self.epoch,
+            "sequence": self.sequence,
+            "adapter": self.adapter.name,
+            "link": "up" if self.link_ok else "down",
+            "uptime_s": round(time.time() - self.started_at, 1),
+            "events": self.events_in,
+            "counts": self.floor.counts(),
+            "protocol": proto.PROTOCOL_VERSION,
+            "curve": self.curve,
+        }
