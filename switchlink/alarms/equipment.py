@@ -1,0 +1,50 @@
+"""Equipment conditions the equipment rules watch, kept from the inventory and the event stream."""
+
+from __future__ import annotations
+
+from models.equipment import ChannelStatus, EquipmentStatus
+from models.events import BoardStatusChanged, ChannelStatusChanged, Event, LinkStatusChanged
+from switchlink.adapters.base import Inventory
+
+
+class EquipmentConditions:
+    """metric -> {id: since (or latency)}: boards down, channels stuck, links lost, latency."""
+
+    def __init__(self, inventory: Inventory, now: float) -> None:
+        self.conditions: dict[str, dict[str, float]] = {
+            "board_down_s": {}, "channel_stuck_s": {}, "link_lost_s": {}, "link_latency_ms": {},
+        }
+        for board in inventory.boards:
+            self._set("board_down_s", board.id, board.status is EquipmentStatus.DOWN, now)
+        for channel in inventory.channels:
+            self._set("channel_stuck_s", channel.id, channel.status is ChannelStatus.STUCK, now)
+        for link in inventory.links:
+            self._set("link_lost_s", link.id, link.status is EquipmentStatus.DOWN, now)
+            self.conditions["link_latency_ms"][link.id] = link.latency_ms
+
+    def _set(self, metric: str, ident: str, on: bool, t: float) -> bool:
+        table = self.conditions[metric]
+        if on and ident not in table:
+            table[ident] = t  # insertion order stays oldest first
+            return True
+        if not on and ident in table:
+            del table[ident]
+            return True
+        return False
+
+    def apply(self, event: Event) -> bool:
+        """Track one event; True when a condition changed (worth an evaluation)."""
+        if isinstance(event, BoardStatusChanged):
+            return self._set("board_down_s", event.board,
+                             event.status is EquipmentStatus.DOWN, event.t)
+        if isinstance(event, ChannelStatusChanged):
+            return self._set("channel_stuck_s", event.channel,
+                             event.status is ChannelStatus.STUCK, event.t)
+        if isinstance(event, LinkStatusChanged):
+            lost = event.status is EquipmentStatus.DOWN
+            changed = self._set("link_lost_s", event.link, lost, event.t)
+            latency = self.conditions["link_latency_ms"]
+            changed |= latency.get(event.link) != event.latency_ms
+            latency[event.link] = event.latency_ms
+            return changed
+        return False
