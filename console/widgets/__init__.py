@@ -1,0 +1,1 @@
+"""Wall-board widgets: tiles, tables, agent grid, charts, alarms and banners."""

@@ -1,0 +1,190 @@
+"""The agent grid: fixed-size coloured cells (work number, name, state, time in state)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console import floor
+from console.models.agent_grid import (
+    NAME_ROLE,
+    SINCE_ROLE,
+    STALE_ROLE,
+    STATE_ROLE,
+    AgentFilterProxy,
+    AgentGridModel,
+)
+
+_WHITE = QColor("#ffffff")
+_STALE_BG = QColor("#3a3a3a")
+_STALE_FG = QColor("#9e9e9e")
+
+
+class AgentCellDelegate(QStyledItemDelegate):
+    """Paints one cell from the model roles: no widgets per agent, so thousands stay cheap."""
+
+    def __init__(self, clock: Callable[[], float] = time.time, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.cell = QSize(150, 58)
+        self.font = QFont()
+        self.bold = QFont()
+        self.set_scale(1.0)
+
+    def set_scale(self, scale: float) -> None:
+        self.cell = QSize(int(150 * scale), int(58 * scale))
+        self.font.setPixelSize(max(9, int(12 * scale)))
+        self.bold.setPixelSize(max(10, int(14 * scale)))
+        self.bold.setBold(True)
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return self.cell
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        state = index.data(STATE_ROLE) or "logged_out"
+        stale = bool(index.data(STALE_ROLE))
+        rect: QRect = option.rect.adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
+        painter.save()
+        painter.fillRect(rect, _STALE_BG if stale else QColor(floor.STATE_COLOURS.get(
+            state, "#455a64")))
+        painter.setPen(_STALE_FG if stale else _WHITE)
+        pad = max(3, rect.height() // 14)
+        inner = rect.adjusted(pad + 2, pad, -pad - 2, -pad)
+        half = inner.height() // 2
+        top = QRect(inner.left(), inner.top(), inner.width(), half)
+        bottom = QRect(inner.left(), inner.top() + half, inner.width(), inner.height() - half)
+        painter.setFont(self.bold)
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         str(index.data()))
+        painter.setFont(self.font)
+        painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         str(index.data(NAME_ROLE) or ""))
+        since = float(index.data(SINCE_ROLE) or 0.0)
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         floor.state_label(state))
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         floor.fmt_duration(self.clock() - since) if since else "")
+        painter.restore()
+
+
+class AgentGridView(QWidget):
+    """Team / skill filters above a wrapping grid of agent cells; time in state ticks."""
+
+    def __init__(self, model: AgentGridModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = AgentFilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self.view = QListView(self)
+        self.view.setObjectName("agentGrid")
+        self.view.setViewMode(QListView.ViewMode.IconMode)
+        self.view.setMovement(QListView.Movement.Static)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setUniformItemSizes(True)
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(500)
+        self.view.setSelectionMode(QListView.SelectionMode.NoSelection)
+        self.delegate = AgentCellDelegate(model.clock, self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setGridSize(self.delegate.cell)
+        self.view.setModel(self.proxy)
+        self.team_label = QLabel(self)
+        self.team = QComboBox(self, objectName="teamFilter")
+        self.skill_label = QLabel(self)
+        self.skill = QComboBox(self, objectName="skillFilter")
+        self.count = QLabel(self, objectName="agentCount")
+        bar = QHBoxLayout()
+        bar.addWidget(self.team_label)
+        bar.addWidget(self.team)
+        bar.addWidget(self.skill_label)
+        bar.addWidget(self.skill)
+        bar.addStretch(1)
+        bar.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.team.currentIndexChanged.connect(self._filter_changed)
+        self.skill.currentIndexChanged.connect(self._filter_changed)
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self.view.viewport().update)
+        self._tick.start()
+        self.refresh_filters()
+        self.retranslate_ui()
+
+    def set_scale(self, scale: float) -> None:
+        """Bigger cells on a wall display (auto-fit)."""
+        self.delegate.set_scale(scale)
+        self.view.setGridSize(self.delegate.cell)
+
+    def refresh_filters(self) -> None:
+        """Offer the teams and skill groups seen so far, keeping the current choice."""
+        for combo, values in ((self.team, self.model.teams), (self.skill, self.model.skills)):
+            current = combo.currentData() or ""
+            wanted = ["", *sorted(values)]
+            have = [combo.itemData(i) for i in range(combo.count())]
+            if have == wanted:
+                continue
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("All"), "")
+            for value in wanted[1:]:
+                combo.addItem(self._skill_name(value) if combo is self.skill else value, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+        self._update_count()
+
+    def _skill_name(self, queue_id: str) -> str:
+        queue = self.model.mirror.get("queue/" + queue_id) or {}
+        return str(queue.get("name") or queue_id)
+
+    def set_filter(self, team: str = "", skill: str = "") -> None:
+        self.team.setCurrentIndex(max(0, self.team.findData(team)))
+        self.skill.setCurrentIndex(max(0, self.skill.findData(skill)))
+        self._filter_changed()
+
+    def _filter_changed(self, *_: object) -> None:
+        self.proxy.set_filter(self.team.currentData() or "", self.skill.currentData() or "")
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("{shown} of {total} agents").format(
+            shown=self.proxy.rowCount(), total=self.model.rowCount()))
+
+    def after_update(self) -> None:
+        """Called once per frame after the model applied its keys."""
+        if self.model.rowCount() != self.proxy.rowCount() and (self.proxy.team or
+                                                               self.proxy.skill):
+            self.proxy.invalidate()
+        self.refresh_filters()
+
+    def retranslate_ui(self) -> None:
+        self.team_label.setText(self.tr("Team:"))
+        self.skill_label.setText(self.tr("Skill group:"))
+        for combo in (self.team, self.skill):
+            if combo.count():
+                combo.setItemText(0, self.tr("All"))
+        self.team.setToolTip(self.tr("Show only the agents of one team"))
+        self.skill.setToolTip(self.tr("Show only the agents with one skill"))
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,166 @@
+"""The alarm list with acknowledge-with-a-note, and the dialog that asks for the note."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console import floor
+from console.models.alarm_list import LEVEL, AlarmListModel, fmt_metric, metric_label
+from console.models.base import ID_ROLE, SORT_ROLE
+
+
+class AckDialog(QDialog):
+    """Asks for the note an acknowledgement must carry; refuses an empty one, saying why."""
+
+    def __init__(self, alarm: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.alarm = alarm
+        self.setObjectName("ackDialog")
+        self.summary = QLabel(self, wordWrap=True)
+        self.note = QPlainTextEdit(self, objectName="ackNote")
+        self.error = QLabel(self, objectName="ackError")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        a = self.alarm
+        metric = str(a.get("metric", ""))
+        self.setWindowTitle(self.tr("Acknowledge alarm"))
+        self.summary.setText(self.tr("{level} alarm on {metric} in {scope}: {value} vs {threshold}")
+                             .format(level=floor.level_label(str(a.get("level", ""))),
+                                     metric=metric_label(metric), scope=a.get("scope", ""),
+                                     value=fmt_metric(metric, a.get("value")),
+                                     threshold=fmt_metric(metric, a.get("threshold"))))
+        self.note.setPlaceholderText(self.tr("What is being done about it (required)"))
+
+    def note_text(self) -> str:
+        return self.note.toPlainText().strip()
+
+    def accept(self) -> None:
+        if not self.note_text():
+            self.error.setText(self.tr("Please write a note: the acknowledgement is audited."))
+            return
+        super().accept()
+
+
+class AlarmPanel(QWidget):
+    """Active alarms, worst first; Acknowledge (Ctrl+K) sends ``alarms.ack`` with a note."""
+
+    #: a user-facing message about an acknowledgement (sent, done, refused)
+    message = Signal(str)
+
+    def __init__(self, model: AlarmListModel, send: Callable[..., str],
+                 can_ack: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.send = send
+        self.can_ack = can_ack
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setDynamicSortFilter(False)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSourceModel(model)
+        self.table = QTableView(self, objectName="alarmTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)
+        self.title = QLabel(self, objectName="panelTitle")
+        self.ack_button = QPushButton(self, objectName="ackButton")
+        self.ack_button.clicked.connect(self.acknowledge_selected)
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        bar.addWidget(self.ack_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.dialog_factory: Callable[[dict[str, Any]], AckDialog] = (
+            lambda alarm: AckDialog(alarm, self))
+        self.retranslate_ui()
+        self.resort()
+
+    def resort(self) -> None:
+        """Worst level first; called once per frame that changed alarms."""
+        self.proxy.sort(LEVEL, Qt.SortOrder.DescendingOrder)
+
+    def set_can_ack(self, allowed: bool) -> None:
+        self.can_ack = allowed
+        self.retranslate_ui()
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            return rows[0].data(ID_ROLE)
+        if self.proxy.rowCount():
+            return self.proxy.index(0, 0).data(ID_ROLE)
+        return None
+
+    def acknowledge_selected(self) -> None:
+        """Open the note dialog for the selected (or worst) alarm and send the ack."""
+        if not self.can_ack:
+            self.message.emit(self.tr("Your role may not acknowledge alarms."))
+            return
+        alarm_id = self.selected_id()
+        alarm = self.model.mirror.get("alarm/" + alarm_id) if alarm_id else None
+        if not alarm_id or not alarm:
+            self.message.emit(self.tr("There is no active alarm to acknowledge."))
+            return
+        dialog = self.dialog_factory(alarm)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.send("alarms.ack", {"id": alarm_id, "note": dialog.note_text()},
+                  on_success=lambda *_: self.message.emit(
+                      self.tr("Alarm {id} acknowledged.").format(id=alarm_id)),
+                  on_failure=lambda err=None, *_: self.message.emit(
+                      self.tr("Acknowledgement refused: {reason}").format(reason=_reason(err))))
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Active alarms"))
+        self.ack_button.setText(self.tr("Acknowledge…"))
+        self.ack_button.setEnabled(self.can_ack)
+        self.ack_button.setToolTip(self.tr("Acknowledge the selected alarm with a note (Ctrl+K)")
+                                   if self.can_ack else
+                                   self.tr("Your role may not acknowledge alarms"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def _reason(err: Any) -> str:
+    """A failure payload as text: the client's error object, a dict or a string."""
+    if err is None:
+        return "?"
+    if isinstance(err, dict):
+        return str(err.get("message") or err.get("code") or err)
+    message = getattr(err, "message", None)
+    return str(message or err)

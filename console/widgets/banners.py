@@ -1,0 +1,84 @@
+"""Banners across the top: link lost / stale data (连接中断) and the worst active alarm."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from console import floor
+from console.models.alarm_list import fmt_metric, metric_label
+from console.widgets.tiles import repolish
+
+
+class StaleBanner(QLabel):
+    """Says since when the data is stale; hidden while the link is live."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("staleBanner")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status = "connecting"
+        self.since = time.time()
+        self.hide()
+
+    def set_link(self, status: str, since: float) -> None:
+        self.status, self.since = status, since
+        self.retranslate_ui()
+        self.setVisible(status != "live")
+
+    def retranslate_ui(self) -> None:
+        if self.status == "lost":
+            self.setText(self.tr("Link lost since {time}: the figures shown are stale").format(
+                time=floor.fmt_clock(self.since)))
+        else:
+            self.setText(self.tr("Connecting to switchlink…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class AlarmBanner(QLabel):
+    """The worst active alarm in one line, coloured by its level; hidden when all is well."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alarmBanner")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setProperty("level", "none")
+        self.alarms: list[dict[str, Any]] = []
+        self.hide()
+
+    def set_alarms(self, alarms: list[dict[str, Any]]) -> None:
+        self.alarms = [a for a in alarms if a.get("level") in floor.LEVEL_RANK]
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        if not self.alarms:
+            self.hide()
+            return
+        worst = max(self.alarms, key=lambda a: (floor.LEVEL_RANK[a["level"]],
+                                                -float(a.get("raised_at") or 0)))
+        metric = str(worst.get("metric", ""))
+        text = self.tr("{level} alarm: {metric} {value} (threshold {threshold}) in {scope} "
+                       "since {time}").format(
+            level=floor.level_label(worst["level"]), metric=metric_label(metric),
+            value=fmt_metric(metric, worst.get("value")),
+            threshold=fmt_metric(metric, worst.get("threshold")),
+            scope=worst.get("scope", ""), time=floor.fmt_clock(worst.get("raised_at")))
+        if len(self.alarms) > 1:
+            text += "  " + self.tr("(+{n} more)").format(n=len(self.alarms) - 1)
+        self.setText(text)
+        if self.property("level") != worst["level"]:
+            self.setProperty("level", worst["level"])
+            repolish(self)
+        self.show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,152 @@
+"""Live charts (pyqtgraph): offered/answered per half hour, service level, calls waiting."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+#: One redraw a second, whatever the data rate (pyqtgraph scrollingPlots pattern).
+REDRAW_MS = 1000
+WAITING_WINDOW_S = 3600  # calls waiting: last 60 minutes, one point a second
+SL_WINDOW_S = 4 * 3600  # service level: last hours, one point every SL_STEP_S
+SL_STEP_S = 10.0
+
+
+class RingBuffer:
+    """Preallocated (time, value) ring: appends are O(1), no per-sample allocation."""
+
+    def __init__(self, capacity: int) -> None:
+        self.t = np.zeros(capacity)
+        self.y = np.zeros(capacity)
+        self.capacity = capacity
+        self.size = 0
+        self._next = 0
+
+    def append(self, t: float, y: float) -> None:
+        self.t[self._next] = t
+        self.y[self._next] = y
+        self._next = (self._next + 1) % self.capacity
+        self.size = min(self.size + 1, self.capacity)
+
+    def last_t(self) -> float | None:
+        return None if not self.size else float(self.t[(self._next - 1) % self.capacity])
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """Oldest to newest copies of the held points."""
+        if self.size < self.capacity:
+            return self.t[:self.size].copy(), self.y[:self.size].copy()
+        order = np.r_[self._next:self.capacity, 0:self._next]
+        return self.t[order], self.y[order]
+
+
+def _plot(parent: QWidget) -> pg.PlotWidget:
+    widget = pg.PlotWidget(parent, axisItems={"bottom": pg.DateAxisItem()})
+    item = widget.getPlotItem()
+    item.setClipToView(True)
+    item.setDownsampling(auto=True, mode="peak")
+    item.showGrid(x=True, y=True, alpha=0.25)
+    item.setMenuEnabled(False)
+    widget.setMouseEnabled(x=False, y=False)
+    return widget
+
+
+class ChartsPanel(QWidget):
+    """Three charts fed by :meth:`sample` and redrawn together by one timer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.volume = _plot(self)
+        self.sl = _plot(self)
+        self.waiting = _plot(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for plot in (self.volume, self.sl, self.waiting):
+            layout.addWidget(plot)
+        self.offered_bars = pg.BarGraphItem(x=[], height=[], width=1500, brush="#42a5f5")
+        self.answered_bars = pg.BarGraphItem(x=[], height=[], width=900, brush="#66bb6a")
+        self.volume.addItem(self.offered_bars)
+        self.volume.addItem(self.answered_bars)
+        self.sl_curve = self.sl.plot(pen=pg.mkPen("#ffca28", width=2))
+        self.sl_target = pg.InfiniteLine(angle=0, pen=pg.mkPen("#ef5350", style=pg.QtCore.Qt
+                                                               .PenStyle.DashLine))
+        self.sl.addItem(self.sl_target)
+        self.sl.setYRange(0, 100)
+        self.waiting_curve = self.waiting.plot(pen=pg.mkPen("#29b6f6", width=2),
+                                               fillLevel=0, brush=(41, 182, 246, 60))
+        self.waiting_ring = RingBuffer(WAITING_WINDOW_S)
+        self.sl_ring = RingBuffer(int(SL_WINDOW_S / SL_STEP_S))
+        self.halfhours: tuple[list[float], list[float], list[float]] = ([], [], [])
+        self._dirty = False
+        self.redraws = 0
+        self._timer = QTimer(self, interval=REDRAW_MS)
+        self._timer.timeout.connect(self.redraw)
+        self._timer.start()
+        self.retranslate_ui()
+
+    def sample(self, metrics: dict[str, Any], now: float | None = None) -> None:
+        """Take one point of the centre metrics (called once a second)."""
+        now = time.time() if now is None else now
+        if metrics.get("waiting") is not None:
+            self.waiting_ring.append(now, float(metrics["waiting"]))
+            self._dirty = True
+        last = self.sl_ring.last_t()
+        if metrics.get("service_level") is not None and (last is None or now - last >= SL_STEP_S):
+            self.sl_ring.append(now, float(metrics["service_level"]) * 100)
+            self._dirty = True
+        if metrics.get("sl_target") is not None:
+            self.sl_target.setValue(float(metrics["sl_target"]) * 100)
+        history = metrics.get("history")
+        if isinstance(history, dict):
+            self.set_history(history)
+
+    def set_history(self, history: dict[str, Any]) -> None:
+        """Half-hourly offered / answered today: lists, with ``start`` (epoch s) or today 0:00."""
+        offered = [float(v or 0) for v in history.get("offered") or []]
+        answered = [float(v or 0) for v in history.get("answered") or []]
+        start = history.get("start")
+        if start is None:
+            lt = time.localtime()
+            start = time.mktime((lt.tm_year, lt.tm_mon, lt.tm_mday, 0, 0, 0, 0, 0, -1))
+        slots = [float(start) + 1800 * (i + 0.5) for i in range(max(len(offered),
+                                                                    len(answered)))]
+        new = (slots, offered, answered)
+        if new != self.halfhours:
+            self.halfhours = new
+            self._dirty = True
+
+    def redraw(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        self.redraws += 1
+        self.waiting_curve.setData(*self.waiting_ring.arrays())
+        self.sl_curve.setData(*self.sl_ring.arrays())
+        slots, offered, answered = self.halfhours
+        self.offered_bars.setOpts(x=slots[:len(offered)], height=offered)
+        self.answered_bars.setOpts(x=slots[:len(answered)], height=answered)
+
+    def apply_theme(self, dark: bool) -> None:
+        background, foreground = ("#101418", "#e0e0e0") if dark else ("#ffffff", "#202020")
+        for plot in (self.volume, self.sl, self.waiting):
+            plot.setBackground(background)
+            item = plot.getPlotItem()
+            for name in ("left", "bottom"):
+                item.getAxis(name).setPen(foreground)
+                item.getAxis(name).setTextPen(foreground)
+            item.titleLabel.opts["color"] = foreground
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.volume.setTitle(self.tr("Offered (blue) and answered (green) per half hour"))
+        self.sl.setTitle(self.tr("Service level %, last 4 hours"))
+        self.waiting.setTitle(self.tr("Calls waiting, last 60 minutes"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,59 @@
+"""The per-queue table view: sortable on demand, never re-sorted on every update."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from console.models.base import SORT_ROLE
+from console.models.queue_table import QueueTableModel
+
+#: A clicked sort order is re-applied this often, not on every change (DESIGN.md).
+RESORT_MS = 5000
+
+
+class QueueTableView(QTableView):
+    """Click a header to sort; the order is refreshed every few seconds, not per event."""
+
+    def __init__(self, model: QueueTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queueTable")
+        self.source = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setDynamicSortFilter(False)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSourceModel(model)
+        self.hidden_queues: set[str] = set()
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._resort = QTimer(self, interval=RESORT_MS)
+        self._resort.timeout.connect(self.resort)
+        self._resort.start()
+        self.set_row_height(28)
+
+    def set_row_height(self, pixels: int) -> None:
+        self.verticalHeader().setDefaultSectionSize(pixels)
+
+    def resort(self) -> None:
+        """Re-apply the chosen sort once (the proxy does not sort dynamically)."""
+        column = self.horizontalHeader().sortIndicatorSection()
+        if 0 <= column < self.proxy.columnCount():
+            self.proxy.sort(column, self.horizontalHeader().sortIndicatorOrder())
+
+    def set_hidden_queues(self, hidden: set[str]) -> None:
+        """Layout setting: queues the wall-board does not show."""
+        self.hidden_queues = set(hidden)
+        self.apply_hidden()
+
+    def apply_hidden(self) -> None:
+        for row in range(self.proxy.rowCount()):
+            source_row = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+            self.setRowHidden(row, self.source.row_id(source_row) in self.hidden_queues)

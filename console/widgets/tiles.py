@@ -1,0 +1,122 @@
+"""Big-number tiles: value, title, and the worst alarm level in colour and in words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from console import floor
+
+
+def repolish(widget: QWidget) -> None:
+    """Re-apply the style sheet after a dynamic property changed."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class Tile(QFrame):
+    """One metric; ``level`` and ``stale`` are style-sheet properties (see resources/styles)."""
+
+    def __init__(self, spec: floor.TileSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.setObjectName("tile")
+        self.setProperty("level", "none")
+        self.setProperty("stale", False)
+        self.title = QLabel(objectName="tileTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.value = QLabel("–", objectName="tileValue", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.level_text = QLabel("", objectName="tileLevel",
+                                 alignment=Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.value, 1)
+        layout.addWidget(self.level_text)
+        self.level: str | None = None
+        self.raw: Any = None
+        self.retranslate_ui()
+
+    def set_value(self, raw: Any) -> None:
+        self.raw = raw
+        self.value.setText(self.spec.fmt(raw))
+
+    def set_level(self, level: str | None) -> None:
+        """Colour from the worst active alarm, with the level in words (never colour alone)."""
+        if level != self.level:
+            self.level = level
+            self.setProperty("level", level or "none")
+            repolish(self)
+            self._level_words()
+
+    def set_stale(self, stale: bool) -> None:
+        if bool(self.property("stale")) != stale:
+            self.setProperty("stale", stale)
+            repolish(self)
+
+    def _level_words(self) -> None:
+        if self.level:
+            self.level_text.setText(self.tr("{level} alarm").format(
+                level=floor.level_label(self.level)))
+        else:
+            self.level_text.setText(self.tr("Normal"))
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(floor.tr("Tile", self.spec.label))
+        self._level_words()
+        self.setToolTip(floor.tr("Tile", self.spec.label))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Auto-fit: type scales with the tile, so 1080p and 4K walls both read well."""
+        height, width = event.size().height(), event.size().width()
+        big = QFont(self.value.font())
+        big.setPixelSize(max(14, min(int(height * 0.42), int(width * 0.22))))
+        big.setBold(True)
+        self.value.setFont(big)
+        small = QFont(self.title.font())
+        small.setPixelSize(max(10, min(int(height * 0.14), int(width * 0.09))))
+        self.title.setFont(small)
+        self.level_text.setFont(small)
+        super().resizeEvent(event)
+
+
+class TileBoard(QWidget):
+    """The row(s) of tiles, fed from ``metrics/center`` and the active alarms."""
+
+    def __init__(self, columns: int = 5, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tiles = {spec.id: Tile(spec, self) for spec in floor.TILES}
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(8)
+        self.columns = columns
+        self.set_visible_tiles(list(floor.TILE_IDS))
+
+    def set_visible_tiles(self, ids: list[str]) -> None:
+        """Show these tiles in this order; the rest are hidden (layout settings)."""
+        for tile in self.tiles.values():
+            self._layout.removeWidget(tile)
+            tile.hide()
+        shown = [i for i in ids if i in self.tiles]
+        per_row = max(1, min(self.columns, (len(shown) + 1) // 2 if len(shown) > 5 else
+                             len(shown) or 1))
+        for n, tile_id in enumerate(shown):
+            self._layout.addWidget(self.tiles[tile_id], n // per_row, n % per_row)
+            self.tiles[tile_id].show()
+
+    def update_values(self, metrics: dict[str, Any], levels: dict[str, str]) -> None:
+        for tile in self.tiles.values():
+            tile.set_value(metrics.get(tile.spec.metric))
+            tile.set_level(levels.get(tile.spec.metric))
+
+    def set_stale(self, stale: bool) -> None:
+        for tile in self.tiles.values():
+            tile.set_stale(stale)

@@ -1,0 +1,143 @@
+"""The wall-board window against a FakeClient: tiles, tables, alarms, staleness, layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fakes import FakeClient
+from PySide6.QtCore import QSettings
+
+from console.link import ClientBridge
+from console.mainwindow import MainWindow
+from console.preferences import Preferences
+
+
+@pytest.fixture
+def window(qtbot, fake_client: FakeClient, tmp_path: Path) -> MainWindow:
+    bridge = ClientBridge(fake_client, frame_ms=20, poll_ms=10)
+    prefs = Preferences(QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(bridge, prefs)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    bridge.start()
+    win.show()
+    qtbot.waitUntil(lambda: win.live_seen)
+    return win
+
+
+def test_tiles_show_center_metrics(window: MainWindow) -> None:
+    assert window.tiles.tiles["waiting"].value.text() == "17"
+    assert window.tiles.tiles["service_level"].value.text() == "81%"
+    assert window.tiles.tiles["longest_wait"].value.text() == "1:14"
+    assert window.tiles.tiles["answered"].value.text() == "5,321"
+
+
+def test_tile_takes_worst_alarm_level_in_colour_and_words(window: MainWindow) -> None:
+    tile = window.tiles.tiles["waiting"]
+    assert tile.property("level") == "red"
+    assert "Red" in tile.level_text.text()
+    assert window.tiles.tiles["answered"].level_text.text() == "Normal"
+
+
+def test_delta_reaches_tile_and_queue_table_in_a_frame(qtbot, window: MainWindow,
+                                                      fake_client: FakeClient) -> None:
+    center = dict(fake_client.mirror.get("metrics/center") or {}, waiting=42)
+    fake_client.push("metrics/center", center)
+    queue = dict(fake_client.mirror.get("metrics/queue/q000") or {}, waiting=99)
+    fake_client.push("metrics/queue/q000", queue)
+    qtbot.waitUntil(lambda: window.tiles.tiles["waiting"].value.text() == "42")
+    model = window.queue_model
+    row = model.row_of("q000")
+    assert row is not None and model.data(model.index(row, 1)) == "99"
+
+
+def test_new_black_alarm_shows_in_banner_and_list(qtbot, window: MainWindow,
+                                                 fake_client: FakeClient) -> None:
+    fake_client.push("alarm/a9", {"id": "a9", "level": "black", "metric": "service_level",
+                                  "scope": "center", "value": 0.4, "threshold": 0.6,
+                                  "raised_at": 1.0e9, "state": "active",
+                                  "dispatch_plan": "全员示闲"})
+    qtbot.waitUntil(lambda: window.alarm_banner.property("level") == "black")
+    assert "Black" in window.alarm_banner.text()
+    assert window.tiles.tiles["service_level"].property("level") == "black"
+    top = window.alarms.proxy.index(0, 0)
+    assert top.data() == "Black"
+
+
+def test_link_loss_greys_out_and_says_since_when_then_clears(qtbot, window: MainWindow,
+                                                            fake_client: FakeClient) -> None:
+    fake_client.set_link("lost")
+    qtbot.waitUntil(lambda: window.stale_banner.isVisible())
+    assert "Link lost since" in window.stale_banner.text()
+    assert window.tiles.tiles["waiting"].property("stale") is True
+    assert window.queue_model.stale
+    fake_client.set_link("live")
+    qtbot.waitUntil(lambda: not window.stale_banner.isVisible())
+    assert window.tiles.tiles["waiting"].property("stale") is False
+
+
+def test_resync_rebuilds_tables_from_the_new_snapshot(qtbot, window: MainWindow,
+                                                      fake_client: FakeClient) -> None:
+    from fakes import sample_floor
+
+    fake_client.resync(sample_floor(agents=50, queues=6, seed=9))
+    qtbot.waitUntil(lambda: window.agent_model.rowCount() == 50)
+    assert window.queue_model.rowCount() == 6
+
+
+def test_ack_sends_note_with_alarm_id(qtbot, window: MainWindow,
+                                      fake_client: FakeClient) -> None:
+    from console.widgets.alarms import AckDialog
+
+    class Noted(AckDialog):
+        def exec(self) -> int:
+            self.note.setPlainText("已调配5名坐席")
+            self.accept()
+            return self.result()
+
+    window.alarms.dialog_factory = lambda alarm: Noted(alarm, window)
+    window.alarms.table.selectRow(0)
+    window.actions_by_name["ack"].trigger()
+    assert fake_client.commands[-1][0] == "alarms.ack"
+    assert fake_client.commands[-1][1]["note"] == "已调配5名坐席"
+    qtbot.waitUntil(lambda: "acknowledged" in window.statusBar().currentMessage())
+
+
+def test_ack_dialog_refuses_an_empty_note(qtbot) -> None:
+    from console.widgets.alarms import AckDialog
+
+    dialog = AckDialog({"id": "a1", "level": "red", "metric": "waiting"})
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.result() == 0
+    assert "note" in dialog.error.text()
+
+
+def test_role_without_ack_permission_cannot_send(window: MainWindow,
+                                                 fake_client: FakeClient) -> None:
+    window.alarms.set_can_ack(False)
+    window.alarms.acknowledge_selected()
+    assert not window.alarms.ack_button.isEnabled()
+    assert fake_client.commands == []
+
+
+def test_agent_grid_filter_by_team(qtbot, window: MainWindow) -> None:
+    window.agents.set_filter(team="班组2")
+    assert window.agents.proxy.rowCount() == 8
+    assert "8 of 24" in window.agents.count.text()
+
+
+def test_layout_choice_is_remembered(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    layout = window.layout_prefs
+    layout.tiles = ["waiting", "service_level"]
+    layout.show_grid = False
+    layout.hidden_queues = {"q001"}
+    window.prefs.save_layout(layout)
+    again = Preferences(QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat))
+    assert again.layout().tiles == ["waiting", "service_level"]
+    assert again.layout().show_grid is False
+    assert again.layout().hidden_queues == {"q001"}
+    window.apply_layout(again.layout())
+    assert not window.tiles.tiles["answered"].isVisible()
+    assert not window.agents.isVisible()
