@@ -24,3 +24,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):  # type
     if in_ci() and report.skipped and any(item.get_closest_marker(m) for m in SERVER_MARKERS):
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, where the server must be installed: {report.longrepr}"
+
+
+# PostgreSQL fixtures (postgres_server, postgres_url) live in tests/pg.py.
+from pg import postgres_server, postgres_url  # noqa: E402, F401
