@@ -1,0 +1,79 @@
+"""switchlink settings: defaults, then a TOML file, then command-line flags (flags win)."""
+
+from __future__ import annotations
+
+import argparse
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+DEFAULT_ENDPOINT = "tcp://127.0.0.1:7600"
+
+
+class ConfigError(Exception):
+    """A config file or flag that cannot be used; the message names the file and the key."""
+
+
+@dataclass(slots=True)
+class DaemonConfig:
+    adapter: str = "loopback"
+    scenario: str | None = None
+    speed: float | None = None
+    endpoint: str = DEFAULT_ENDPOINT
+    curve: bool = True
+    config_dir: str | None = None
+    data_dir: str | None = None
+    db: str | None = None
+    log_level: str = "info"
+    local_session_file: str | None = None
+    #: extra adapter options ([adapter_options] table)
+    adapter_options: dict[str, Any] | None = None
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "adapter": (str,), "scenario": (str,), "speed": (int, float), "endpoint": (str,),
+    "curve": (bool,), "config_dir": (str,), "data_dir": (str,), "db": (str,),
+    "log_level": (str,), "local_session_file": (str,), "adapter_options": (dict,),
+}
+
+
+def load_file(path: Path) -> dict[str, Any]:
+    """The ``[switchlink]`` table of a TOML file (or its top level), checked key by key."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+    table = raw.get("switchlink", raw)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [switchlink] must be a table")
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in _TYPES:
+            known = ", ".join(sorted(_TYPES))
+            raise ConfigError(f"{path}: unknown setting {key!r} (known: {known})")
+        if not isinstance(value, _TYPES[key]) or (
+            isinstance(value, bool) and bool not in _TYPES[key]
+        ):
+            raise ConfigError(f"{path}: {key} has the wrong type ({type(value).__name__})")
+        out[key] = value
+    return out
+
+
+def resolve(args: argparse.Namespace) -> DaemonConfig:
+    """Defaults <- ``--config FILE`` <- flags that were given (None means not given)."""
+    cfg = DaemonConfig()
+    if getattr(args, "config", None):
+        for key, value in load_file(Path(args.config)).items():
+            setattr(cfg, key, value)
+    for f in fields(DaemonConfig):
+        value = getattr(args, f.name, None)
+        if value is not None:
+            setattr(cfg, f.name, value)
+    if cfg.speed is not None and cfg.speed <= 0:
+        raise ConfigError(f"speed must be positive, got {cfg.speed}")
+    if cfg.log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError(f"log level must be debug, info, warning or error, not {cfg.log_level!r}")
+    return cfg
