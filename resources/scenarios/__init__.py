@@ -1,0 +1,1 @@
+"""Bundled emulator scenarios (TOML, schema in docs/emulator.md)."""

@@ -1,0 +1,235 @@
+"""``LoopbackAdapter``: a whole emulated call center behind the ordinary adapter contract.
+
+Selectable like any adapter (``create_adapter("loopback", scenario="default", seed=1,
+speed=10)``). Options: ``scenario`` (a bundled name, a file path, or a ``Scenario``),
+``seed`` (int, default 1), ``speed`` (1 = real time, N = N× accelerated, ``"fast"`` or 0 =
+as fast as possible), ``start`` (epoch seconds, ISO date-time or ``datetime``; default today
+at the scenario's ``day_start``, local time).
+
+What is NOT simulated: audio, DTMF and real IVR flows (loaded flows are stored; the scenario's
+simple IVR stage keeps routing), recording, ring-no-answer at an agent (agents always answer
+after the ring time), callers who retry after abandoning or getting busy, consult calls and
+conferences beyond supervisor monitor / whisper / barge, agent-initiated outbound calls,
+per-circuit trunk channels (a trunk is a capacity count), calls cut off by a board failure
+(calls in progress finish; only new calls are refused), and network latency except through
+the ``event_delay`` fault.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, ClassVar
+
+from models.agents import Agent, AgentState
+from models.calls import CustomerLevel, Participation
+from models.equipment import Board, Channel, Counters, Link, Trunk
+from models.events import Event
+from models.fax import FaxJob
+from models.queues import SkillGroup
+from switchlink.adapters.base import Inventory, SwitchAdapter
+from switchlink.adapters.errors import InvalidArgument, LinkDown
+from switchlink.adapters.loopback.clock import SimClock, parse_speed
+from switchlink.adapters.loopback.scenario import Scenario, load_scenario
+from switchlink.adapters.loopback.simulation import Simulation
+
+OPTIONS = frozenset({"scenario", "seed", "speed", "start"})
+
+
+def resolve_start(start: object, scenario: Scenario) -> float:
+    """Epoch seconds for the ``start`` option (default: today at the scenario's day start)."""
+    if start is None:
+        midnight = datetime.combine(date.today(), datetime.min.time())
+        return (midnight + timedelta(seconds=scenario.day_start_s)).timestamp()
+    if isinstance(start, datetime):
+        return start.timestamp()
+    if isinstance(start, str):
+        try:
+            return datetime.fromisoformat(start).timestamp()
+        except ValueError:
+            raise InvalidArgument(
+                f"start: expected an ISO date-time like 2026-03-02T08:00, got {start!r}"
+            ) from None
+    if isinstance(start, int | float) and not isinstance(start, bool) and math.isfinite(start):
+        return float(start)
+    raise InvalidArgument(f"start: expected epoch seconds or an ISO date-time, got {start!r}")
+
+
+class LoopbackAdapter(SwitchAdapter):
+    """The loopback emulator: a discrete-event simulation of a hotline center."""
+
+    name: ClassVar[str] = "loopback"
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        unknown = sorted(set(options) - OPTIONS)
+        if unknown:
+            raise InvalidArgument(
+                f"loopback: unknown option(s) {', '.join(unknown)} "
+                f"(known: {', '.join(sorted(OPTIONS))})"
+            )
+        scenario = options.get("scenario", "default")
+        if isinstance(scenario, Scenario):
+            self.scenario = scenario
+        elif isinstance(scenario, str | Path):
+            self.scenario = load_scenario(scenario)
+        else:
+            raise InvalidArgument(f"scenario: expected a name or a path, got {scenario!r}")
+        seed = options.get("seed", 1)
+        if isinstance(seed, bool) or not isinstance(seed, int):
+            raise InvalidArgument(f"seed: expected an integer, got {seed!r}")
+        self.seed = seed
+        try:
+            self.speed = parse_speed(options.get("speed", 1.0))
+        except ValueError as exc:
+            raise InvalidArgument(f"speed: {exc}") from None
+        self.start_time = resolve_start(options.get("start"), self.scenario)
+        self._clock = SimClock(self.start_time, self.speed)
+        self._sim = Simulation(self.scenario, seed, self.start_time)
+        self.ivr_flows: dict[str, dict[str, Any]] = {}
+
+    @property
+    def simulation(self) -> Simulation:
+        """The running simulation (for tests and the ``simulate`` command)."""
+        return self._sim
+
+    # --- lifecycle and events -----------------------------------------------------------
+
+    def _start(self) -> Inventory:
+        self._clock.restart()
+        return self._inventory()
+
+    def _poll(self, timeout: float, max_events: int) -> list[Event]:
+        sim, clock = self._sim, self._clock
+        if clock.fast:
+            if len(sim.out) < max_events:
+                sim.run_fast(max_events)
+            return sim.take(max_events)
+        deadline = time.monotonic() + timeout
+        while True:
+            sim.run_until(clock.sim_now())
+            if sim.out:
+                return sim.take(max_events)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return []
+            due = sim.next_time()
+            if sim._delayed:
+                due = min(due, sim._delayed[0][0])
+            wait = clock.wall_seconds(due - sim.now) if math.isfinite(due) else remaining
+            time.sleep(max(0.0005, min(remaining, wait)))
+
+    def _now(self) -> float:
+        if self._clock.fast or not self.started:
+            return self._sim.now
+        return max(self._sim.now, self._clock.sim_now())
+
+    def _ready(self) -> Simulation:
+        """Bring the simulation up to the clock, and refuse while the link is down."""
+        sim = self._sim
+        if not self._clock.fast:
+            sim.run_until(self._clock.sim_now())
+        link = sim.link_down()
+        if link is not None:
+            raise LinkDown(f"link {link.id} is down: {link.error}")
+        return sim
+
+    # --- agents -------------------------------------------------------------------------
+
+    def _login(self, agent: str, state: AgentState) -> None:
+        self._ready().op_login(agent, state)
+
+    def _set_state(self, agent: str, state: AgentState, reason: str, forced: bool,
+                   by: str) -> None:
+        self._ready().op_set_state(agent, state, reason, forced, by)
+
+    def _set_skills(self, agent: str, skills: dict[str, int]) -> None:
+        self._ready().op_set_skills(agent, skills)
+
+    # --- calls --------------------------------------------------------------------------
+
+    def _join_call(self, call: str, supervisor: str, how: Participation) -> None:
+        self._ready().op_join(call, supervisor, how)
+
+    def _leave_call(self, call: str, supervisor: str) -> None:
+        self._ready().op_leave(call, supervisor)
+
+    def _force_release(self, call: str, by: str, reason: str) -> None:
+        self._ready().op_force_release(call)
+
+    def _transfer(self, call: str, to_agent: str | None, to_queue: str | None) -> None:
+        self._ready().op_transfer(call, to_agent, to_queue)
+
+    def _originate(self, number: str, announcement: str, caller_id: str) -> str:
+        return self._ready().originate(number, announcement, caller_id)
+
+    # --- IVR, fax, tests, faults --------------------------------------------------------
+
+    def _load_ivr_flow(self, name: str, flow: dict[str, Any]) -> None:
+        self._ready()
+        self.ivr_flows[name] = dict(flow)
+
+    def _test_prompt(self, channel: str, prompt: str) -> str:
+        return self._ready().test_prompt(channel, prompt)
+
+    def _send_fax(self, number: str, document: str, pages: int) -> str:
+        return self._ready().send_fax(number, document, pages)
+
+    def _fax_status(self, job: str) -> FaxJob:
+        return self._sim.fax_status(job)
+
+    def _self_test(self, board: str) -> str:
+        return self._ready().self_test(board)
+
+    def _loopback_test(self, channel: str) -> str:
+        return self._ready().loopback_test(channel)
+
+    def _inject_fault(self, kind: str, target: str, params: dict[str, Any]) -> None:
+        sim = self._sim
+        if not self._clock.fast:
+            sim.run_until(self._clock.sim_now())
+        sim.inject_fault(kind, target, params)
+
+    # --- inventory ----------------------------------------------------------------------
+
+    def _boards(self) -> list[Board]:
+        return [
+            Board(b.id, b.kind, b.status, b.error,
+                  Counters(tests_passed=b.tests_passed, tests_failed=b.tests_failed))
+            for b in self._sim.boards.values()
+        ]
+
+    def _trunks(self) -> list[Trunk]:
+        return [
+            Trunk(t.id, t.board.id, t.capacity, t.in_use, t.status, t.error,
+                  Counters(calls=t.calls))
+            for t in self._sim.trunks.values()
+        ]
+
+    def _channels(self) -> list[Channel]:
+        return [
+            Channel(c.id, c.board.id, c.kind, c.status, c.holder, c.error, Counters(calls=c.calls))
+            for c in self._sim.channels.values()
+        ]
+
+    def _links(self) -> list[Link]:
+        return [Link(lk.id, lk.status, lk.delay_s * 1000, lk.error)
+                for lk in self._sim.links.values()]
+
+    def _inventory(self) -> Inventory:
+        sim = self._sim
+        agents = [
+            Agent(a.id, a.name, a.team.id, dict(a.skills), a.state, a.since, a.reason,
+                  a.pending_logout is not None, a.call.id if a.call else None, a.handled)
+            for a in sim.agents.values()
+        ]
+        queues = [
+            SkillGroup(q.id, q.spec.name, q.spec.sl_threshold_s, q.spec.sl_target,
+                       q.spec.max_length,
+                       {CustomerLevel.VIP: q.spec.vip_priority, CustomerLevel.NORMAL: 0})
+            for q in sim.queues.values()
+        ]
+        return Inventory(agents, queues, self._boards(), self._trunks(), self._channels(),
+                         self._links())

@@ -1,0 +1,334 @@
+"""Boards, trunks, channels and links of the emulator, their tests, and fault injection.
+
+Faults: ``link_drop`` (events are withheld and operations refused until the link returns;
+the backlog is then delivered), ``board_failure`` (the board and its channels / trunks go
+down: no new calls on them, an ACD board failure stops routing), ``stuck_channel`` (the
+channel shows busy with no call and is not used), ``event_delay`` (events reach the adapter
+``delay_s`` late), and ``clear``.
+"""
+
+from __future__ import annotations
+
+import heapq
+from typing import TYPE_CHECKING, Any
+
+from models.equipment import BoardKind, ChannelStatus, EquipmentStatus
+from models.events import (
+    BoardStatusChanged,
+    ChannelStatusChanged,
+    Event,
+    LinkStatusChanged,
+    TestCompleted,
+    TrunkStatusChanged,
+)
+from switchlink.adapters.errors import InvalidArgument, InvalidOperation, UnknownTarget
+from switchlink.adapters.loopback.entities import SimBoard, SimCall, SimChannel, SimLink, SimTrunk
+
+if TYPE_CHECKING:
+    from switchlink.adapters.loopback.simulation import Simulation
+
+#: characters a minute an IVR prompt is read at (S1: 150-180)
+PROMPT_CHARS_PER_MIN = 165.0
+SELF_TEST_S = 5.0
+LOOPBACK_TEST_S = 3.0
+
+
+class EquipmentMixin:
+    """Equipment state and faults for :class:`Simulation` (uses its clock, timers and emit)."""
+
+    def _init_equipment(self: Simulation) -> None:
+        sc = self.scenario
+        self.boards: dict[str, SimBoard] = {}
+        self.channels: dict[str, SimChannel] = {}
+        self.idle_ivr: list[SimChannel] = []
+        self.fax_channels: list[SimChannel] = []
+        for spec in sc.boards:
+            board = SimBoard(spec.id, spec.kind)
+            self.boards[spec.id] = board
+            for i in range(1, spec.channels + 1):
+                channel = SimChannel(f"{spec.id}/{i}", board)
+                board.channels.append(channel)
+                self.channels[channel.id] = channel
+                if spec.kind is BoardKind.IVR:
+                    self.idle_ivr.append(channel)
+                elif spec.kind is BoardKind.FAX:
+                    self.fax_channels.append(channel)
+        self.idle_ivr.reverse()  # pop() hands out the lowest-numbered channel first
+        self.trunks: dict[str, SimTrunk] = {}
+        for spec in sc.trunks:
+            board = self.boards[spec.board]
+            trunk = SimTrunk(spec.id, board, spec.capacity)
+            board.trunks.append(trunk)
+            self.trunks[spec.id] = trunk
+        self.links: dict[str, SimLink] = {lid: SimLink(lid) for lid in sc.links}
+        self.acd_down = False
+        self._delayed: list[tuple[float, int, Event]] = []
+        self._backlog: list[Event] = []
+        self._faults: dict[tuple[str, str], int] = {}
+        self.tests_run = 0
+
+    # --- channels -----------------------------------------------------------------------
+
+    def take_ivr_channel(self: Simulation, call: SimCall) -> SimChannel | None:
+        idle = self.idle_ivr
+        while idle:
+            channel = idle.pop()
+            if channel.status is ChannelStatus.IDLE and channel.board.status is EquipmentStatus.UP:
+                channel.status = ChannelStatus.BUSY
+                channel.holder = call.id
+                channel.calls += 1
+                call.channel = channel
+                self.emit(ChannelStatusChanged(self.now, channel.id, ChannelStatus.BUSY, call.id))
+                return channel
+        return None
+
+    def _channel_back(self: Simulation, channel: SimChannel) -> None:
+        """A channel is usable again (fault cleared, board back, test over)."""
+        if channel.holder is not None:
+            channel.status = ChannelStatus.BUSY
+        else:
+            channel.status = ChannelStatus.IDLE
+            if channel.kind is BoardKind.IVR:
+                self.idle_ivr.append(channel)
+        channel.error = ""
+        self.emit(ChannelStatusChanged(self.now, channel.id, channel.status, channel.holder))
+        if channel.kind is BoardKind.FAX:
+            self.pump_fax()
+
+    # --- the link and the event path ----------------------------------------------------
+
+    def link_down(self: Simulation) -> SimLink | None:
+        for link in self.links.values():
+            if link.down:
+                return link
+        return None
+
+    def _set_emit(self: Simulation) -> None:
+        if any(link.down for link in self.links.values()):
+            self.emit = self._backlog.append
+        elif any(link.delay_s for link in self.links.values()):
+            self.emit = self._emit_delayed
+        else:
+            self.emit = self.out.append
+
+    def _emit_delayed(self: Simulation, event: Event) -> None:
+        delay = max(link.delay_s for link in self.links.values())
+        heapq.heappush(self._delayed, (event.t + delay, next(self._seq), event))
+
+    def _release_delayed(self: Simulation, now: float) -> None:
+        delayed, out = self._delayed, self.out
+        while delayed and delayed[0][0] <= now:
+            out.append(heapq.heappop(delayed)[2])
+
+    # --- faults -------------------------------------------------------------------------
+
+    def _schedule_scenario_faults(self: Simulation) -> None:
+        for spec in self.scenario.faults:
+            params = {"delay_s": spec.delay_s}
+            if spec.duration_s is not None:
+                params["duration_s"] = spec.duration_s
+            self.schedule(self.start + spec.at_s, self._on_scheduled_fault,
+                          (spec.kind, spec.target, params))
+
+    def _on_scheduled_fault(self: Simulation, arg: tuple[str, str, dict[str, Any]]) -> None:
+        self.inject_fault(*arg)
+
+    def fault_target_kind(self: Simulation, kind: str, target: str) -> str:
+        """Check a fault's target; returns it (defaulting the link) or raises UnknownTarget."""
+        if kind in ("link_drop", "event_delay"):
+            target = target or next(iter(self.links))
+            if target not in self.links:
+                raise UnknownTarget(f"no link {target!r} (links: {', '.join(self.links)})")
+        elif kind == "board_failure":
+            if target not in self.boards:
+                raise UnknownTarget(f"no board {target!r}")
+        elif kind == "stuck_channel":
+            if target not in self.channels:
+                raise UnknownTarget(f"no channel {target!r}")
+        elif target and not (target in self.links or target in self.boards
+                             or target in self.channels):
+            raise UnknownTarget(f"no link, board or channel {target!r}")
+        return target
+
+    def inject_fault(self: Simulation, kind: str, target: str, params: dict[str, Any]) -> None:
+        target = self.fault_target_kind(kind, target)
+        duration = params.get("duration_s")
+        delay = params.get("delay_s", 5.0)
+        for name, value in (("duration_s", duration), ("delay_s", delay)):
+            if value is not None and (isinstance(value, bool)
+                                      or not isinstance(value, int | float) or value < 0):
+                raise InvalidArgument(f"{name} must be a number of seconds >= 0, got {value!r}")
+        unknown = set(params) - {"duration_s", "delay_s"}
+        if unknown:
+            raise InvalidArgument(f"unknown fault parameter(s): {', '.join(sorted(unknown))}")
+        if kind == "clear":
+            for k, t in list(self._faults):
+                if not target or t == target:
+                    self._clear(k, t)
+            return
+        if kind == "stuck_channel" and self.channels[target].status is ChannelStatus.TESTING:
+            raise InvalidOperation(f"channel {target} is under test")
+        token = next(self._seq)
+        self._faults[(kind, target)] = token
+        getattr(self, f"_fault_{kind}")(target, float(delay))
+        if duration is not None:
+            self.schedule(self.now + float(duration), self._on_fault_over, (kind, target, token))
+
+    def _on_fault_over(self: Simulation, arg: tuple[str, str, int]) -> None:
+        kind, target, token = arg
+        if self._faults.get((kind, target)) == token:
+            self._clear(kind, target)
+
+    def _clear(self: Simulation, kind: str, target: str) -> None:
+        del self._faults[(kind, target)]
+        now = self.now
+        if kind == "link_drop":
+            link = self.links[target]
+            link.down = False
+            link.status = EquipmentStatus.DEGRADED if link.delay_s else EquipmentStatus.UP
+            link.error = ""
+            self._set_emit()
+            backlog, self._backlog = self._backlog, []
+            for event in backlog:  # replayed after reconnecting, in order
+                self.emit(event)
+            self.out.append(LinkStatusChanged(now, link.id, link.status, link.delay_s * 1000))
+        elif kind == "event_delay":
+            link = self.links[target]
+            link.delay_s = 0.0
+            if not link.down:
+                link.status = EquipmentStatus.UP
+                link.error = ""
+            self._set_emit()
+            self._release_delayed(float("inf"))
+            self.out.append(LinkStatusChanged(now, link.id, link.status, 0.0, link.error))
+        elif kind == "board_failure":
+            board = self.boards[target]
+            board.status = EquipmentStatus.UP
+            board.error = ""
+            self.emit(BoardStatusChanged(now, board.id, board.status))
+            for trunk in board.trunks:
+                trunk.status = EquipmentStatus.UP
+                trunk.error = ""
+                self.emit(TrunkStatusChanged(now, trunk.id, trunk.status, trunk.in_use))
+            for channel in board.channels:
+                if channel.status is ChannelStatus.DOWN:
+                    self._channel_back(channel)
+            if board.kind is BoardKind.ACD:
+                self.acd_down = any(b.status is EquipmentStatus.DOWN and b.kind is BoardKind.ACD
+                                    for b in self.boards.values())
+                if not self.acd_down:
+                    self.dispatch_all()
+        elif kind == "stuck_channel":
+            channel = self.channels[target]
+            if channel.board.status is EquipmentStatus.UP:
+                self._channel_back(channel)
+            else:
+                channel.status = ChannelStatus.DOWN
+                self.emit(ChannelStatusChanged(now, channel.id, channel.status, channel.holder))
+
+    def _fault_link_drop(self: Simulation, target: str, delay: float) -> None:
+        link = self.links[target]
+        link.down = True
+        link.status = EquipmentStatus.DOWN
+        link.error = "link dropped (fault injected)"
+        self.out.append(LinkStatusChanged(self.now, link.id, link.status, 0.0, link.error))
+        self._set_emit()
+
+    def _fault_event_delay(self: Simulation, target: str, delay: float) -> None:
+        link = self.links[target]
+        link.delay_s = delay
+        if not link.down:
+            link.status = EquipmentStatus.DEGRADED
+            link.error = f"events delayed by {delay:g} s (fault injected)"
+            self.out.append(LinkStatusChanged(self.now, link.id, link.status, delay * 1000,
+                                              link.error))
+        self._set_emit()
+
+    def _fault_board_failure(self: Simulation, target: str, delay: float) -> None:
+        now = self.now
+        board = self.boards[target]
+        board.status = EquipmentStatus.DOWN
+        board.error = "board failure (fault injected)"
+        self.emit(BoardStatusChanged(now, board.id, board.status, board.error))
+        for trunk in board.trunks:
+            trunk.status = EquipmentStatus.DOWN
+            trunk.error = board.error
+            self.emit(TrunkStatusChanged(now, trunk.id, trunk.status, trunk.in_use, trunk.error))
+        for channel in board.channels:
+            channel.status = ChannelStatus.DOWN
+            channel.error = board.error
+            self.emit(ChannelStatusChanged(now, channel.id, channel.status, channel.holder,
+                                           channel.error))
+        if board.kind is BoardKind.ACD:
+            self.acd_down = True
+
+    def _fault_stuck_channel(self: Simulation, target: str, delay: float) -> None:
+        channel = self.channels[target]
+        channel.status = ChannelStatus.STUCK
+        channel.error = "channel stuck (fault injected)"
+        self.emit(ChannelStatusChanged(self.now, channel.id, channel.status, channel.holder,
+                                       channel.error))
+
+    # --- tests --------------------------------------------------------------------------
+
+    def self_test(self: Simulation, board_id: str) -> str:
+        board = self.boards.get(board_id)
+        if board is None:
+            raise UnknownTarget(f"no board {board_id!r} (boards: {', '.join(self.boards)})")
+        if board.status is EquipmentStatus.TESTING:
+            raise InvalidOperation(f"board {board_id} is already under test")
+        test_id = self.new_id("test-")
+        if board.status is EquipmentStatus.UP:
+            board.status = EquipmentStatus.TESTING
+            self.emit(BoardStatusChanged(self.now, board.id, board.status))
+        self.schedule(self.now + SELF_TEST_S, self._on_self_test_done, board)
+        return test_id
+
+    def _on_self_test_done(self: Simulation, board: SimBoard) -> None:
+        passed = board.status is EquipmentStatus.TESTING
+        if passed:
+            board.status = EquipmentStatus.UP
+            board.tests_passed += 1
+            self.emit(BoardStatusChanged(self.now, board.id, board.status))
+        else:
+            board.tests_failed += 1
+        detail = "self-test passed" if passed else f"self-test failed: {board.error or 'down'}"
+        self.emit(TestCompleted(self.now, board.id, "self_test", passed, detail))
+
+    def _test_channel(self: Simulation, channel_id: str) -> SimChannel:
+        channel = self.channels.get(channel_id)
+        if channel is None:
+            raise UnknownTarget(f"no channel {channel_id!r}")
+        if channel.status in (ChannelStatus.BUSY, ChannelStatus.TESTING):
+            raise InvalidOperation(f"channel {channel_id} is {channel.status.value}; try later")
+        return channel
+
+    def loopback_test(self: Simulation, channel_id: str) -> str:
+        channel = self._test_channel(channel_id)
+        return self._start_channel_test(channel, "loopback", LOOPBACK_TEST_S)
+
+    def test_prompt(self: Simulation, channel_id: str, prompt: str) -> str:
+        channel = self._test_channel(channel_id)
+        if channel.kind is not BoardKind.IVR:
+            raise InvalidOperation(f"channel {channel_id} is not an IVR channel")
+        seconds = max(1.0, len(prompt) * 60.0 / PROMPT_CHARS_PER_MIN)
+        return self._start_channel_test(channel, "prompt", seconds)
+
+    def _start_channel_test(self: Simulation, channel: SimChannel, kind: str, s: float) -> str:
+        test_id = self.new_id("test-")
+        usable = channel.status is ChannelStatus.IDLE
+        if usable:
+            channel.status = ChannelStatus.TESTING
+            self.emit(ChannelStatusChanged(self.now, channel.id, channel.status))
+        self.schedule(self.now + s, self._on_channel_test_done, (channel, kind, usable))
+        return test_id
+
+    def _on_channel_test_done(self: Simulation, arg: tuple[SimChannel, str, bool]) -> None:
+        channel, kind, usable = arg
+        passed = usable and channel.status is ChannelStatus.TESTING
+        if channel.status is ChannelStatus.TESTING:
+            self._channel_back(channel)
+        detail = f"{kind} test passed" if passed else (
+            f"{kind} test failed: channel {channel.status.value}"
+            + (f" ({channel.error})" if channel.error else ""))
+        self.emit(TestCompleted(self.now, channel.id, kind, passed, detail))
