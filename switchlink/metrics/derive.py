@@ -20,6 +20,9 @@ class SlDefinition(StrEnum):
     ANSWERED = "answered"
     #: (answered within + abandoned within threshold) / (answered + abandoned + other − short)
     ABANDON_IN_SL_GOOD = "abandon_in_sl_good"
+    #: answered within threshold / every call offered, still waiting or short-abandoned too
+    #: (the plain S0 formula, and the one ``main.py simulate`` prints)
+    ALL_OFFERED = "all_offered"
 
 
 SL_TEXT = {
@@ -27,6 +30,7 @@ SL_TEXT = {
     SlDefinition.ANSWERED: "answered ≤ {t:g} s ÷ answered",
     SlDefinition.ABANDON_IN_SL_GOOD:
         "(answered + abandoned ≤ {t:g} s) ÷ (offered − abandons < {s:g} s)",
+    SlDefinition.ALL_OFFERED: "answered ≤ {t:g} s ÷ offered",
 }
 
 
@@ -45,6 +49,8 @@ def service_level(c: Sequence[float], definition: SlDefinition) -> float | None:
     resolved = c[w.ANSWERED] + c[w.ABANDONED] + c[w.OTHER] - c[w.SHORT_ABANDONED]
     if definition is SlDefinition.ANSWERED:
         return _ratio(c[w.ANSWERED_IN_SL], c[w.ANSWERED])
+    if definition is SlDefinition.ALL_OFFERED:
+        return _ratio(c[w.ANSWERED_IN_SL], c[w.OFFERED])
     if definition is SlDefinition.ABANDON_IN_SL_GOOD:
         return _ratio(c[w.ANSWERED_IN_SL] + c[w.ABANDONED_IN_SL], resolved)
     return _ratio(c[w.ANSWERED_IN_SL], resolved)

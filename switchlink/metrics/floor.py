@@ -15,6 +15,7 @@ from models.events import (
     CallAnswered,
     CallArrived,
     CallEnded,
+    CallIvrStep,
     CallQueued,
     CallTransferred,
     Event,
@@ -75,7 +76,7 @@ class _Scope:
 class _CallRec:
     __slots__ = (
         "agent", "center_at", "id", "inbound", "level", "offered_to", "queue", "queued_at",
-        "threshold",
+        "routed", "threshold",
     )
 
     def __init__(self, call: str, inbound: bool, level: CustomerLevel) -> None:
@@ -88,6 +89,7 @@ class _CallRec:
         self.center_at: float | None = None  # first queueing, while unresolved for the center
         self.threshold = DEFAULT_SL_THRESHOLD_S
         self.agent: str | None = None  # agent handling it now (its open segment)
+        self.routed: str | None = None  # IVR routed it to this queue (node "queue:<id>")
 
 
 class FloorMetrics:
@@ -120,6 +122,7 @@ class FloorMetrics:
             AgentStateChanged: self._on_agent_state,
             AgentSkillsChanged: self._on_skills,
             CallArrived: self._on_arrived,
+            CallIvrStep: self._on_ivr_step,
             CallQueued: self._on_queued,
             CallAnswered: self._on_answered,
             CallTransferred: self._on_transferred,
@@ -368,6 +371,7 @@ class FloorMetrics:
             self._resolve(rec, t, None)  # moved: the old queue lost it
         scope = self._queue(queue)
         rec.queue, rec.queued_at, rec.threshold = queue, t, scope.sl_threshold_s
+        rec.routed = None
         scope.waiting[rec.id] = t
         self._center.waiting[rec.id] = t
         self._touch(self._center, t)
@@ -375,14 +379,17 @@ class FloorMetrics:
         if rec.id in self._homes:
             return  # answered before (transferred to a queue): waiting again, not offered again
         rec.offered_to = queue
-        vip = rec.level is CustomerLevel.VIP
-        tally.add(w.OFFERED, 1)
-        tally.add(w.OFFERED_VIP if vip else w.OFFERED_NORMAL, 1)
+        _offer(tally, rec.level)
         if rec.center_at is None:
             rec.center_at = t
-            center = self._center.tally
-            center.add(w.OFFERED, 1)
-            center.add(w.OFFERED_VIP if vip else w.OFFERED_NORMAL, 1)
+            _offer(self._center.tally, rec.level)
+
+    def _on_ivr_step(self, e: CallIvrStep) -> None:
+        """The IVR routing a call to ``queue:<id>``: refused there (queue full) it still counts."""
+        if e.node.startswith("queue:"):
+            rec = self._call(e.call)
+            if rec.inbound and rec.queue is None and rec.id not in self._homes:
+                rec.routed = e.node[len("queue:"):]
 
     def _on_queued(self, e: CallQueued) -> None:
         rec = self._call(e.call)
@@ -442,6 +449,17 @@ class FloorMetrics:
             self._resolve(rec, e.t, e.outcome)
         elif rec.queue is not None:
             self._leave_queue(rec, e.t)
+        elif rec.routed is not None and e.outcome is CallOutcome.BUSY:
+            # routed to a full queue: offered there and at the center, and lost at once
+            for scope in (self._center, self._queue(rec.routed)):
+                tally = self._touch(scope, e.t)
+                _offer(tally, rec.level)
+                tally.add(w.OTHER, 1)
         elif home is None and e.outcome in (CallOutcome.BLOCKED, CallOutcome.BUSY):
             slot = w.BLOCKED if e.outcome is CallOutcome.BLOCKED else w.BUSY
             self._touch(self._center, e.t).add(slot, 1)
+
+
+def _offer(tally: Tally, level: CustomerLevel) -> None:
+    tally.add(w.OFFERED, 1)
+    tally.add(w.OFFERED_VIP if level is CustomerLevel.VIP else w.OFFERED_NORMAL, 1)
