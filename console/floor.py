@@ -50,16 +50,16 @@ STATE_COLOURS = {
 }
 
 
-def tr(context: str, text: str) -> str:
+def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
 def level_label(level: str) -> str:
-    return tr("Level", LEVEL_LABELS[level]) if level in LEVEL_LABELS else level
+    return translate("Level", LEVEL_LABELS[level]) if level in LEVEL_LABELS else level
 
 
 def state_label(state: str) -> str:
-    return tr("AgentState", STATE_LABELS[state]) if state in STATE_LABELS else state
+    return translate("AgentState", STATE_LABELS[state]) if state in STATE_LABELS else state
 
 
 def worst_level(levels: Iterable[str]) -> str | None:

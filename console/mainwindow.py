@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.agent_model = AgentGridModel(mirror, self)
         self.alarm_model = AlarmListModel(mirror, self)
         self.stale_banner = StaleBanner(self)
-        self.alarm_banner = AlarmBanner(self)
+        self.alarm_banner = AlarmBanner(mirror, self)
         self.tiles = TileBoard(parent=self)
         from console.widgets.queue_table import QueueTableView
 

@@ -29,7 +29,7 @@ class SettingsDialog(QDialog):
         self.tiles_box = QGroupBox(self)
         self.tiles = QListWidget(self, objectName="tileList")
         for spec in floor.TILES:
-            item = QListWidgetItem(floor.tr("Tile", spec.label), self.tiles)
+            item = QListWidgetItem(floor.translate("Tile", spec.label), self.tiles)
             item.setData(Qt.ItemDataRole.UserRole, spec.id)
             item.setCheckState(Qt.CheckState.Checked if spec.id in layout.tiles
                                else Qt.CheckState.Unchecked)
@@ -81,7 +81,7 @@ class SettingsDialog(QDialog):
         self.show_grid.setText(self.tr("Show the agent grid"))
         self.show_charts.setText(self.tr("Show the charts"))
         for i, spec in enumerate(floor.TILES):
-            self.tiles.item(i).setText(floor.tr("Tile", spec.label))
+            self.tiles.item(i).setText(floor.translate("Tile", spec.label))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -18,11 +18,11 @@ from console.models.base import ID_ROLE, SORT_ROLE, Index, MirrorTableModel
 
 _C = "AgentGridModel"
 COLUMNS = (
-    QT_TRANSLATE_NOOP(_C, "Work number"),
-    QT_TRANSLATE_NOOP(_C, "Name"),
-    QT_TRANSLATE_NOOP(_C, "Team"),
-    QT_TRANSLATE_NOOP(_C, "State"),
-    QT_TRANSLATE_NOOP(_C, "Time in state"),
+    QT_TRANSLATE_NOOP("AgentGridModel", "Work number"),
+    QT_TRANSLATE_NOOP("AgentGridModel", "Name"),
+    QT_TRANSLATE_NOOP("AgentGridModel", "Team"),
+    QT_TRANSLATE_NOOP("AgentGridModel", "State"),
+    QT_TRANSLATE_NOOP("AgentGridModel", "Time in state"),
 )
 WORK_NUMBER, NAME, TEAM, STATE, SINCE = range(5)
 

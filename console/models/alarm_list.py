@@ -12,14 +12,14 @@ from console.models.base import ID_ROLE, SORT_ROLE, Index, MirrorTableModel
 
 _C = "AlarmListModel"
 COLUMNS = (
-    QT_TRANSLATE_NOOP(_C, "Level"),
-    QT_TRANSLATE_NOOP(_C, "Metric"),
-    QT_TRANSLATE_NOOP(_C, "Scope"),
-    QT_TRANSLATE_NOOP(_C, "Value"),
-    QT_TRANSLATE_NOOP(_C, "Threshold"),
-    QT_TRANSLATE_NOOP(_C, "Since"),
-    QT_TRANSLATE_NOOP(_C, "Acknowledged by"),
-    QT_TRANSLATE_NOOP(_C, "Dispatch plan"),
+    QT_TRANSLATE_NOOP("AlarmListModel", "Level"),
+    QT_TRANSLATE_NOOP("AlarmListModel", "Metric"),
+    QT_TRANSLATE_NOOP("AlarmListModel", "Scope"),
+    QT_TRANSLATE_NOOP("AlarmListModel", "Value"),
+    QT_TRANSLATE_NOOP("AlarmListModel", "Threshold"),
+    QT_TRANSLATE_NOOP("AlarmListModel", "Since"),
+    QT_TRANSLATE_NOOP("AlarmListModel", "Acknowledged by"),
+    QT_TRANSLATE_NOOP("AlarmListModel", "Dispatch plan"),
 )
 LEVEL, METRIC, SCOPE, VALUE, THRESHOLD, SINCE, ACKED, PLAN = range(8)
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -71,6 +71,16 @@ def fmt_plan(plan: Any) -> str:
     if isinstance(plan, list):
         return "; ".join(map(str, plan))
     return str(plan)
+
+
+def scope_label(scope: str, mirror: Any) -> str:
+    """``center`` as words, ``queue/<id>`` as the queue's name; anything else as is."""
+    if scope in ("center", ""):
+        return QCoreApplication.translate("Metric", "Whole center")
+    if scope.startswith("queue/"):
+        queue = mirror.get(scope) or {}
+        return str(queue.get("name") or scope[len("queue/"):])
+    return scope
 
 
 class AlarmListModel(MirrorTableModel):
@@ -135,7 +145,7 @@ class AlarmListModel(MirrorTableModel):
         if col == METRIC:
             return metric_label(metric)
         if col == SCOPE:
-            return str(alarm.get("scope", ""))
+            return self.scope_label(str(alarm.get("scope", "")))
         if col == VALUE:
             return fmt_metric(metric, alarm.get("value"))
         if col == THRESHOLD:
@@ -145,6 +155,9 @@ class AlarmListModel(MirrorTableModel):
         if col == ACKED:
             return str(alarm.get("acked_by") or "")
         return fmt_plan(alarm.get("dispatch_plan"))
+
+    def scope_label(self, scope: str) -> str:
+        return scope_label(scope, self.mirror)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

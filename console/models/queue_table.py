@@ -13,17 +13,18 @@ from console.models.base import ID_ROLE, SORT_ROLE, Index, MirrorTableModel
 _C = "QueueTableModel"
 #: (title, source, field, format); source "q" = queue/<id>, "m" = metrics/queue/<id>
 COLUMNS: tuple[tuple[str, str, str, Any], ...] = (
-    (QT_TRANSLATE_NOOP(_C, "Queue"), "q", "name", str),
-    (QT_TRANSLATE_NOOP(_C, "Waiting"), "m", "waiting", floor.fmt_int),
-    (QT_TRANSLATE_NOOP(_C, "Longest wait"), "m", "longest_wait_s", floor.fmt_duration),
-    (QT_TRANSLATE_NOOP(_C, "Service level"), "m", "service_level", floor.fmt_pct),
-    (QT_TRANSLATE_NOOP(_C, "Target"), "q", "sl_target", floor.fmt_pct),
-    (QT_TRANSLATE_NOOP(_C, "Ready"), "m", "agents_ready", floor.fmt_int),
-    (QT_TRANSLATE_NOOP(_C, "Talking"), "m", "agents_talking", floor.fmt_int),
-    (QT_TRANSLATE_NOOP(_C, "Offered"), "m", "offered_today", floor.fmt_int),
-    (QT_TRANSLATE_NOOP(_C, "Answered"), "m", "answered_today", floor.fmt_int),
-    (QT_TRANSLATE_NOOP(_C, "Abandon rate"), "m", "abandon_rate", floor.fmt_pct),
-    (QT_TRANSLATE_NOOP(_C, "ASA"), "m", "asa_s", floor.fmt_duration),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "Queue"), "q", "name", str),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "Waiting"), "m", "waiting", floor.fmt_int),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "Longest"), "m", "longest_wait_s",
+     floor.fmt_duration),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "SL"), "m", "service_level", floor.fmt_pct),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "Target"), "q", "sl_target", floor.fmt_pct),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "Ready"), "m", "agents_ready", floor.fmt_int),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "Talking"), "m", "agents_talking", floor.fmt_int),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "Offered"), "m", "offered_today", floor.fmt_int),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "Answered"), "m", "answered_today", floor.fmt_int),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "Abandon"), "m", "abandon_rate", floor.fmt_pct),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "ASA"), "m", "asa_s", floor.fmt_duration),
 )
 NAME, WAITING, LONGEST, SL, TARGET = range(5)
 

@@ -52,7 +52,7 @@ class AckDialog(QDialog):
         self.setWindowTitle(self.tr("Acknowledge alarm"))
         self.summary.setText(self.tr("{level} alarm on {metric} in {scope}: {value} vs {threshold}")
                              .format(level=floor.level_label(str(a.get("level", ""))),
-                                     metric=metric_label(metric), scope=a.get("scope", ""),
+                                     metric=metric_label(metric), scope=str(a.get("scope", "")),
                                      value=fmt_metric(metric, a.get("value")),
                                      threshold=fmt_metric(metric, a.get("threshold"))))
         self.note.setPlaceholderText(self.tr("What is being done about it (required)"))
@@ -89,7 +89,9 @@ class AlarmPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.setSortingEnabled(True)
         self.title = QLabel(self, objectName="panelTitle")
         self.ack_button = QPushButton(self, objectName="ackButton")

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from console import floor
-from console.models.alarm_list import fmt_metric, metric_label
+from console.models.alarm_list import fmt_metric, metric_label, scope_label
 from console.widgets.tiles import repolish
 
 
@@ -45,8 +45,9 @@ class StaleBanner(QLabel):
 class AlarmBanner(QLabel):
     """The worst active alarm in one line, coloured by its level; hidden when all is well."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, mirror: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.mirror = mirror
         self.setObjectName("alarmBanner")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setProperty("level", "none")
@@ -69,7 +70,8 @@ class AlarmBanner(QLabel):
             level=floor.level_label(worst["level"]), metric=metric_label(metric),
             value=fmt_metric(metric, worst.get("value")),
             threshold=fmt_metric(metric, worst.get("threshold")),
-            scope=worst.get("scope", ""), time=floor.fmt_clock(worst.get("raised_at")))
+            scope=scope_label(str(worst.get("scope", "")), self.mirror or {}),
+            time=floor.fmt_clock(worst.get("raised_at")))
         if len(self.alarms) > 1:
             text += "  " + self.tr("(+{n} more)").format(n=len(self.alarms) - 1)
         self.setText(text)

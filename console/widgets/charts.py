@@ -74,6 +74,7 @@ class ChartsPanel(QWidget):
         self.sl_curve = self.sl.plot(pen=pg.mkPen("#ffca28", width=2))
         self.sl_target = pg.InfiniteLine(angle=0, pen=pg.mkPen("#ef5350", style=pg.QtCore.Qt
                                                                .PenStyle.DashLine))
+        self.sl_target.setValue(85.0)  # S2 default target until the metrics say otherwise
         self.sl.addItem(self.sl_target)
         self.sl.setYRange(0, 100)
         self.waiting_curve = self.waiting.plot(pen=pg.mkPen("#29b6f6", width=2),

@@ -12,9 +12,11 @@ from console import floor
 
 
 def repolish(widget: QWidget) -> None:
-    """Re-apply the style sheet after a dynamic property changed."""
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    """Re-apply the style sheet after a dynamic property changed, children included
+    (their rules select on the parent's property)."""
+    for w in (widget, *widget.findChildren(QLabel)):
+        w.style().unpolish(w)
+        w.style().polish(w)
 
 
 class Tile(QFrame):
@@ -65,9 +67,9 @@ class Tile(QFrame):
             self.level_text.setText(self.tr("Normal"))
 
     def retranslate_ui(self) -> None:
-        self.title.setText(floor.tr("Tile", self.spec.label))
+        self.title.setText(floor.translate("Tile", self.spec.label))
         self._level_words()
-        self.setToolTip(floor.tr("Tile", self.spec.label))
+        self.setToolTip(floor.translate("Tile", self.spec.label))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
