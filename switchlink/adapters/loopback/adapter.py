@@ -30,7 +30,7 @@ from models.events import Event
 from models.fax import FaxJob
 from models.queues import SkillGroup
 from switchlink.adapters.base import Inventory, SwitchAdapter
-from switchlink.adapters.errors import InvalidArgument, LinkDown
+from switchlink.adapters.errors import InvalidArgument, InvalidOperation, LinkDown
 from switchlink.adapters.loopback.clock import SimClock, parse_speed
 from switchlink.adapters.loopback.scenario import Scenario, load_scenario
 from switchlink.adapters.loopback.simulation import Simulation
@@ -120,6 +120,20 @@ class LoopbackAdapter(SwitchAdapter):
                 due = min(due, sim._delayed[0][0])
             wait = clock.wall_seconds(due - sim.now) if math.isfinite(due) else remaining
             time.sleep(max(0.0005, min(remaining, wait)))
+
+    def advance(self, seconds: float) -> list[Event]:
+        """Fast mode only: run ``seconds`` of simulated time and return every event up to then.
+
+        Lets a test or a what-if study place an operation at a chosen simulated moment.
+        """
+        self._check_started()
+        if not self._clock.fast:
+            raise InvalidOperation("advance() is for the fast clock; in real time, poll()")
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
+            raise InvalidArgument(f"seconds must be a number >= 0, got {seconds!r}")
+        sim = self._sim
+        sim.run_until(sim.now + seconds)
+        return sim.take(len(sim.out))
 
     def _now(self) -> float:
         if self._clock.fast or not self.started:
