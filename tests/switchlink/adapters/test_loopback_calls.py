@@ -46,7 +46,7 @@ def test_monitor_and_barge_change_the_calls_participants() -> None:
 
 def test_monitoring_a_call_without_an_agent_is_refused() -> None:
     adapter = started(tiny(agents=1, per_half_hour=120))
-    queued, _ = advance_until(adapter, CallQueued)
+    advance_until(adapter, CallQueued)
     advance_until(adapter, CallQueued)  # a second caller now waits behind the first
     waiting = [c for c, call in adapter.simulation.calls.items() if call.phase == "queued"]
     with pytest.raises(InvalidOperation, match="queued"):

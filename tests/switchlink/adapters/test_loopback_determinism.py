@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from loopback_helpers import START, of, run_hours, started, tiny
@@ -35,7 +36,7 @@ def test_fast_mode_poll_returns_at_most_max_events_in_time_order() -> None:
     adapter = started("small")
     batch = adapter.poll(max_events=100)
     assert len(batch) == 100
-    assert all(a.t <= b.t for a, b in zip(batch, batch[1:], strict=False))
+    assert all(a.t <= b.t for a, b in itertools.pairwise(batch))
     assert batch[0].t >= START
 
 
