@@ -95,6 +95,7 @@ class SwitchlinkClient:
         signing_key: bytes | None = None,
         curve: bool = True,
         heartbeat_s: float = HEARTBEAT_S,
+        rcvhwm: int = 10_000,
     ) -> None:
         try:
             self.pub_endpoint = proto.pub_endpoint(endpoint)
@@ -113,6 +114,7 @@ class SwitchlinkClient:
         self.session = session
         self.command_timeout = command_timeout
         self.heartbeat_s = heartbeat_s
+        self.rcvhwm = rcvhwm
         self._ctx = context or zmq.Context.instance()
         self.mirror = StateMirror()
         self.link_status = LinkStatus.CONNECTING
@@ -255,7 +257,7 @@ class SwitchlinkClient:
             if self.curve:
                 assert self._server_key is not None and self._client_keys is not None
                 make_curve_client(sock, self._server_key, *self._client_keys)
-        sub.rcvhwm = 100_000
+        sub.rcvhwm = self.rcvhwm  # a client that falls further behind loses deltas, resyncs
         sub.setsockopt(zmq.SUBSCRIBE, b"")
         # queue only on a live connection: what is sent while the link is down is resent by us
         dealer.immediate = True

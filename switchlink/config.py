@@ -19,7 +19,7 @@ class ConfigError(Exception):
 class DaemonConfig:
     adapter: str = "loopback"
     scenario: str | None = None
-    speed: float | None = None
+    speed: float | str | None = None
     endpoint: str = DEFAULT_ENDPOINT
     curve: bool = True
     config_dir: str | None = None
@@ -32,7 +32,7 @@ class DaemonConfig:
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
-    "adapter": (str,), "scenario": (str,), "speed": (int, float), "endpoint": (str,),
+    "adapter": (str,), "scenario": (str,), "speed": (int, float, str), "endpoint": (str,),
     "curve": (bool,), "config_dir": (str,), "data_dir": (str,), "db": (str,),
     "log_level": (str,), "local_session_file": (str,), "adapter_options": (dict,),
 }
@@ -72,8 +72,8 @@ def resolve(args: argparse.Namespace) -> DaemonConfig:
         value = getattr(args, f.name, None)
         if value is not None:
             setattr(cfg, f.name, value)
-    if cfg.speed is not None and cfg.speed <= 0:
-        raise ConfigError(f"speed must be positive, got {cfg.speed}")
+    if isinstance(cfg.speed, int | float) and cfg.speed < 0:
+        raise ConfigError(f"speed must not be negative, got {cfg.speed}")
     if cfg.log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError(f"log level must be debug, info, warning or error, not {cfg.log_level!r}")
     return cfg

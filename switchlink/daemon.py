@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Every flag defaults to None so a ``--config`` file can supply it."""
     parser.add_argument("--adapter", help="switch adapter by name (default: loopback)")
     parser.add_argument("--scenario", help="emulator scenario (loopback adapter)")
-    parser.add_argument("--speed", type=float, help="emulator time multiplier")
+    parser.add_argument("--speed", type=_speed, help="emulator time multiplier, or 'fast'")
     parser.add_argument(
         "--endpoint", help="command endpoint; PUB is on port + 1 (default tcp://127.0.0.1:7600)"
     )
@@ -36,6 +36,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--local-session-file", metavar="PATH",
         help="write an admin session token (0600) here for a console on this machine",
     )
+
+
+def _speed(text: str) -> float | str:
+    try:
+        return float(text)
+    except ValueError:
+        return text  # a word such as "fast": the adapter checks it
 
 
 def _fail(message: str, code: int = 1) -> int:

@@ -196,7 +196,6 @@ class Server:
             return False
         if not events:
             return False
-        self.events_in += len(events)
         changes: list[Change] = []
         apply = self.floor.apply
         for event in events:
@@ -210,6 +209,7 @@ class Server:
             except Exception:
                 log.exception("processor %r failed", processor)
         self._publish(changes)
+        self.events_in += len(events)  # after publishing: readers see applied + published
         return len(events) >= max_events // 2
 
     def publish(self, changes: list[Change]) -> None:

@@ -21,6 +21,7 @@ from models.security import Role
 from switchlink.adapters.base import Inventory, SwitchAdapter
 from switchlink.adapters.errors import UnknownTarget
 from switchlink.auth import Authenticator, FileAuditLog, FileUserStore
+from switchlink.client import SwitchlinkClient
 from switchlink.keys import KeySet, ensure_keys
 from switchlink.server import Server
 
@@ -155,6 +156,7 @@ def start_server(
     curve: bool = True,
     pub_hwm: int = 2000,
     context: zmq.Context | None = None,
+    endpoint: str | None = None,
 ) -> Running:
     """A server on a fresh config dir; users admin, sup, floor, qi with :data:`PASSWORD`."""
     keys = ensure_keys(tmp_path / "config")
@@ -165,7 +167,7 @@ def start_server(
         authenticator.set_password(name, PASSWORD, role)
     audit = FileAuditLog(tmp_path / "data" / "audit.jsonl")
     adapter = adapter or ScriptedAdapter()
-    endpoint = f"tcp://127.0.0.1:{free_port_pair()}"
+    endpoint = endpoint or f"tcp://127.0.0.1:{free_port_pair()}"
     server = Server(
         adapter, endpoint=endpoint, keys=keys, authenticator=authenticator, audit=audit,
         curve=curve, pub_hwm=pub_hwm, context=context,
@@ -173,3 +175,22 @@ def start_server(
     server.start()
     thread = server.run_in_thread()
     return Running(server, thread, keys, endpoint, authenticator, audit, adapter)  # type: ignore[arg-type]
+
+
+def make_client(running: Running, **kwargs: Any) -> SwitchlinkClient:
+    """A client holding the allowed local key pair of ``running``'s config dir."""
+    k = running.keys
+    return SwitchlinkClient(
+        running.endpoint,
+        server_public_key=k.server_public,
+        client_keys=(k.client_public, k.client_secret),
+        signing_key=k.signing_key,
+        **kwargs,
+    )
+
+
+def live_client(running: Running, **kwargs: Any) -> SwitchlinkClient:
+    client = make_client(running, **kwargs)
+    client.connect()
+    assert client.wait_until(lambda: client.link_status == "live", 10), "client never went live"
+    return client
