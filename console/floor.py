@@ -106,14 +106,16 @@ TILES: tuple[TileSpec, ...] = (
     TileSpec("waiting", QT_TRANSLATE_NOOP("Tile", "Calls waiting"), "waiting", fmt_int),
     TileSpec("longest_wait", QT_TRANSLATE_NOOP("Tile", "Longest wait"), "longest_wait_s",
              fmt_duration),
-    TileSpec("service_level", QT_TRANSLATE_NOOP("Tile", "Service level"), "service_level",
+    TileSpec("service_level", QT_TRANSLATE_NOOP("Tile", "Service level"), "service_level_today",
              fmt_pct),
     TileSpec("ready", QT_TRANSLATE_NOOP("Tile", "Agents ready"), "agents_ready", fmt_int),
     TileSpec("talking", QT_TRANSLATE_NOOP("Tile", "Agents talking"), "agents_talking", fmt_int),
-    TileSpec("acw", QT_TRANSLATE_NOOP("Tile", "After-call work"), "agents_acw", fmt_int),
+    TileSpec("acw", QT_TRANSLATE_NOOP("Tile", "After-call work"), "agents_after_call_work",
+             fmt_int),
     TileSpec("not_ready", QT_TRANSLATE_NOOP("Tile", "Agents not ready"), "agents_not_ready",
              fmt_int),
-    TileSpec("abandon_rate", QT_TRANSLATE_NOOP("Tile", "Abandon rate"), "abandon_rate", fmt_pct),
+    TileSpec("abandon_rate", QT_TRANSLATE_NOOP("Tile", "Abandon rate"), "abandon_rate_today",
+             fmt_pct),
     TileSpec("answered", QT_TRANSLATE_NOOP("Tile", "Answered today"), "answered_today", fmt_int),
     TileSpec("blocked", QT_TRANSLATE_NOOP("Tile", "Blocked today"), "blocked_today", fmt_int),
 )
@@ -123,18 +125,31 @@ TILE_IDS = tuple(t.id for t in TILES)
 STATE_COUNTS = {
     "agents_ready": ("ready",),
     "agents_talking": ("ringing", "talking", "on_hold"),
-    "agents_acw": ("after_call_work",),
+    "agents_after_call_work": ("after_call_work",),
     "agents_not_ready": ("not_ready",),
 }
 
 
+#: Window suffixes of the metrics engine: ``service_level_15m`` is a kind of ``service_level``.
+WINDOW_SUFFIXES = ("_today", "_interval", "_15m")
+
+
+def metric_base(metric: str) -> str:
+    """A metric name without its window, so an alarm on any window colours the tile."""
+    for suffix in WINDOW_SUFFIXES:
+        if metric.endswith(suffix):
+            return metric[: -len(suffix)]
+    return metric
+
+
 def alarm_levels_by_metric(alarms: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Worst active alarm level per metric name, whatever the alarm's scope."""
+    """Worst active alarm level per metric base name, whatever the alarm's scope."""
     worst: dict[str, str] = {}
     for alarm in alarms:
         metric, level = alarm.get("metric"), alarm.get("level")
         if not metric or level not in LEVEL_RANK or alarm.get("state") == "cleared":
             continue
+        metric = metric_base(str(metric))
         if metric not in worst or LEVEL_RANK[level] > LEVEL_RANK[worst[metric]]:
             worst[metric] = level
     return worst

@@ -46,7 +46,8 @@ class MainWindow(QMainWindow):
         self.live_seen = False
         mirror = bridge.mirror
         self.queue_model = QueueTableModel(mirror, self)
-        self.agent_model = AgentGridModel(mirror, self)
+        self.clock = SwitchClock()
+        self.agent_model = AgentGridModel(mirror, self, clock=self.clock)
         self.alarm_model = AlarmListModel(mirror, self)
         self.stale_banner = StaleBanner(self)
         self.alarm_banner = AlarmBanner(mirror, self)
@@ -125,6 +126,10 @@ class MainWindow(QMainWindow):
         alarms_changed = any(k.startswith("alarm/") for k in keys)
         if alarms_changed:
             self.alarms.resort()
+        if "metrics/center" in keys:
+            self._follow_switch_clock()
+        if "metrics/center" in keys or "metrics/history/center" in keys:
+            self._update_volume_chart()
         if alarms_changed or any(k.startswith(("metrics/center", "agent/")) for k in keys):
             self.refresh_summary(alarms_changed)
 
@@ -135,7 +140,20 @@ class MainWindow(QMainWindow):
         self.queue_table.apply_hidden()
         self.agents.after_update()
         self.alarms.resort()
+        self._follow_switch_clock()
+        self._update_volume_chart()
         self.refresh_summary(True)
+
+    def _follow_switch_clock(self) -> None:
+        """Time in state counts on the switch's clock (simulated time on the emulator)."""
+        at = (self.bridge.mirror.get("metrics/center") or {}).get("at")
+        if isinstance(at, int | float):
+            self.clock.offset = float(at) - time.time()
+
+    def _update_volume_chart(self) -> None:
+        history = self.bridge.mirror.get("metrics/history/center") or {}
+        self.charts.set_intervals(list(history.get("intervals") or []),
+                                  self.bridge.mirror.get("metrics/center"))
 
     def center_metrics(self) -> dict[str, Any]:
         """``metrics/center``, with agent counts taken from the agents when it lacks them."""
@@ -273,5 +291,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def now() -> float:
-    return time.time()
+class SwitchClock:
+    """Wall time shifted to the switch's clock, learnt from ``metrics/center``'s ``at``."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.time() + self.offset

@@ -35,19 +35,28 @@ METRIC_LABELS = {
     "asa_s": QT_TRANSLATE_NOOP("Metric", "Average speed of answer"),
     "blocked_today": QT_TRANSLATE_NOOP("Metric", "Blocked today"),
     "hold_s": QT_TRANSLATE_NOOP("Metric", "Hold time"),
+    "after_call_work_s": QT_TRANSLATE_NOOP("Metric", "After-call work time"),
+    "not_ready_s": QT_TRANSLATE_NOOP("Metric", "Not-ready time"),
+    "call_s": QT_TRANSLATE_NOOP("Metric", "Call duration"),
+    "board_down_s": QT_TRANSLATE_NOOP("Metric", "Board down"),
+    "channel_stuck_s": QT_TRANSLATE_NOOP("Metric", "Channel stuck"),
+    "link_lost_s": QT_TRANSLATE_NOOP("Metric", "Link lost"),
+    "link_latency_ms": QT_TRANSLATE_NOOP("Metric", "Link latency (ms)"),
 }
 _PCT = {"service_level", "abandon_rate"}
-_SECS = {"longest_wait_s", "asa_s", "hold_s"}
+_SECS = {"longest_wait_s", "asa_s", "hold_s", "after_call_work_s", "not_ready_s", "call_s",
+         "board_down_s", "channel_stuck_s", "link_lost_s"}
 
 
 def metric_label(metric: str) -> str:
-    text = METRIC_LABELS.get(metric)
+    text = METRIC_LABELS.get(metric) or METRIC_LABELS.get(floor.metric_base(metric))
     return QCoreApplication.translate("Metric", text) if text else metric
 
 
 def fmt_metric(metric: str, value: Any) -> str:
     if value is None:
         return "–"
+    metric = floor.metric_base(metric)
     if metric in _PCT:
         return floor.fmt_pct(value)
     if metric in _SECS:
@@ -77,9 +86,15 @@ def scope_label(scope: str, mirror: Any) -> str:
     """``center`` as words, ``queue/<id>`` as the queue's name; anything else as is."""
     if scope in ("center", ""):
         return QCoreApplication.translate("Metric", "Whole center")
-    if scope.startswith("queue/"):
-        queue = mirror.get(scope) or {}
-        return str(queue.get("name") or scope[len("queue/"):])
+    for prefix in ("queue/", "queue:"):
+        if scope.startswith(prefix):
+            qid = scope[len(prefix):]
+            queue = mirror.get("queue/" + qid) or {}
+            return str(queue.get("name") or qid)
+    if scope.startswith("agent:"):
+        wn = scope[len("agent:"):]
+        agent = mirror.get("agent/" + wn) or {}
+        return f"{wn} {agent.get('name', '')}".strip()
     return scope
 
 

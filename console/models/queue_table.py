@@ -17,14 +17,16 @@ COLUMNS: tuple[tuple[str, str, str, Any], ...] = (
     (QT_TRANSLATE_NOOP("QueueTableModel", "Waiting"), "m", "waiting", floor.fmt_int),
     (QT_TRANSLATE_NOOP("QueueTableModel", "Longest"), "m", "longest_wait_s",
      floor.fmt_duration),
-    (QT_TRANSLATE_NOOP("QueueTableModel", "SL"), "m", "service_level", floor.fmt_pct),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "SL"), "m", "service_level_today",
+     floor.fmt_pct),
     (QT_TRANSLATE_NOOP("QueueTableModel", "Target"), "q", "sl_target", floor.fmt_pct),
     (QT_TRANSLATE_NOOP("QueueTableModel", "Ready"), "m", "agents_ready", floor.fmt_int),
     (QT_TRANSLATE_NOOP("QueueTableModel", "Talking"), "m", "agents_talking", floor.fmt_int),
     (QT_TRANSLATE_NOOP("QueueTableModel", "Offered"), "m", "offered_today", floor.fmt_int),
     (QT_TRANSLATE_NOOP("QueueTableModel", "Answered"), "m", "answered_today", floor.fmt_int),
-    (QT_TRANSLATE_NOOP("QueueTableModel", "Abandon"), "m", "abandon_rate", floor.fmt_pct),
-    (QT_TRANSLATE_NOOP("QueueTableModel", "ASA"), "m", "asa_s", floor.fmt_duration),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "Abandon"), "m", "abandon_rate_today",
+     floor.fmt_pct),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "ASA"), "m", "asa_s_today", floor.fmt_duration),
 )
 NAME, WAITING, LONGEST, SL, TARGET = range(5)
 

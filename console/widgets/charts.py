@@ -96,26 +96,22 @@ class ChartsPanel(QWidget):
             self.waiting_ring.append(now, float(metrics["waiting"]))
             self._dirty = True
         last = self.sl_ring.last_t()
-        if metrics.get("service_level") is not None and (last is None or now - last >= SL_STEP_S):
-            self.sl_ring.append(now, float(metrics["service_level"]) * 100)
+        sl = metrics.get("service_level_15m", metrics.get("service_level_today"))
+        if sl is not None and (last is None or now - last >= SL_STEP_S):
+            self.sl_ring.append(now, float(sl) * 100)
             self._dirty = True
-        if metrics.get("sl_target") is not None:
-            self.sl_target.setValue(float(metrics["sl_target"]) * 100)
-        history = metrics.get("history")
-        if isinstance(history, dict):
-            self.set_history(history)
 
-    def set_history(self, history: dict[str, Any]) -> None:
-        """Half-hourly offered / answered today: lists, with ``start`` (epoch s) or today 0:00."""
-        offered = [float(v or 0) for v in history.get("offered") or []]
-        answered = [float(v or 0) for v in history.get("answered") or []]
-        start = history.get("start")
-        if start is None:
-            lt = time.localtime()
-            start = time.mktime((lt.tm_year, lt.tm_mon, lt.tm_mday, 0, 0, 0, 0, 0, -1))
-        slots = [float(start) + 1800 * (i + 0.5) for i in range(max(len(offered),
-                                                                    len(answered)))]
-        new = (slots, offered, answered)
+    def set_intervals(self, intervals: list[dict[str, Any]], current: dict[str, Any]
+                      | None = None) -> None:
+        """Half-hourly offered / answered today from ``metrics/history/center`` intervals
+        (each with ``start``), plus the interval in progress from ``metrics/center``."""
+        rows = [(float(r.get("start") or 0), float(r.get("offered") or 0),
+                 float(r.get("answered") or 0)) for r in intervals if r.get("start")]
+        if current and current.get("interval_start"):
+            rows.append((float(current["interval_start"]),
+                         float(current.get("offered_interval") or 0),
+                         float(current.get("answered_interval") or 0)))
+        new = ([r[0] + 900 for r in rows], [r[1] for r in rows], [r[2] for r in rows])
         if new != self.halfhours:
             self.halfhours = new
             self._dirty = True

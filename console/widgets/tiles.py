@@ -117,7 +117,7 @@ class TileBoard(QWidget):
     def update_values(self, metrics: dict[str, Any], levels: dict[str, str]) -> None:
         for tile in self.tiles.values():
             tile.set_value(metrics.get(tile.spec.metric))
-            tile.set_level(levels.get(tile.spec.metric))
+            tile.set_level(levels.get(floor.metric_base(tile.spec.metric)))
 
     def set_stale(self, stale: bool) -> None:
         for tile in self.tiles.values():

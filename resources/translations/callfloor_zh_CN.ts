@@ -228,18 +228,18 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../console/widgets/charts.py" line="146" />
+        <location filename="../../console/widgets/charts.py" line="142" />
         <source>Offered (blue) and answered (green) per half hour</source>
         <extracomment>One redraw a second, whatever the data rate (pyqtgraph scrollingPlots pattern).</extracomment>
         <translation>每半小时呼入量（蓝）与接通量（绿）</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/charts.py" line="147" />
+        <location filename="../../console/widgets/charts.py" line="143" />
         <source>Service level %, last 4 hours</source>
         <translation>服务水平 %，最近 4 小时</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/charts.py" line="148" />
+        <location filename="../../console/widgets/charts.py" line="144" />
         <source>Calls waiting, last 60 minutes</source>
         <translation>排队数，最近 60 分钟</translation>
     </message>
@@ -426,28 +426,28 @@
         <translation>预警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow.py" line="230" />
+        <location filename="../../console/mainwindow.py" line="248" />
         <source>Alarm sound off</source>
         <extracomment>the board has painted live data at least once (used by ``--screenshot``) the user asked for a theme ("dark" | "light") or a language ("zh_CN" | "en")</extracomment>
         <translation>预警声音已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow.py" line="230" />
+        <location filename="../../console/mainwindow.py" line="248" />
         <source>Alarm sound on</source>
         <translation>预警声音已开启</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow.py" line="245" />
+        <location filename="../../console/mainwindow.py" line="263" />
         <source>callfloor — hotline floor wall-board</source>
         <translation>callfloor — 客服热线现场监控大屏</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow.py" line="246" />
+        <location filename="../../console/mainwindow.py" line="264" />
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow.py" line="247" />
+        <location filename="../../console/mainwindow.py" line="265" />
         <source>Agents</source>
         <translation>坐席</translation>
     </message>
@@ -501,7 +501,42 @@
         <translation>保持时长</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="79" />
+        <location filename="../../console/models/alarm_list.py" line="38" />
+        <source>After-call work time</source>
+        <translation>后续处理时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/models/alarm_list.py" line="39" />
+        <source>Not-ready time</source>
+        <translation>示忙时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/models/alarm_list.py" line="40" />
+        <source>Call duration</source>
+        <translation>通话时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/models/alarm_list.py" line="41" />
+        <source>Board down</source>
+        <translation>板卡故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/models/alarm_list.py" line="42" />
+        <source>Channel stuck</source>
+        <translation>通道挂死</translation>
+    </message>
+    <message>
+        <location filename="../../console/models/alarm_list.py" line="43" />
+        <source>Link lost</source>
+        <translation>链路中断</translation>
+    </message>
+    <message>
+        <location filename="../../console/models/alarm_list.py" line="44" />
+        <source>Link latency (ms)</source>
+        <translation>链路时延（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../../console/models/alarm_list.py" line="88" />
         <source>Whole center</source>
         <translation>全中心</translation>
     </message>
@@ -530,37 +565,37 @@
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="21" />
+        <location filename="../../console/models/queue_table.py" line="22" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="22" />
+        <location filename="../../console/models/queue_table.py" line="23" />
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="23" />
+        <location filename="../../console/models/queue_table.py" line="24" />
         <source>Talking</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="24" />
+        <location filename="../../console/models/queue_table.py" line="25" />
         <source>Offered</source>
         <translation>呼入</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="25" />
+        <location filename="../../console/models/queue_table.py" line="26" />
         <source>Answered</source>
         <translation>接通</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="26" />
+        <location filename="../../console/models/queue_table.py" line="27" />
         <source>Abandon</source>
         <translation>放弃率</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="27" />
+        <location filename="../../console/models/queue_table.py" line="29" />
         <source>ASA</source>
         <translation>平均应答</translation>
     </message>
@@ -640,22 +675,22 @@
         <translation>后续处理</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="114" />
+        <location filename="../../console/floor.py" line="115" />
         <source>Agents not ready</source>
         <translation>示忙坐席</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="116" />
+        <location filename="../../console/floor.py" line="117" />
         <source>Abandon rate</source>
         <translation>放弃率</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="117" />
+        <location filename="../../console/floor.py" line="119" />
         <source>Answered today</source>
         <translation>今日接通</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="118" />
+        <location filename="../../console/floor.py" line="120" />
         <source>Blocked today</source>
         <translation>今日拦截</translation>
     </message>

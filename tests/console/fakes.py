@@ -143,10 +143,10 @@ def sample_floor(agents: int = 24, queues: int = 4, seed: int = 7,
                                  "sl_threshold_s": 15.0, "sl_target": 0.85, "max_length": 50}
         state[f"metrics/queue/{qid}"] = {
             "waiting": rng.randint(0, 12), "longest_wait_s": rng.uniform(0, 90),
-            "service_level": rng.uniform(0.6, 0.98), "agents_ready": rng.randint(0, 8),
+            "service_level_today": rng.uniform(0.6, 0.98), "agents_ready": rng.randint(0, 8),
             "agents_talking": rng.randint(2, 20), "offered_today": rng.randint(500, 2000),
-            "answered_today": rng.randint(400, 1800), "abandon_rate": rng.uniform(0, 0.1),
-            "asa_s": rng.uniform(3, 30)}
+            "answered_today": rng.randint(400, 1800), "abandon_rate_today": rng.uniform(0, 0.1),
+            "asa_s_today": rng.uniform(3, 30)}
     for i in range(agents):
         wn = f"{1001 + i}"
         name = SURNAMES[rng.randrange(len(SURNAMES))] + GIVEN[rng.randrange(len(GIVEN))]
@@ -154,17 +154,17 @@ def sample_floor(agents: int = 24, queues: int = 4, seed: int = 7,
         state[f"agent/{wn}"] = agent(wn, name, f"班组{i % 3 + 1}", STATES[i % len(STATES)],
                                      now - rng.uniform(0, 600), skills)
     state["metrics/center"] = {
-        "waiting": 17, "longest_wait_s": 74.0, "service_level": 0.812, "agents_ready": 6,
-        "agents_talking": 9, "agents_acw": 3, "agents_not_ready": 4, "abandon_rate": 0.043,
-        "answered_today": 5321, "offered_today": 5610, "blocked_today": 12, "asa_s": 9.5,
-        "aht_s": 245.0, "sl_definition": "85% in 15 s"}
+        "waiting": 17, "longest_wait_s": 74.0, "service_level_today": 0.812,
+        "service_level_15m": 0.78, "agents_ready": 6, "agents_talking": 9,
+        "agents_after_call_work": 3, "agents_not_ready": 4, "abandon_rate_today": 0.043,
+        "answered_today": 5321, "offered_today": 5610, "blocked_today": 12, "asa_s_today": 9.5,
+        "aht_s_today": 245.0, "sl_text": "85% in 15 s", "at": now}
     state["alarm/a1"] = {"id": "a1", "rule_id": "wait-red", "level": "red", "scope": "center",
                          "metric": "waiting", "value": 17, "threshold": 15,
                          "raised_at": now - 130, "state": "active", "acked_by": None,
-                         "dispatch_plan": {"name": "红色预警", "notify": ["值班经理"],
-                                           "move": ["投诉受理 → 话费查询 ×5"]}}
+                         "dispatch_plan": "通知值班经理；投诉受理调5名坐席支援话费查询"}
     state["alarm/a2"] = {"id": "a2", "rule_id": "sl-yellow", "level": "yellow",
-                         "scope": "queue/q001", "metric": "service_level", "value": 0.79,
+                         "scope": "queue:q001", "metric": "service_level_15m", "value": 0.79,
                          "threshold": 0.8, "raised_at": now - 600, "state": "active",
                          "acked_by": None, "dispatch_plan": "通知班长"}
     state["daemon/info"] = {"adapter": "fake", "scenario": "default", "speed": 1.0}

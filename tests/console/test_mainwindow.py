@@ -54,7 +54,7 @@ def test_delta_reaches_tile_and_queue_table_in_a_frame(qtbot, window: MainWindow
 
 def test_new_black_alarm_shows_in_banner_and_list(qtbot, window: MainWindow,
                                                  fake_client: FakeClient) -> None:
-    fake_client.push("alarm/a9", {"id": "a9", "level": "black", "metric": "service_level",
+    fake_client.push("alarm/a9", {"id": "a9", "level": "black", "metric": "service_level_15m",
                                   "scope": "center", "value": 0.4, "threshold": 0.6,
                                   "raised_at": 1.0e9, "state": "active",
                                   "dispatch_plan": "全员示闲"})

@@ -58,7 +58,8 @@ def test_new_and_removed_queues_insert_and_remove_rows(fake_client: FakeClient) 
 
 
 def test_queue_metrics_show_formatted_and_sort_as_numbers(fake_client: FakeClient) -> None:
-    fake_client.mirror.data["metrics/queue/q002"].update(service_level=0.9, longest_wait_s=75)
+    fake_client.mirror.data["metrics/queue/q002"].update(service_level_today=0.9,
+                                                         longest_wait_s=75)
     model = QueueTableModel(fake_client.mirror)
     row = model.row_of("q002")
     assert row is not None

@@ -39,11 +39,12 @@ def _window(qtbot, tmp_path: Path, theme: str, lang: str) -> MainWindow:
     win.charts.apply_theme(theme == "dark")
     now = time.time()
     for i in range(900):
-        win.charts.sample({"waiting": 10 + 8 * math.sin(i / 60), "service_level":
+        win.charts.sample({"waiting": 10 + 8 * math.sin(i / 60), "service_level_15m":
                            0.8 + 0.1 * math.sin(i / 200)}, now - 900 + i)
-    win.charts.set_history({"offered": [120, 180, 260, 310, 290, 240],
-                            "answered": [118, 170, 240, 280, 275, 236],
-                            "start": now - 6 * 1800})
+    start = now - 6 * 1800
+    win.charts.set_intervals([{"start": start + 1800 * i, "offered": o, "answered": a}
+                              for i, (o, a) in enumerate([(120, 118), (180, 170), (260, 240),
+                                                          (310, 280), (290, 275), (240, 236)])])
     win.charts.redraw()
     win.resize(1920, 1080)
     bridge.start()
