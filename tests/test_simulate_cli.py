@@ -1,0 +1,92 @@
+"""``python main.py simulate``: statistics from the emulator's own events, table or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from models.agents import AgentState
+from models.calls import CallOutcome
+from models.events import (
+    AgentStateChanged,
+    CallAnswered,
+    CallArrived,
+    CallEnded,
+    CallIvrStep,
+    CallQueued,
+)
+from switchlink import simulate
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    parser = argparse.ArgumentParser()
+    simulate.add_arguments(parser)
+    code = simulate.run(parser.parse_args(list(argv)))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_simulate_prints_a_table_per_queue_and_for_the_center(capsys) -> None:
+    code, out, err = run(capsys, "--scenario", "small", "--hours", "2")
+    assert code == 0 and not err
+    assert "billing 话费查询" in out and "faults 故障报修" in out and "center" in out
+    assert "SL" in out and "ASA" in out
+
+
+def test_simulate_json_is_deterministic_per_seed(capsys) -> None:
+    _, first, _ = run(capsys, "--scenario", "small", "--hours", "2", "--json", "--seed", "5")
+    _, again, _ = run(capsys, "--scenario", "small", "--hours", "2", "--json", "--seed", "5")
+    data = json.loads(first)
+    assert first == again
+    center = data["center"]
+    assert center["offered"] == sum(q["offered"] for q in data["queues"].values())
+    assert center["offered"] >= center["answered"] + center["abandoned"]
+    assert 0 < center["service_level"] <= 1
+
+
+def test_a_bad_scenario_prints_one_error_line_and_exits_2(capsys, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('spec = "1.0"\n[[queues]]\nid = 3\n', encoding="utf-8")
+    code, out, err = run(capsys, "--scenario", str(bad))
+    assert code == 2 and not out
+    assert err.count("\n") == 1 and "bad.toml" in err and "simulate:" in err
+    code, _, err = run(capsys, "--scenario", "nosuch")
+    assert code == 2 and "nosuch" in err
+
+
+def test_non_positive_hours_are_refused(capsys) -> None:
+    code, _, err = run(capsys, "--scenario", "small", "--hours", "0")
+    assert code == 2 and "--hours" in err
+
+
+def test_statistics_follow_the_documented_definitions() -> None:
+    t = 1000.0
+    events = [
+        # c1: queued 5 s, talks 100 s, 20 s after-call work: in threshold
+        CallArrived(t, "c1", "138"), CallIvrStep(t, "c1", "queue:q"), CallQueued(t, "c1", "q"),
+        CallAnswered(t + 5, "c1", "a1"),
+        CallEnded(t + 105, "c1", CallOutcome.ANSWERED),
+        AgentStateChanged(t + 105, "a1", AgentState.AFTER_CALL_WORK),
+        AgentStateChanged(t + 125, "a1", AgentState.READY),
+        # c2: waits 30 s, answered beyond the 15 s threshold, talks 60 s, no ACW
+        CallArrived(t, "c2", "139"), CallIvrStep(t, "c2", "queue:q"), CallQueued(t, "c2", "q"),
+        CallAnswered(t + 30, "c2", "a2"), CallEnded(t + 90, "c2", CallOutcome.ANSWERED),
+        # c3 abandons after 50 s; c4 is refused by the full queue; c5 gets no trunk
+        CallArrived(t, "c3", "137"), CallIvrStep(t, "c3", "queue:q"), CallQueued(t, "c3", "q"),
+        CallEnded(t + 50, "c3", CallOutcome.ABANDONED),
+        CallArrived(t, "c4", "136"), CallIvrStep(t, "c4", "queue:q"),
+        CallEnded(t, "c4", CallOutcome.BUSY),
+        CallArrived(t, "c5", "135"), CallEnded(t, "c5", CallOutcome.BUSY),
+    ]
+    stats = simulate.compute_statistics(events, {"q": 15.0})
+    q = stats.queues["q"]
+    assert (q.offered, q.answered, q.abandoned, q.busy) == (4, 2, 1, 1)
+    assert q.service_level == pytest.approx(1 / 4)
+    assert q.asa_s == pytest.approx(17.5)
+    assert q.aht_s == pytest.approx((100 + 20 + 60) / 2)
+    assert q.max_wait_s == pytest.approx(50)
+    assert (stats.center.offered, stats.center.busy) == (5, 2)
+    assert stats.center.service_level == pytest.approx(1 / 5)
