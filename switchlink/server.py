@@ -250,7 +250,14 @@ class Server:
             if len(frames) < 2:
                 continue
             identity, rest = frames[0], frames[1:]
-            reply = self.handle(rest)
+            try:
+                reply = self.handle(rest)
+            except Exception:  # a bug must cost one request, never the daemon
+                log.exception("request handling failed")
+                reply = proto.encode_reply(
+                    self.keys.signing_key,
+                    proto.Reply("", False, code="internal", message="switchlink failed; see log"),
+                )
             if reply is not None:
                 try:
                     self.router.send_multipart([identity, *reply], flags=zmq.NOBLOCK)
@@ -274,7 +281,12 @@ class Server:
             log.info("message %s seen before: answering from the cache, not applying again", req.id)
             return cached
         reply = self._execute(req)
-        encoded = proto.encode_reply(key, reply)
+        try:
+            encoded = proto.encode_reply(key, reply)
+        except (TypeError, ValueError, OverflowError) as exc:
+            log.error("reply to %s cannot be encoded: %s", req.name, exc)
+            reply = proto.Reply(req.id, False, code="internal", message="reply not encodable")
+            encoded = proto.encode_reply(key, reply)
         if req.name != "snapshot":
             self._replies[req.id] = encoded
             if len(self._replies) > IDEMPOTENCY_CACHE:
