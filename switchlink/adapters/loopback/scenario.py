@@ -14,24 +14,13 @@ from typing import Any
 
 from models.equipment import BoardKind
 from switchlink.adapters.base import FAULT_KINDS
-from switchlink.adapters.errors import InvalidArgument
-from switchlink.adapters.loopback.distributions import (
-    Distribution,
-    DistributionError,
-    fixed,
-    parse_distribution,
-)
+from switchlink.adapters.loopback.distributions import Distribution, fixed
+from switchlink.adapters.loopback.reader import ScenarioError, TableReader
 
 SPEC_VERSIONS = ("1.0",)
 #: the rate profile's step: arrivals are given per half hour (S1 short-term forecasts)
 INTERVAL_S = 1800.0
 MAX_INTERVALS = 48
-
-
-class ScenarioError(InvalidArgument):
-    """A scenario file is missing, unreadable or invalid."""
-
-    code = "invalid_scenario"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,131 +141,7 @@ class Scenario:
 OUTCOMES = ("answered", "no_answer", "busy", "invalid")
 
 
-class _Reader:
-    """Typed access to one table, with errors that name the file and the field path."""
-
-    def __init__(self, source: str, path: str, table: Any) -> None:
-        self.source = source
-        self.path = path
-        if not isinstance(table, dict):
-            self.fail("", f"expected a table, got {type(table).__name__}")
-        self.table: dict[str, Any] = table
-
-    def fail(self, key: str, why: str) -> None:
-        where = f"{self.path}.{key}" if self.path and key else (key or self.path or "(top)")
-        raise ScenarioError(f"{self.source}: {where}: {why}")
-
-    def check_keys(self, allowed: set[str]) -> None:
-        for key in self.table:
-            if key not in allowed:
-                self.fail(key, f"unknown field (allowed: {', '.join(sorted(allowed))})")
-
-    def has(self, key: str) -> bool:
-        return key in self.table
-
-    def child(self, key: str, index: int | None = None) -> _Reader:
-        value = self.table[key] if index is None else self.table[key][index]
-        name = key if index is None else f"{key}[{index}]"
-        return _Reader(self.source, f"{self.path}.{name}" if self.path else name, value)
-
-    def items(self, key: str, required: bool = False) -> list[_Reader]:
-        if key not in self.table:
-            if required:
-                self.fail(key, "required (an array of tables)")
-            return []
-        value = self.table[key]
-        if not isinstance(value, list):
-            self.fail(key, "expected an array of tables ([[...]])")
-        return [self.child(key, i) for i in range(len(value))]
-
-    def str(self, key: str, default: str | None = None) -> str:
-        if key not in self.table:
-            if default is None:
-                self.fail(key, "required")
-            return default  # type: ignore[return-value]
-        value = self.table[key]
-        if not isinstance(value, str) or not value.strip():
-            self.fail(key, f"expected a non-empty string, got {value!r}")
-        return value
-
-    def num(
-        self,
-        key: str,
-        default: float | None = None,
-        *,
-        low: float | None = None,
-        high: float | None = None,
-        required: bool = False,
-    ) -> float:
-        if key not in self.table:
-            if required or default is None:
-                self.fail(key, "required")
-            return default  # type: ignore[return-value]
-        value = self.table[key]
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail(key, f"expected a number, got {value!r}")
-        if low is not None and value < low:
-            self.fail(key, f"must be at least {low}, got {value!r}")
-        if high is not None and value > high:
-            self.fail(key, f"must be at most {high}, got {value!r}")
-        return float(value)
-
-    def int(self, key: str, default: int | None = None, *, low: int | None = None) -> int:
-        if key not in self.table:
-            if default is None:
-                self.fail(key, "required")
-            return default  # type: ignore[return-value]
-        value = self.table[key]
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(key, f"expected an integer, got {value!r}")
-        if low is not None and value < low:
-            self.fail(key, f"must be at least {low}, got {value!r}")
-        return value
-
-    def bool(self, key: str, default: bool) -> bool:
-        value = self.table.get(key, default)
-        if not isinstance(value, bool):
-            self.fail(key, f"expected true or false, got {value!r}")
-        return value
-
-    def dist(self, key: str, default: Distribution | None = None) -> Distribution:
-        if key not in self.table:
-            if default is None:
-                self.fail(key, "required (a number of seconds or {kind = ..., ...})")
-            return default  # type: ignore[return-value]
-        try:
-            return parse_distribution(self.table[key])
-        except DistributionError as exc:
-            self.fail(key, str(exc))
-            raise  # unreachable: fail() raises
-
-    def clock(self, key: str, default: str | None = None) -> float:
-        """``"HH:MM"`` as seconds after midnight."""
-        text = self.table.get(key, default)
-        if text is None:
-            self.fail(key, "required (\"HH:MM\")")
-        if isinstance(text, str):
-            parts = text.split(":")
-            if len(parts) == 2 and all(p.isdigit() for p in parts):
-                hh, mm = int(parts[0]), int(parts[1])
-                if 0 <= hh <= 24 and 0 <= mm < 60 and hh * 60 + mm <= 24 * 60:
-                    return hh * 3600.0 + mm * 60.0
-        self.fail(key, f"expected a time of day \"HH:MM\", got {text!r}")
-        raise AssertionError  # unreachable
-
-    def probabilities(self, key: str, known: set[str] | None, what: str) -> dict[str, float]:
-        sub = self.child(key)
-        out: dict[str, float] = {}
-        for name in sub.table:
-            if known is not None and name not in known:
-                sub.fail(name, f"unknown {what} (known: {', '.join(sorted(known))})")
-            out[name] = sub.num(name, low=0.0, high=1.0, required=True)
-        if sum(out.values()) > 1.0 + 1e-9:
-            self.fail(key, f"probabilities add up to {sum(out.values()):.3f}, more than 1")
-        return out
-
-
-def _unique(reader: _Reader, key: str, ids: list[str], what: str) -> None:
+def _unique(reader: TableReader, key: str, ids: list[str], what: str) -> None:
     seen: set[str] = set()
     for i, ident in enumerate(ids):
         if ident in seen:
@@ -286,7 +151,7 @@ def _unique(reader: _Reader, key: str, ids: list[str], what: str) -> None:
 
 def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario:
     """Validate a decoded TOML document and build the :class:`Scenario`."""
-    top = _Reader(source, "", data)
+    top = TableReader(source, "", data)
     top.check_keys(
         {"spec", "name", "description", "center", "ivr", "queues", "lines", "teams", "boards",
          "trunks", "links", "outbound", "fax", "faults"}
@@ -296,11 +161,11 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
         supported = ", ".join(SPEC_VERSIONS)
         top.fail("spec", f"unsupported spec version {spec!r} (supported: {supported})")
 
-    center = top.child("center") if top.has("center") else _Reader(source, "center", {})
+    center = top.child("center") if top.has("center") else TableReader(source, "center", {})
     center.check_keys({"day_start", "abandonment", "ring_time"})
     day_start_s = center.clock("day_start", "08:00")
 
-    ivr = top.child("ivr") if top.has("ivr") else _Reader(source, "ivr", {})
+    ivr = top.child("ivr") if top.has("ivr") else TableReader(source, "ivr", {})
     ivr.check_keys({"duration"})
 
     boards = []
@@ -425,7 +290,7 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
             shift = tm.table["shift"]
             if not (isinstance(shift, list) and len(shift) == 2):
                 tm.fail("shift", "expected [\"HH:MM\", \"HH:MM\"] (start, end)")
-            sr = _Reader(source, f"{tm.path}.shift", {"start": shift[0], "end": shift[1]})
+            sr = TableReader(source, f"{tm.path}.shift", {"start": shift[0], "end": shift[1]})
             shift_start, shift_end = sr.clock("start"), sr.clock("end")
             if shift_end <= shift_start:
                 tm.fail("shift", "the shift must end after it starts")
@@ -448,7 +313,7 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
         )
     _unique(top, "teams", [t.id for t in teams], "team")
 
-    ob = top.child("outbound") if top.has("outbound") else _Reader(source, "outbound", {})
+    ob = top.child("outbound") if top.has("outbound") else TableReader(source, "outbound", {})
     ob.check_keys({"trunk", "ring_time", "talk_time", "outcomes"})
     ob_trunk = ob.str("trunk") if ob.has("trunk") else (trunks[0].id if trunks else None)
     if ob_trunk not in trunk_ids:
@@ -467,7 +332,7 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
         outcomes=tuple(outcomes.items()),
     )
 
-    fx = top.child("fax") if top.has("fax") else _Reader(source, "fax", {})
+    fx = top.child("fax") if top.has("fax") else TableReader(source, "fax", {})
     fx.check_keys({"dial_time", "page_time", "success", "max_attempts", "retry_delay_s"})
     fax = FaxSpec(
         dial_time=fx.dist("dial_time", fixed(20.0)),
