@@ -183,8 +183,10 @@ def run_scenario(scenario: str, seed: int, hours: float | None) -> tuple[Any, li
     with adapter:
         while True:
             batch = adapter.poll(max_events=20_000)
-            if not batch:
-                break
+            if not batch:  # nothing yet: a dropped link may be holding events back
+                if adapter.now() > end or adapter.simulation.next_time() == float("inf"):
+                    break
+                continue
             if batch[-1].t > end:
                 events.extend(e for e in batch if e.t <= end)
                 break

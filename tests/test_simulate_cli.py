@@ -90,3 +90,16 @@ def test_statistics_follow_the_documented_definitions() -> None:
     assert q.max_wait_s == pytest.approx(50)
     assert (stats.center.offered, stats.center.busy) == (5, 2)
     assert stats.center.service_level == pytest.approx(1 / 5)
+
+
+def test_a_link_drop_in_the_scenario_loses_no_calls_from_the_statistics(
+    capsys, tmp_path: Path
+) -> None:
+    small = (Path(__file__).parents[1] / "resources" / "scenarios" / "small.toml").read_text(
+        "utf-8")
+    dropped = tmp_path / "dropped.toml"
+    dropped.write_text(small + '\n[[faults]]\nat_s = 600\nkind = "link_drop"\n'
+                       'duration_s = 5400\n', encoding="utf-8")
+    _, plain, _ = run(capsys, "--scenario", "small", "--hours", "2", "--json")
+    _, with_drop, _ = run(capsys, "--scenario", str(dropped), "--hours", "2", "--json")
+    assert json.loads(with_drop)["center"] == json.loads(plain)["center"]
