@@ -268,7 +268,8 @@ class SwitchAdapter(ABC):
         ``event_delay``) or ``clear`` them; real hardware usually refuses."""
         self._check_started()
         if kind not in FAULT_KINDS:
-            raise InvalidArgument(f"unknown fault {kind!r} (known: {', '.join(sorted(FAULT_KINDS))})")
+            known = ", ".join(sorted(FAULT_KINDS))
+            raise InvalidArgument(f"unknown fault {kind!r} (known: {known})")
         self._inject_fault(kind, target, params)
 
     # --- helpers ------------------------------------------------------------------------

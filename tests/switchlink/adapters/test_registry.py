@@ -13,7 +13,7 @@ def test_loopback_is_always_available() -> None:
 
 
 def test_unknown_adapter_names_the_known_ones() -> None:
-    with pytest.raises(AdapterNotFound, match="no adapter named 'acme'.*loopback"):
+    with pytest.raises(AdapterNotFound, match=r"no adapter named 'acme'.*loopback"):
         registry.adapter_class("acme")
 
 
