@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         alarms_changed = any(k.startswith("alarm/") for k in keys)
         if alarms_changed:
             self.alarms.resort()
-        if "metrics/center" in keys:
+        if "metrics/center" in keys or "daemon/info" in keys:
             self._follow_switch_clock()
         if "metrics/center" in keys or "metrics/history/center" in keys:
             self._update_volume_chart()
@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
     def _follow_switch_clock(self) -> None:
         """Time in state counts on the switch's clock (simulated time on the emulator)."""
         at = (self.bridge.mirror.get("metrics/center") or {}).get("at")
+        if not isinstance(at, int | float):
+            at = (self.bridge.mirror.get("daemon/info") or {}).get("switch_time")
         if isinstance(at, int | float):
             self.clock.offset = float(at) - time.time()
 
@@ -178,8 +180,9 @@ class MainWindow(QMainWindow):
         self._check_live()
 
     def _check_live(self) -> None:
-        if (not self.live_seen and not self.stale
-                and self.bridge.mirror.get("metrics/center") is not None):
+        has_data = (self.bridge.mirror.get("metrics/center") is not None
+                    or self.agent_model.rowCount() or self.queue_model.rowCount())
+        if not self.live_seen and not self.stale and has_data:
             self.live_seen = True
             QTimer.singleShot(0, self.live_data_shown.emit)
 

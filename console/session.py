@@ -1,0 +1,154 @@
+"""One console run: Qt application, local or remote switchlink, window, and orderly shutdown."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from console.i18n import LANGUAGES, Translations, system_language
+from console.launcher import LaunchError, LocalSwitchlink
+from console.link import ClientBridge
+from console.mainwindow import MainWindow
+from console.preferences import Preferences
+from console.sound import AlarmSound
+from console.themes import apply_theme
+
+log = logging.getLogger(__name__)
+
+
+def _error(message: str) -> None:
+    print(f"callfloor: error: {message}", file=sys.stderr)
+
+
+class ConsoleSession:
+    """Owns everything a console run starts, so every exit path stops the child daemon."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.local: LocalSwitchlink | None = None
+        self.client: Any = None
+        self.window: MainWindow | None = None
+        self.exit_code = 0
+
+    def run(self) -> int:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app.setApplicationName("callfloor")
+        app.setOrganizationName("callfloor")
+        try:
+            if not self._connect():
+                return self.exit_code
+            self._open_window(app)
+            return int(app.exec()) or self.exit_code
+        finally:
+            self.shutdown()
+
+    # -- switchlink ------------------------------------------------------------------------
+    def _connect(self) -> bool:
+        from switchlink.client import ClientError, SwitchlinkClient
+
+        session = self.args.session
+        if self.args.connect:
+            endpoint = self.args.connect
+        else:
+            self.local = LocalSwitchlink(self.args.scenario, self.args.speed)
+            try:
+                endpoint = self.local.start()
+            except LaunchError as exc:
+                _error(f"could not start the local switchlink: {exc}")
+                self.exit_code = 1
+                return False
+            session = self.local.session
+        try:
+            self.client = SwitchlinkClient(endpoint, session=session or None)
+            self.client.connect()
+        except ClientError as exc:
+            _error(str(exc))
+            self.exit_code = 2
+            return False
+        return True
+
+    def shutdown(self) -> None:
+        """Close the client and stop the child daemon (also after errors)."""
+        if self.window is not None:
+            self.window.bridge.stop()
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+        if self.local is not None:
+            self.local.stop()
+            self.local = None
+
+    # -- window ----------------------------------------------------------------------------
+    def _open_window(self, app: QApplication) -> None:
+        prefs = Preferences(QSettings())
+        theme = self.args.theme or prefs.get("ui/theme", "dark")
+        theme = theme if theme in ("dark", "light") else "dark"
+        lang = self.args.lang or prefs.get("ui/language", "") or system_language()
+        lang = lang if lang in LANGUAGES else "en"
+        apply_theme(app, theme)
+        translations = Translations(app)
+        translations.switch(lang)
+        bridge = ClientBridge(self.client)
+        win = MainWindow(bridge, prefs, theme=theme, language=lang,
+                         show_log=self._show_log)
+        self.window = win
+        win.sound = AlarmSound(win)
+        win.sound.set_muted(prefs.muted())
+        win.charts.apply_theme(theme == "dark")
+
+        def set_theme(name: str) -> None:
+            apply_theme(app, name)
+            win.theme = name
+            win.charts.apply_theme(name == "dark")
+            prefs.set("ui/theme", name)
+
+        def set_language(name: str) -> None:
+            translations.switch(name)
+            win.language = name
+            prefs.set("ui/language", name)
+
+        win.theme_requested.connect(set_theme)
+        win.language_requested.connect(set_language)
+        win.restore_geometry()
+        if self.args.screenshot:
+            win.resize(1920, 1080)
+        bridge.start()
+        if self.args.wall:
+            win.toggle_wall(True, self.args.screen)
+        else:
+            win.show()
+        if self.args.screenshot:
+            self._arm_screenshot(app, win, Path(self.args.screenshot))
+
+    def _arm_screenshot(self, app: QApplication, win: MainWindow, target: Path) -> None:
+        def shoot() -> None:
+            if not win.grab().save(str(target)):
+                _error(f"could not write {target}")
+                self.exit_code = 1
+            app.quit()
+
+        def give_up() -> None:
+            _error(f"no live data within {self.args.screenshot_timeout:.0f} s; nothing saved")
+            self.exit_code = 1
+            app.quit()
+
+        # let one more frame and the chart redraw land before grabbing
+        win.live_data_shown.connect(lambda: QTimer.singleShot(1200, shoot))
+        QTimer.singleShot(int(self.args.screenshot_timeout * 1000), give_up)
+
+    def _show_log(self) -> None:
+        from console.log_dialog import LogDialog
+
+        path = self.local.log_path if self.local is not None else None
+        dialog = LogDialog(path, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
