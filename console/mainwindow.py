@@ -130,7 +130,8 @@ class MainWindow(QMainWindow):
             self._follow_switch_clock()
         if "metrics/center" in keys or "metrics/history/center" in keys:
             self._update_volume_chart()
-        if alarms_changed or any(k.startswith(("metrics/center", "agent/")) for k in keys):
+        if alarms_changed or any(k.startswith(("metrics/center", "agent/", "call/"))
+                                 for k in keys):
             self.refresh_summary(alarms_changed)
 
     def rebuild(self) -> None:
@@ -168,6 +169,11 @@ class MainWindow(QMainWindow):
                 counts[state] = counts.get(state, 0) + 1
             for metric in missing:
                 metrics[metric] = sum(counts.get(s, 0) for s in floor.STATE_COUNTS[metric])
+        if metrics.get("waiting") is None:
+            queued = [float(c.get("queued_at") or 0) for c in
+                      self.bridge.mirror.items("call/").values() if c.get("phase") == "queued"]
+            metrics["waiting"] = len(queued)
+            metrics["longest_wait_s"] = max(0.0, self.clock() - min(queued)) if queued else 0.0
         return metrics
 
     def refresh_summary(self, alarms_changed: bool = True) -> None:

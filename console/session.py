@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +130,14 @@ class ConsoleSession:
             win.show()
         if self.args.screenshot:
             self._arm_screenshot(app, win, Path(self.args.screenshot))
+        if os.environ.get("CALLFLOOR_STARTUP_REPORT"):
+            win.live_data_shown.connect(lambda: self._report_first_paint(win))
+
+    @staticmethod
+    def _report_first_paint(win: MainWindow) -> None:
+        """For the start-up benchmark: paint now and print the wall time of that paint."""
+        win.repaint()
+        print(f"callfloor: first-live-paint {time.time():.3f}", file=sys.stderr, flush=True)
 
     def _arm_screenshot(self, app: QApplication, win: MainWindow, target: Path) -> None:
         def shoot() -> None:

@@ -84,6 +84,7 @@ class ChartsPanel(QWidget):
         self.halfhours: tuple[list[float], list[float], list[float]] = ([], [], [])
         self._dirty = False
         self.redraws = 0
+        self._scroll(time.time())
         self._timer = QTimer(self, interval=REDRAW_MS)
         self._timer.timeout.connect(self.redraw)
         self._timer.start()
@@ -116,11 +117,18 @@ class ChartsPanel(QWidget):
             self.halfhours = new
             self._dirty = True
 
+    def _scroll(self, now: float) -> None:
+        """Fixed time windows ending now, so an empty or young chart still reads as time."""
+        self.waiting.setXRange(now - WAITING_WINDOW_S, now, padding=0)
+        self.sl.setXRange(now - SL_WINDOW_S, now, padding=0)
+        self.volume.setXRange(now - 8 * 3600, now + 1800, padding=0)
+
     def redraw(self) -> None:
         if not self._dirty:
             return
         self._dirty = False
         self.redraws += 1
+        self._scroll(self.waiting_ring.last_t() or time.time())
         self.waiting_curve.setData(*self.waiting_ring.arrays())
         self.sl_curve.setData(*self.sl_ring.arrays())
         slots, offered, answered = self.halfhours
