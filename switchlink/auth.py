@@ -260,7 +260,8 @@ class Authenticator:
         if generated:
             print(
                 f"switchlink: first run: created user 'admin' with password {password}\n"
-                "switchlink: change it with `main.py ctl passwd`; it is not shown again.",
+                "switchlink: change it with `main.py ctl call passwd '{\"password\": ...}'`; "
+                "it is not shown again.",
                 file=sys.stderr,
             )
         return password
