@@ -10,6 +10,7 @@ import signal
 import sys
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from switchlink.config import ConfigError, DaemonConfig, resolve
 
@@ -31,6 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--config-dir", help="keys and settings (default: user config dir)")
     parser.add_argument("--data-dir", help="users, sessions and audit log (default: user data dir)")
+    parser.add_argument(
+        "--db", metavar="URL",
+        help="keep users and the audit trail in this database (sqlite:///path or postgresql://); "
+        "default: files in the data dir",
+    )
     parser.add_argument("--log-level", help="debug, info, warning or error (default info)")
     parser.add_argument(
         "--local-session-file", metavar="PATH",
@@ -68,12 +74,10 @@ def serve(cfg: DaemonConfig) -> int:
     from switchlink import protocol as proto
     from switchlink.adapters.errors import AdapterError
     from switchlink.adapters.registry import create_adapter
-    from switchlink.auth import Authenticator, FileAuditLog, FileUserStore
+    from switchlink.auth import AuditLog, Authenticator, FileAuditLog, FileUserStore, UserStore
     from switchlink.keys import data_dir, ensure_keys
     from switchlink.server import Server, ServerError
 
-    if cfg.db is not None:
-        return _fail("--db is not supported by this build yet; users and audit live in files", 2)
     try:
         proto.pub_endpoint(cfg.endpoint)
     except ValueError as exc:
@@ -86,11 +90,17 @@ def serve(cfg: DaemonConfig) -> int:
         return _fail(f"cannot create or read the keys: {exc}")
     data = Path(cfg.data_dir) if cfg.data_dir else data_dir()
     data.mkdir(parents=True, exist_ok=True)
-    authenticator = Authenticator(
-        FileUserStore(data / "users.json"), sessions_path=data / "sessions.json"
-    )
+    users: UserStore
+    audit: AuditLog
+    if cfg.db is not None:
+        try:
+            users, audit = _database_stores(cfg.db)
+        except Exception as exc:  # driver, URL or migration problems: one line
+            return _fail(f"cannot use the database {cfg.db}: {exc}")
+    else:
+        users, audit = FileUserStore(data / "users.json"), FileAuditLog(data / "audit.jsonl")
+    authenticator = Authenticator(users, sessions_path=data / "sessions.json")
     authenticator.bootstrap_admin()
-    audit = FileAuditLog(data / "audit.jsonl")
 
     options = dict(cfg.adapter_options or {})
     if cfg.scenario is not None:
@@ -136,10 +146,22 @@ def serve(cfg: DaemonConfig) -> int:
     return 0
 
 
+def _database_stores(url: str) -> tuple[Any, Any]:
+    """DB-backed users and audit trail; the schema is migrated to head first."""
+    from models.persistence.database import open_database
+    from models.persistence.users import AuditRepository, UserRepository
+
+    db = open_database(url)
+    db.check_not_too_new()
+    db.migrate()
+    return UserRepository(db), AuditRepository(db)
+
+
 def write_local_session(path: Path, endpoint: str, token: str) -> None:
     """The embedded-mode hand-off: endpoint + admin session for a console on this machine."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as f:
         json.dump({"endpoint": endpoint, "session": token, "username": "admin"}, f)
-    path.chmod(0o600)
+    os.replace(tmp, path)  # readers never see a half-written file

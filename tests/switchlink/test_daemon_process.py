@@ -197,3 +197,29 @@ def test_local_session_file_logs_a_local_console_in_as_admin(
         client.close()
         proc.send_signal(signal.SIGTERM)
         proc.communicate(timeout=10)
+
+
+def test_with_a_database_users_and_audit_live_there(
+    env: dict[str, str], endpoint: str, tmp_path: Path
+) -> None:
+    from models.persistence.database import open_database
+    from models.persistence.users import AuditRepository
+
+    url = f"sqlite:///{tmp_path / 'floor.db'}"
+    proc = spawn(env, "--endpoint", endpoint, "--db", url)
+    client = client_for(env, endpoint)
+    try:
+        assert client.wait_until(lambda: client.link_status is LinkStatus.LIVE, 30)
+        client.login("admin", ADMIN_PASSWORD)
+        agent = next(iter(client.mirror.items("agent/").values()))["work_number"]
+        client.call("set_agent_state", {"agent": agent, "state": "not-ready", "reason": "db"})
+    finally:
+        client.close()
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=10)
+    db = open_database(url)
+    try:
+        (entry,) = AuditRepository(db).search(action="set_agent_state")
+        assert (entry.user, entry.target, entry.reason) == ("admin", agent, "db")
+    finally:
+        db.close()
