@@ -11,6 +11,8 @@ from console.link import MirrorLike
 
 Index = QModelIndex | QPersistentModelIndex
 
+#: More separate blocks than this in one frame are sent as a single spanning range.
+MAX_BLOCKS = 32
 #: Role carrying the raw sort value of a cell (numbers sort as numbers).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role carrying the row id (e.g. work number, queue id, alarm id).
@@ -44,6 +46,7 @@ class MirrorTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.mirror = mirror
         self.stale = False
+        self._ncols: int | None = None
         self._ids: list[str] = []
         self._row: dict[str, int] = {}
         self.rebuild()
@@ -53,7 +56,9 @@ class MirrorTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns())
+        if self._ncols is None:
+            self._ncols = len(self.columns())
+        return 0 if parent.isValid() else self._ncols
 
     def columns(self) -> list[str]:
         """Untranslated column titles; subclasses translate them in headerData."""
@@ -126,8 +131,13 @@ class MirrorTableModel(QAbstractTableModel):
         """Hook: react to the ids of one frame (e.g. refresh filter keys)."""
 
     def emit_rows(self, rows: Iterable[int]) -> None:
+        """One dataChanged per contiguous block; past MAX_BLOCKS, one spanning them all
+        (views repaint only what is visible, so the wider range is cheaper than many signals)."""
         last_col = self.columnCount() - 1
-        for first, last in contiguous_blocks(rows):
+        blocks = contiguous_blocks(rows)
+        if len(blocks) > MAX_BLOCKS:
+            blocks = [(blocks[0][0], blocks[-1][1])]
+        for first, last in blocks:
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_col))
 
     def _remove(self, gone: list[str]) -> None:

@@ -49,7 +49,7 @@ def _plot(parent: QWidget) -> pg.PlotWidget:
     item = widget.getPlotItem()
     item.setClipToView(True)
     item.setDownsampling(auto=True, mode="peak")
-    item.showGrid(x=True, y=True, alpha=0.25)
+    item.showGrid(x=False, y=False)
     item.setMenuEnabled(False)
     widget.setMouseEnabled(x=False, y=False)
     return widget
@@ -77,8 +77,7 @@ class ChartsPanel(QWidget):
         self.sl_target.setValue(85.0)  # S2 default target until the metrics say otherwise
         self.sl.addItem(self.sl_target)
         self.sl.setYRange(0, 100)
-        self.waiting_curve = self.waiting.plot(pen=pg.mkPen("#29b6f6", width=2),
-                                               fillLevel=0, brush=(41, 182, 246, 60))
+        self.waiting_curve = self.waiting.plot(pen=pg.mkPen("#29b6f6", width=2))
         self.waiting_ring = RingBuffer(WAITING_WINDOW_S)
         self.sl_ring = RingBuffer(int(SL_WINDOW_S / SL_STEP_S))
         self.halfhours: tuple[list[float], list[float], list[float]] = ([], [], [])

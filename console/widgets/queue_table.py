@@ -32,13 +32,23 @@ class QueueTableView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # ResizeToContents would measure every cell on every update (the dominant cost at
+        # 200 queues); fit the columns once per shape change instead.
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        model.modelReset.connect(self.fit_columns)
+        model.rowsInserted.connect(self.fit_columns)
+        model.headerDataChanged.connect(self.fit_columns)
         self._resort = QTimer(self, interval=RESORT_MS)
         self._resort.timeout.connect(self.resort)
         self._resort.start()
         self.set_row_height(28)
+
+    def fit_columns(self, *_: object) -> None:
+        """Size the number columns to their header and current contents, once."""
+        for column in range(1, self.proxy.columnCount()):
+            self.resizeColumnToContents(column)
 
     def set_row_height(self, pixels: int) -> None:
         self.verticalHeader().setDefaultSectionSize(pixels)
