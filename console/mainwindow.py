@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.show_log = show_log
         self.stale = True
         self.live_seen = False
+        self._asked_whoami = False
         mirror = bridge.mirror
         self.queue_model = QueueTableModel(mirror, self)
         self.clock = SwitchClock()
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self._sampler = QTimer(self, interval=1000)
         self._sampler.timeout.connect(self._sample_charts)
         self._sampler.start()
+        bridge.link_changed.connect(self._ask_permissions)
         bridge.changed.connect(self.apply_frame)
         bridge.resynced.connect(self.rebuild)
         bridge.link_changed.connect(self.set_link)
@@ -205,6 +207,21 @@ class MainWindow(QMainWindow):
     def _sample_charts(self) -> None:
         if not self.stale:
             self.charts.sample(self.center_metrics())
+
+    def _ask_permissions(self, status: str, _since: float) -> None:
+        """Once live, ask switchlink who we are: Acknowledge is offered only if the role may."""
+        if status != "live" or self._asked_whoami:
+            return
+        self._asked_whoami = True
+
+        def granted(info: Any) -> None:
+            perms = info.get("permissions", []) if isinstance(info, dict) else []
+            self.alarms.set_can_ack("ack_alarm" in perms)
+
+        def refused(_err: Any = None) -> None:
+            self.alarms.set_can_ack(False)  # no session: view only
+
+        self.bridge.client.command("whoami", {}, on_success=granted, on_failure=refused)
 
     # -- actions ---------------------------------------------------------------------------
     def show_message(self, text: str) -> None:

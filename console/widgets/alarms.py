@@ -138,7 +138,7 @@ class AlarmPanel(QWidget):
         dialog = self.dialog_factory(alarm)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.send("alarms.ack", {"id": alarm_id, "note": dialog.note_text()},
+        self.send("alarms.ack", {"alarm": alarm_id, "note": dialog.note_text()},
                   on_success=lambda *_: self.message.emit(
                       self.tr("Alarm {id} acknowledged.").format(id=alarm_id)),
                   on_failure=lambda err=None, *_: self.message.emit(

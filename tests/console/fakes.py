@@ -92,7 +92,10 @@ class FakeClient:
     def command(self, name: str, args: dict[str, Any], *, on_success: Any = None,
                 on_failure: Any = None, timeout: float | None = None) -> str:
         self.commands.append((name, args))
-        ok, payload = self.command_replies.get(name, (True, {}))
+        default = (True, {"username": "admin", "role": "admin",
+                          "permissions": ["ack_alarm", "view_floor"]}) if name == "whoami" \
+            else (True, {})
+        ok, payload = self.command_replies.get(name, default)
 
         def reply() -> None:
             if ok and on_success:

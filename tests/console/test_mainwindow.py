@@ -97,10 +97,10 @@ def test_ack_sends_note_with_alarm_id(qtbot, window: MainWindow,
             return self.result()
 
     window.alarms.dialog_factory = lambda alarm: Noted(alarm, window)
-    window.alarms.table.selectRow(0)
+    window.alarms.table.selectRow(0)  # worst first: the red alarm a1
     window.actions_by_name["ack"].trigger()
     assert fake_client.commands[-1][0] == "alarms.ack"
-    assert fake_client.commands[-1][1]["note"] == "已调配5名坐席"
+    assert fake_client.commands[-1][1] == {"alarm": "a1", "note": "已调配5名坐席"}
     qtbot.waitUntil(lambda: "acknowledged" in window.statusBar().currentMessage())
 
 
@@ -119,7 +119,7 @@ def test_role_without_ack_permission_cannot_send(window: MainWindow,
     window.alarms.set_can_ack(False)
     window.alarms.acknowledge_selected()
     assert not window.alarms.ack_button.isEnabled()
-    assert fake_client.commands == []
+    assert all(name != "alarms.ack" for name, _ in fake_client.commands)
 
 
 def test_agent_grid_filter_by_team(qtbot, window: MainWindow) -> None:
@@ -141,3 +141,16 @@ def test_layout_choice_is_remembered(qtbot, window: MainWindow, tmp_path: Path) 
     window.apply_layout(again.layout())
     assert not window.tiles.tiles["answered"].isVisible()
     assert not window.agents.isVisible()
+
+
+def test_role_is_asked_once_live_and_decides_whether_ack_is_offered(
+        qtbot, fake_client: FakeClient, tmp_path: Path) -> None:
+    fake_client.command_replies["whoami"] = (True, {"role": "quality_inspector",
+                                                    "permissions": ["view_floor"]})
+    bridge = ClientBridge(fake_client, frame_ms=20, poll_ms=10)
+    prefs = Preferences(QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(bridge, prefs)
+    qtbot.addWidget(win)
+    bridge.start()
+    qtbot.waitUntil(lambda: not win.alarms.ack_button.isEnabled())
+    assert ("whoami", {}) in fake_client.commands
