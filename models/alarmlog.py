@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 #: The life of an alarm as the log records it.
-TRANSITIONS = ("raised", "acknowledged", "escalated", "cleared")
+TRANSITIONS = ("raised", "acknowledged", "escalated", "deescalated", "cleared")
 
 
 @dataclass(slots=True)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from models.alarmlog import TRANSITIONS, AlarmLogEntry, StoredAlarmRule
 from models.persistence.convert import InvalidQuery, NotFound, check_range, row_values, to_domain
@@ -37,12 +38,21 @@ class AlarmRepository:
                 raise NotFound(f"no alarm rule {rule_id!r}")
             s.delete(row)
 
+    def replace_rules(self, rules: list[StoredAlarmRule]) -> None:
+        """Make ``rules`` the whole stored rule set in one transaction: all or nothing."""
+        with self.db.begin() as s:
+            s.execute(delete(AlarmRuleRow))
+            s.add_all([AlarmRuleRow(**row_values(AlarmRuleRow, r)) for r in rules])
+
+    def log_in(self, session: Session, entries: list[AlarmLogEntry]) -> None:
+        """Append transitions inside a caller's unit of work (the daemon's batch writer)."""
+        for entry in entries:
+            _check_transition(entry)
+        session.add_all([AlarmLogRow(**row_values(AlarmLogRow, e)) for e in entries])
+
     def log(self, entry: AlarmLogEntry) -> int:
         """Append one transition; returns its id."""
-        if entry.transition not in TRANSITIONS:
-            raise InvalidQuery(
-                f"alarm transition {entry.transition!r} is not one of {', '.join(TRANSITIONS)}"
-            )
+        _check_transition(entry)
         with self.db.begin() as s:
             row = AlarmLogRow(**row_values(AlarmLogRow, entry))
             s.add(row)
@@ -72,3 +82,10 @@ class AlarmRepository:
         query = query.order_by(AlarmLogRow.at.desc(), AlarmLogRow.id.desc()).limit(limit)
         with self.db.read() as s:
             return [to_domain(AlarmLogEntry, r) for r in s.scalars(query)]
+
+
+def _check_transition(entry: AlarmLogEntry) -> None:
+    if entry.transition not in TRANSITIONS:
+        raise InvalidQuery(
+            f"alarm transition {entry.transition!r} is not one of {', '.join(TRANSITIONS)}"
+        )

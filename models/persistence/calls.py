@@ -123,22 +123,22 @@ class CallRepository:
 
     # --- interval statistics ----------------------------------------------------------------
 
-    def intervals(self, queue: str, since: float, until: float) -> list[IntervalStat]:
-        """Half-hour rows of one queue with ``since <= start < until``, oldest first."""
+    def intervals(self, queue: str | None, since: float, until: float) -> list[IntervalStat]:
+        """Half-hour rows with ``since <= start < until``, oldest first; None: every queue."""
         check_range(since, until, 1)
-        query = (
-            select(IntervalStatRow)
-            .where(IntervalStatRow.queue == queue)
-            .where(IntervalStatRow.start >= since, IntervalStatRow.start < until)
-            .order_by(IntervalStatRow.start)
+        query = select(IntervalStatRow).where(
+            IntervalStatRow.start >= since, IntervalStatRow.start < until
         )
+        if queue is not None:
+            query = query.where(IntervalStatRow.queue == queue)
+        query = query.order_by(IntervalStatRow.start, IntervalStatRow.queue)
         with self.db.read() as s:
             return [to_domain(IntervalStat, r) for r in s.scalars(query)]
 
     def intervals_for_day(
-        self, queue: str, day: date, tz: tzinfo | None = None
+        self, queue: str | None, day: date, tz: tzinfo | None = None
     ) -> list[IntervalStat]:
-        """One queue's half hours of a calendar day (``tz`` default: the local zone)."""
+        """Half hours of a calendar day, one queue or all (``tz`` default: the local zone)."""
         start = datetime.combine(day, time(0), tzinfo=tz)
         end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
         if tz is None:

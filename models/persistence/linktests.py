@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from models.linktests import LinkTestResult
 from models.persistence.convert import check_range, row_values, to_domain
@@ -21,6 +22,10 @@ class LinkTestRepository:
             s.flush()
             result.id = row.id
             return row.id
+
+    def record_in(self, session: Session, results: list[LinkTestResult]) -> None:
+        """Append results inside a caller's unit of work (the daemon's batch writer)."""
+        session.add_all([LinkTestRow(**row_values(LinkTestRow, r)) for r in results])
 
     def recent(self, target: str | None = None, limit: int = 50) -> list[LinkTestResult]:
         """Newest first, optionally for one target."""
