@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from switchlink import ctl_history
+
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LINK = 0, 1, 2, 3
 
 
@@ -50,6 +52,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--password-stdin", action="store_true",
                    help="read the password from stdin (else $CALLFLOOR_PASSWORD or a prompt)")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("passwd", help="change your password (or, as admin, another user's)")
+    p.add_argument("--user", help="whose password (default: yours); creates the user with --role")
+    p.add_argument("--role", help="set or give the user this role (admin only)")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the new password from stdin (else $CALLFLOOR_PASSWORD or a prompt)")
+    p.add_argument("--json", action="store_true")
+    ctl_history.add_parsers(sub)
     p = sub.add_parser("call", help="send any command: NAME with JSON arguments")
     p.add_argument("name")
     p.add_argument("args", nargs="?", default="{}", help="JSON object (default {})")
@@ -153,6 +162,14 @@ def _dispatch(args: argparse.Namespace, client: Any, endpoint: str) -> int:
         )
         _print(data, as_json, f"agent {data['agent']} is now forced {data['state']}")
         return EXIT_OK
+    if action == "passwd":
+        new = _read_password(args, prompt=f"new password for {args.user or 'you'}: ")
+        cmd_args = {"password": new, "username": args.user, "role": args.role}
+        data = client.call("passwd", {k: v for k, v in cmd_args.items() if v})
+        _print(data, as_json, f"password of {data['username']} ({data['role']}) changed")
+        return EXIT_OK
+    if action in ctl_history.ACTIONS:
+        return ctl_history.run(args, client.call)
     if action == "call":
         try:
             cmd_args = json.loads(args.args)
@@ -191,7 +208,7 @@ def _dispatch(args: argparse.Namespace, client: Any, endpoint: str) -> int:
     if as_json:
         print(json.dumps(rows, ensure_ascii=False))
     else:
-        _table(rows)
+        ctl_history.print_table(rows)
     return EXIT_OK
 
 
@@ -200,10 +217,10 @@ def _sw(client: Any) -> str:
     return str(info.get("link", "?"))
 
 
-def _read_password(args: argparse.Namespace) -> str:
+def _read_password(args: argparse.Namespace, prompt: str = "") -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
-    prompt = f"password for {args.username}: "
+    prompt = prompt or f"password for {args.username}: "
     return os.environ.get("CALLFLOOR_PASSWORD") or getpass.getpass(prompt)
 
 
@@ -290,14 +307,3 @@ def _links(mirror: Any) -> list[dict[str, Any]]:
 
 
 _TABLES = {"agents": _agents, "queues": _queues, "links": _links}
-
-
-def _table(rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        print("(none)")
-        return
-    cols = list(rows[0])
-    widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in cols}
-    print("  ".join(c.upper().ljust(widths[c]) for c in cols).rstrip())
-    for r in rows:
-        print("  ".join(str(r[c]).ljust(widths[c]) for c in cols).rstrip())

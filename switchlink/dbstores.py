@@ -6,7 +6,7 @@ import secrets
 
 from argon2 import PasswordHasher
 
-from models.persistence.database import Database
+from models.persistence.database import Database, DatabaseError
 from models.persistence.users import AuditRepository, UserRepository
 from models.security import AuditEntry, Role, User
 
@@ -44,21 +44,40 @@ class DbAuditLog:
         until: float | None = None,
         limit: int = 100,
     ) -> list[AuditEntry]:
-        return self._repo.search(user=user, action=action, since=since, until=until, limit=limit)
+        try:
+            return self._repo.search(
+                user=user, action=action, since=since, until=until, limit=limit
+            )
+        except DatabaseError as exc:  # an inverted range is the caller's mistake, not ours
+            from switchlink.commands import CommandError
+
+            raise CommandError("bad_request", str(exc)) from None
 
 
-def ensure_admin(store: DbUserStore, hasher: PasswordHasher | None = None) -> str | None:
-    """First run: create ``admin`` with a random password and return it; None if an admin exists.
+def ensure_admin(
+    store: DbUserStore, hasher: PasswordHasher | None = None, password: str | None = None
+) -> str | None:
+    """First run: create ``admin`` and return its password; None if an enabled admin exists.
 
-    There is no default password: the caller prints the returned one once and tells the
+    ``password`` (from ``$CALLFLOOR_ADMIN_PASSWORD`` on unattended installs) or else a random
+    one: there is no default password. The caller prints a random one once and tells the
     operator to change it (``ctl passwd``); nothing else ever shows it again.
     """
     if any(u.role is Role.ADMIN and not u.disabled for u in store.list()):
         return None
-    password = secrets.token_urlsafe(12)
+    password = password or secrets.token_urlsafe(12)
     existing = store.get("admin")
     user = existing or User(username="admin", role=Role.ADMIN, display_name="Administrator")
     user.role, user.disabled = Role.ADMIN, False
     user.password_hash = (hasher or PasswordHasher()).hash(password)
     store.save(user)
     return password
+
+
+def first_run_notice(password: str) -> str:
+    """What the daemon prints once when it created the admin with a random password."""
+    return (
+        f"switchlink: first run: created user 'admin' with password {password}\n"
+        "switchlink: it is shown only this once; set your own with "
+        "`main.py ctl login admin` then `main.py ctl passwd`"
+    )

@@ -43,3 +43,10 @@ def test_audit_log_interface_records_and_searches(tmp_path: Path) -> None:
     audit.record(AuditEntry(at=2.0, user="wang", role="admin", action="add_user"))
     assert [e.user for e in audit.search(action="add_user")] == ["wang"]
     assert [e.at for e in audit.search(since=0.5, until=1.5)] == [1.0]
+
+
+def test_an_unattended_install_sets_the_first_admin_password_it_was_given(tmp_path: Path) -> None:
+    store = DbUserStore(_db(tmp_path))
+    assert ensure_admin(store, FAST, password="site-chosen-pw") == "site-chosen-pw"
+    admin = store.get("admin")
+    assert admin is not None and FAST.verify(admin.password_hash, "site-chosen-pw")
