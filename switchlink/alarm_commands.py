@@ -1,7 +1,7 @@
 """Alarm commands (alarms.list / alarms.ack / alarms.rules.get / alarms.rules.set) and rule storage.
 
 The daemon builds one :class:`AlarmService` (engine + rule store + clock + a sink for the
-transitions it causes) and calls :func:`install`; the handlers registered here use it.
+transitions it causes) and puts it in ``Context.services["alarms"]``; the handlers use it.
 """
 
 from __future__ import annotations
@@ -107,24 +107,20 @@ class AlarmService:
         return {"rules": len(rules), "cleared": [t.alarm_id for t in transitions]}
 
 
-_service: AlarmService | None = None
+SERVICE_KEY = "alarms"
 
 
-def install(service: AlarmService | None) -> None:
-    """Make ``service`` the one the alarm commands use (None uninstalls)."""
-    global _service
-    _service = service
-
-
-def _svc() -> AlarmService:
-    if _service is None:
+def _svc(ctx: Context) -> AlarmService:
+    """The server's alarm service (``Context.services["alarms"]``): one per daemon, no global."""
+    service = ctx.services.get(SERVICE_KEY)
+    if service is None:
         raise CommandError("unsupported", "alarms are not running in this switchlink")
-    return _service
+    return service
 
 
 @command("alarms.list", permission=Permission.VIEW_FLOOR)
 def _list(ctx: Context, args: dict[str, Any]) -> list[dict[str, Any]]:
-    return _svc().list()
+    return _svc(ctx).list()
 
 
 @command("alarms.ack", permission=Permission.ACK_ALARM, params=("alarm", "note"), audit=True)
@@ -135,7 +131,7 @@ def _ack(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     note = arg_str(args, "note", required=False, limit=500)
     ctx.audit_target, ctx.audit_reason = f"alarm/{alarm}", note
     try:
-        return _svc().ack(alarm, ctx.user, note)
+        return _svc(ctx).ack(alarm, ctx.user, note)
     except AlarmError as exc:
         code = "unknown_target" if "no active alarm" in str(exc) else "invalid_operation"
         raise CommandError(code, str(exc)) from None
@@ -143,14 +139,14 @@ def _ack(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
 
 @command("alarms.rules.get", permission=Permission.VIEW_FLOOR)
 def _rules_get(ctx: Context, args: dict[str, Any]) -> list[dict[str, Any]]:
-    return _svc().rules()
+    return _svc(ctx).rules()
 
 
 @command("alarms.rules.set", permission=Permission.EDIT_ALARM_RULES, params=("rules",), audit=True)
 def _rules_set(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     ctx.audit_target = "alarm rules"
     try:
-        result = _svc().set_rules(args.get("rules"))
+        result = _svc(ctx).set_rules(args.get("rules"))
     except RuleSetError as exc:
         raise CommandError("bad_request", str(exc)) from None
     ctx.audit_detail = {"rules": result["rules"]}

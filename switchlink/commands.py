@@ -55,6 +55,8 @@ class Context:
     session: Session | None = None
     #: filled by the server: link, epoch, sequence, adapter, counts
     status: Callable[[], dict[str, Any]] = dict
+    #: the daemon's other services by name ("alarms", "db" …) for registered commands
+    services: dict[str, Any] = field(default_factory=dict)
     #: audit fields a handler sets (target, reason, detail)
     audit_target: str = ""
     audit_reason: str = ""

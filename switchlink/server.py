@@ -24,6 +24,9 @@ from models.events import Event
 from switchlink import protocol as proto
 from switchlink.adapters.base import SwitchAdapter
 from switchlink.adapters.errors import AdapterError
+from switchlink.alarm_commands import SERVICE_KEY as ALARMS
+from switchlink.alarm_commands import RuleStore
+from switchlink.analytics import LiveAnalytics, TransitionSink
 from switchlink.auth import AuditLog, Authenticator
 from switchlink.commands import CommandError, Context, dispatch
 from switchlink.engine import Change, FloorState
@@ -32,6 +35,8 @@ from switchlink.keys import KeySet, make_curve_server, start_authenticator
 log = logging.getLogger(__name__)
 
 HEARTBEAT_S = 1.0
+#: metrics published and alarm rules evaluated this often (wall seconds)
+ANALYTICS_TICK_S = 0.5
 #: changes per PUB message
 BATCH_MAX = 1000
 #: PUB messages queued per subscriber before zmq drops (slow-subscriber bound)
@@ -62,6 +67,10 @@ class Server:
         context: zmq.Context | None = None,
         info: dict[str, Any] | None = None,
         pub_hwm: int = PUB_HWM,
+        rule_store: RuleStore | None = None,
+        on_alarm_transitions: TransitionSink | None = None,
+        services: dict[str, Any] | None = None,
+        analytics: bool = True,
     ) -> None:
         if not curve and not proto.is_loopback(endpoint):
             raise ServerError(
@@ -90,6 +99,12 @@ class Server:
         self.pub: zmq.Socket | None = None
         self.events_in = 0
         self.link_ok = True
+        self.rule_store = rule_store
+        self.on_alarm_transitions = on_alarm_transitions
+        #: handed to every command's Context (``alarms``, ``db`` …)
+        self.services: dict[str, Any] = dict(services or {})
+        self.with_analytics = analytics
+        self.analytics: LiveAnalytics | None = None
 
     # --- lifecycle ----------------------------------------------------------------------
 
@@ -104,6 +119,16 @@ class Server:
             protocol=proto.PROTOCOL_VERSION,
         )
         self.floor = FloorState(inventory, self._info_value())
+        if self.with_analytics:
+            self.analytics = LiveAnalytics(
+                inventory,
+                self._switch_time,
+                rule_store=self.rule_store,
+                on_transitions=self.on_alarm_transitions,
+            )
+            self.analytics.initial(self.floor)
+            self.processors.append(self.analytics.on_events)
+            self.services[ALARMS] = self.analytics.alarms
         try:
             self._bind()
         except ServerError:
@@ -156,7 +181,7 @@ class Server:
         assert self.router is not None and self.floor is not None
         poller = zmq.Poller()
         poller.register(self.router, zmq.POLLIN)
-        next_beat = 0.0
+        next_beat = next_tick = 0.0
         next_expire = time.monotonic() + 10.0
         busy = False
         while not self._stop.is_set():
@@ -167,6 +192,9 @@ class Server:
             if now >= next_beat:
                 next_beat = now + HEARTBEAT_S
                 self._heartbeat()
+            if self.analytics is not None and now >= next_tick:
+                next_tick = now + ANALYTICS_TICK_S
+                self._tick_analytics()
             if now >= next_expire:
                 next_expire = now + 10.0
                 self._publish(self.floor.expire(self._switch_time()))
@@ -188,11 +216,11 @@ class Server:
             events = self.adapter.poll(0.0, max_events)
             if not self.link_ok:
                 log.info("adapter link is back")
-            self.link_ok = True
+                self._set_link(True)
         except AdapterError as exc:
             if self.link_ok:
                 log.error("adapter poll failed: %s", exc)
-            self.link_ok = False
+                self._set_link(False)
             return False
         if not events:
             return False
@@ -211,6 +239,18 @@ class Server:
         self._publish(changes)
         self.events_in += len(events)  # after publishing: readers see applied + published
         return len(events) >= max_events // 2
+
+    def _set_link(self, up: bool) -> None:
+        self.link_ok = up
+        if self.analytics is not None:
+            self.analytics.set_adapter_link(up, self._switch_time())
+
+    def _tick_analytics(self) -> None:
+        assert self.analytics is not None and self.floor is not None
+        try:
+            self._publish(self.analytics.tick(self.floor))
+        except Exception:  # a metrics bug must cost one tick, never the floor
+            log.exception("metrics / alarms tick failed")
 
     def publish(self, changes: list[Change]) -> None:
         """Publish changes another service already applied to :attr:`floor` (same thread)."""
@@ -302,7 +342,10 @@ class Server:
             return proto.Reply(
                 req.id, True, {"epoch": self.epoch, "seq": self.sequence, "items": items}
             )
-        ctx = Context(self.adapter, self.floor, self.auth, self.audit, status=self.status)
+        ctx = Context(
+            self.adapter, self.floor, self.auth, self.audit, status=self.status,
+            services=self.services,
+        )
         try:
             data = dispatch(ctx, req.name, req.args, req.session)
         except CommandError as exc:

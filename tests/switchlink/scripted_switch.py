@@ -157,6 +157,7 @@ def start_server(
     pub_hwm: int = 2000,
     context: zmq.Context | None = None,
     endpoint: str | None = None,
+    **server_options: Any,
 ) -> Running:
     """A server on a fresh config dir; users admin, sup, floor, qi with :data:`PASSWORD`."""
     keys = ensure_keys(tmp_path / "config")
@@ -170,7 +171,7 @@ def start_server(
     endpoint = endpoint or f"tcp://127.0.0.1:{free_port_pair()}"
     server = Server(
         adapter, endpoint=endpoint, keys=keys, authenticator=authenticator, audit=audit,
-        curve=curve, pub_hwm=pub_hwm, context=context,
+        curve=curve, pub_hwm=pub_hwm, context=context, **server_options,
     )
     server.start()
     thread = server.run_in_thread()

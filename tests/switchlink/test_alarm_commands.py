@@ -55,14 +55,13 @@ def floor():
     transitions: list = []
     store = MemoryRuleStore([RULE])
     service = AlarmService(store, clock=lambda: 100.0, on_transitions=transitions.extend)
-    alarm_commands.install(service)
-    ctx = Context(adapter=None, floor=None, auth=auth, audit=audit)  # type: ignore[arg-type]
+    ctx = Context(adapter=None, floor=None, auth=auth, audit=audit,  # type: ignore[arg-type]
+                  services={alarm_commands.SERVICE_KEY: service})
 
     def call(user: str, name: str, **args: Any) -> Any:
         return dispatch(ctx, name, args, tokens[user])
 
     yield call, service, store, audit, transitions
-    alarm_commands.install(None)
 
 
 def test_list_and_ack_an_active_alarm_with_a_note(floor):
