@@ -31,11 +31,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="no encryption (refused on any address but loopback)",
     )
     parser.add_argument("--config-dir", help="keys and settings (default: user config dir)")
-    parser.add_argument("--data-dir", help="users, sessions and audit log (default: user data dir)")
+    parser.add_argument(
+        "--data-dir", help="sessions and the default database (default: user data dir)"
+    )
     parser.add_argument(
         "--db", metavar="URL",
-        help="keep users and the audit trail in this database (sqlite:///path or postgresql://); "
-        "default: files in the data dir",
+        help="database for users, audit trail and history: sqlite:///PATH or "
+        "postgresql://USER@HOST:PORT/DB (default: callfloor.sqlite3 in the data dir)",
     )
     parser.add_argument("--log-level", help="debug, info, warning or error (default info)")
     parser.add_argument(
@@ -74,7 +76,10 @@ def serve(cfg: DaemonConfig) -> int:
     from switchlink import protocol as proto
     from switchlink.adapters.errors import AdapterError
     from switchlink.adapters.registry import create_adapter
-    from switchlink.auth import AuditLog, Authenticator, FileAuditLog, FileUserStore, UserStore
+    from switchlink.auth import Authenticator
+    from switchlink.dbstores import DbAuditLog, DbUserStore, ensure_admin, first_run_notice
+    from switchlink.dbwiring import DbRuleStore, HistoryFeed, alarm_log_sink, history_writer
+    from switchlink.history_commands import SERVICE_KEY as DB
     from switchlink.keys import data_dir, ensure_keys
     from switchlink.server import Server, ServerError
 
@@ -89,18 +94,21 @@ def serve(cfg: DaemonConfig) -> int:
     except OSError as exc:
         return _fail(f"cannot create or read the keys: {exc}")
     data = Path(cfg.data_dir) if cfg.data_dir else data_dir()
-    data.mkdir(parents=True, exist_ok=True)
-    users: UserStore
-    audit: AuditLog
-    if cfg.db is not None:
-        try:
-            users, audit = _database_stores(cfg.db)
-        except Exception as exc:  # driver, URL or migration problems: one line
-            return _fail(f"cannot use the database {cfg.db}: {exc}")
-    else:
-        users, audit = FileUserStore(data / "users.json"), FileAuditLog(data / "audit.jsonl")
+    try:
+        data.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _fail(f"cannot create the data directory {data}: {exc.strerror}")
+    url = cfg.db or default_db_url(data)
+    try:
+        db = open_migrated(url)
+    except Exception as exc:  # driver, URL, server or migration problems: one line
+        log.debug("database failed", exc_info=True)
+        return _fail(_one_line(exc))
+    users = DbUserStore(db)
     authenticator = Authenticator(users, sessions_path=data / "sessions.json")
-    authenticator.bootstrap_admin()
+    password = ensure_admin(users, authenticator.hasher, os.environ.get(ADMIN_PASSWORD_ENV))
+    if password is not None and not os.environ.get(ADMIN_PASSWORD_ENV):
+        print(first_run_notice(password), file=sys.stderr)
 
     options = dict(cfg.adapter_options or {})
     if cfg.scenario is not None:
@@ -110,27 +118,38 @@ def serve(cfg: DaemonConfig) -> int:
     try:
         adapter = create_adapter(cfg.adapter, **options)
     except AdapterError as exc:
+        db.close()
         return _fail(str(exc))
     except TypeError as exc:
+        db.close()
         return _fail(f"adapter {cfg.adapter!r} does not take these options: {exc}")
-    info = {"scenario": cfg.scenario, "speed": cfg.speed}
+    writer = history_writer(db)
+    info = {"scenario": cfg.scenario, "speed": cfg.speed, "db": db.describe()}
     server = Server(
-        adapter, endpoint=cfg.endpoint, keys=keys, authenticator=authenticator, audit=audit,
-        curve=cfg.curve, info=info,
+        adapter, endpoint=cfg.endpoint, keys=keys, authenticator=authenticator,
+        audit=DbAuditLog(db), curve=cfg.curve, info=info, rule_store=DbRuleStore(db),
+        on_alarm_transitions=alarm_log_sink(writer), services={DB: db},
     )
     try:
         server.start()
     except ServerError as exc:
+        _close_history(writer, db)
         return _fail(str(exc))
     except Exception as exc:  # an adapter's own failure to start: one line, not a traceback
         log.debug("start failed", exc_info=True)
+        _close_history(writer, db)
         return _fail(f"adapter {cfg.adapter!r} could not start: {exc}")
+    assert server.floor is not None
+    server.processors.append(HistoryFeed.for_floor(writer, server.floor))
+    log.info("history in %s", db.describe())
 
     if cfg.local_session_file:
-        admin = authenticator.users.get("admin")
+        admin = local_admin(users)
         if admin is not None:
             session = authenticator.open_session(admin)
-            write_local_session(Path(cfg.local_session_file), cfg.endpoint, session.token)
+            write_local_session(
+                Path(cfg.local_session_file), cfg.endpoint, session.token, admin.username
+            )
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
         log.info("signal %s: shutting down", signal.Signals(signum).name)
@@ -142,26 +161,67 @@ def serve(cfg: DaemonConfig) -> int:
         server.run()
     finally:
         server.shutdown()
+        _close_history(writer, db)
         log.info("switchlink stopped")
     return 0
 
 
-def _database_stores(url: str) -> tuple[Any, Any]:
-    """DB-backed users and audit trail; the schema is migrated to head first."""
+#: an unattended install sets the first admin's password here instead of reading it once
+ADMIN_PASSWORD_ENV = "CALLFLOOR_ADMIN_PASSWORD"
+
+
+def default_db_url(data: Path) -> str:
+    """The SQLite file in the data directory (the platform's user data dir by default)."""
+    from models.persistence.database import DEFAULT_FILE
+
+    return f"sqlite:///{data / DEFAULT_FILE}"
+
+
+def open_migrated(url: str) -> Any:
+    """Open the database and migrate it to head; refuses a schema newer than this code."""
     from models.persistence.database import open_database
-    from models.persistence.users import AuditRepository, UserRepository
 
     db = open_database(url)
-    db.check_not_too_new()
-    db.migrate()
-    return UserRepository(db), AuditRepository(db)
+    try:
+        db.migrate()
+    except Exception:
+        db.close()
+        raise
+    return db
 
 
-def write_local_session(path: Path, endpoint: str, token: str) -> None:
+def _one_line(exc: Exception) -> str:
+    """A database failure as one line: our own messages as they are, a driver's first line."""
+    from models.persistence.database import DatabaseError
+
+    if isinstance(exc, DatabaseError):
+        return str(exc)
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return f"cannot use the database: {first}"
+
+
+def local_admin(users: Any) -> Any:
+    """The account a console on this machine is logged in as: ``admin``, else any admin."""
+    from models.security import Role
+
+    admins = [u for u in users.list() if u.role is Role.ADMIN and not u.disabled]
+    return next((u for u in admins if u.username == "admin"), admins[0] if admins else None)
+
+
+def _close_history(writer: Any, db: Any) -> None:
+    """Drain the history writer (so finished calls are not lost), then close the database."""
+    writer.close()
+    stats = writer.stats()
+    log.info("history writer: %d written, %d dropped, %d failed", stats.written,
+             stats.dropped, stats.failed)
+    db.close()
+
+
+def write_local_session(path: Path, endpoint: str, token: str, username: str = "admin") -> None:
     """The embedded-mode hand-off: endpoint + admin session for a console on this machine."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as f:
-        json.dump({"endpoint": endpoint, "session": token, "username": "admin"}, f)
+        json.dump({"endpoint": endpoint, "session": token, "username": username}, f)
     os.replace(tmp, path)  # readers never see a half-written file
