@@ -123,7 +123,8 @@ class AgentGridView(QWidget):
         self.team.currentIndexChanged.connect(self._filter_changed)
         self.skill.currentIndexChanged.connect(self._filter_changed)
         self._tick = QTimer(self, interval=1000)
-        self._tick.timeout.connect(self.view.viewport().update)
+        self._tick.timeout.connect(self._tick_clock)
+        self._painted_by_frame = False
         self._tick.start()
         self.refresh_filters()
         self.retranslate_ui()
@@ -167,8 +168,15 @@ class AgentGridView(QWidget):
         self.count.setText(self.tr("{shown} of {total} agents").format(
             shown=self.proxy.rowCount(), total=self.model.rowCount()))
 
+    def _tick_clock(self) -> None:
+        """Advance "time in state" once a second, unless a frame repainted the cells anyway."""
+        if not self._painted_by_frame:
+            self.view.viewport().update()
+        self._painted_by_frame = False
+
     def after_update(self) -> None:
         """Called once per frame after the model applied its keys."""
+        self._painted_by_frame = True
         if self.model.rowCount() != self.proxy.rowCount() and (self.proxy.team or
                                                                self.proxy.skill):
             self.proxy.invalidate()
