@@ -8,7 +8,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from switchlink.metrics import SlDefinition
+
 DEFAULT_ENDPOINT = "tcp://127.0.0.1:7600"
+#: the service-level definitions switchlink.metrics knows
+SL_DEFINITIONS = tuple(d.value for d in SlDefinition)
 
 
 class ConfigError(Exception):
@@ -29,12 +33,17 @@ class DaemonConfig:
     local_session_file: str | None = None
     #: extra adapter options ([adapter_options] table)
     adapter_options: dict[str, Any] | None = None
+    #: service-level definition, one of SL_DEFINITIONS (docs/metrics.md)
+    sl_definition: str = "offered"
+    #: abandons quicker than this many seconds leave the service level
+    short_abandon_s: float = 5.0
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "adapter": (str,), "scenario": (str,), "speed": (int, float, str), "endpoint": (str,),
     "curve": (bool,), "config_dir": (str,), "data_dir": (str,), "db": (str,),
     "log_level": (str,), "local_session_file": (str,), "adapter_options": (dict,),
+    "sl_definition": (str,), "short_abandon_s": (int, float),
 }
 
 
@@ -74,6 +83,11 @@ def resolve(args: argparse.Namespace) -> DaemonConfig:
             setattr(cfg, f.name, value)
     if isinstance(cfg.speed, int | float) and cfg.speed < 0:
         raise ConfigError(f"speed must not be negative, got {cfg.speed}")
+    if cfg.sl_definition not in SL_DEFINITIONS:
+        known = ", ".join(SL_DEFINITIONS)
+        raise ConfigError(f"sl_definition must be one of {known}, not {cfg.sl_definition!r}")
+    if not 0 <= cfg.short_abandon_s <= 60:
+        raise ConfigError(f"short_abandon_s must be 0..60 seconds, got {cfg.short_abandon_s}")
     if cfg.log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError(f"log level must be debug, info, warning or error, not {cfg.log_level!r}")
     return cfg

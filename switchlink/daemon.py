@@ -41,6 +41,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--log-level", help="debug, info, warning or error (default info)")
     parser.add_argument(
+        "--sl-definition",
+        help="service level: offered (default), answered, abandon_in_sl_good or all_offered "
+        "(docs/metrics.md)",
+    )
+    parser.add_argument(
+        "--short-abandon-s", type=float, metavar="S",
+        help="abandons quicker than S seconds leave the service level (default 5)",
+    )
+    parser.add_argument(
         "--local-session-file", metavar="PATH",
         help="write an admin session token (0600) here for a console on this machine",
     )
@@ -81,6 +90,7 @@ def serve(cfg: DaemonConfig) -> int:
     from switchlink.dbwiring import DbRuleStore, HistoryFeed, alarm_log_sink, history_writer
     from switchlink.history_commands import SERVICE_KEY as DB
     from switchlink.keys import data_dir, ensure_keys
+    from switchlink.metrics import MetricsConfig, SlDefinition
     from switchlink.server import Server, ServerError
 
     try:
@@ -128,6 +138,10 @@ def serve(cfg: DaemonConfig) -> int:
     server = Server(
         adapter, endpoint=cfg.endpoint, keys=keys, authenticator=authenticator,
         audit=DbAuditLog(db), curve=cfg.curve, info=info, rule_store=DbRuleStore(db),
+        metrics_config=MetricsConfig(
+            short_abandon_s=float(cfg.short_abandon_s),
+            sl_definition=SlDefinition(cfg.sl_definition),
+        ),
         on_alarm_transitions=alarm_log_sink(writer), services={DB: db},
     )
     try:

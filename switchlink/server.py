@@ -31,6 +31,7 @@ from switchlink.auth import AuditLog, Authenticator
 from switchlink.commands import CommandError, Context, dispatch
 from switchlink.engine import Change, FloorState
 from switchlink.keys import KeySet, make_curve_server, start_authenticator
+from switchlink.metrics import MetricsConfig
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class Server:
         on_alarm_transitions: TransitionSink | None = None,
         services: dict[str, Any] | None = None,
         analytics: bool = True,
+        metrics_config: MetricsConfig | None = None,
     ) -> None:
         if not curve and not proto.is_loopback(endpoint):
             raise ServerError(
@@ -104,6 +106,7 @@ class Server:
         #: handed to every command's Context (``alarms``, ``db`` …)
         self.services: dict[str, Any] = dict(services or {})
         self.with_analytics = analytics
+        self.metrics_config = metrics_config
         self.analytics: LiveAnalytics | None = None
 
     # --- lifecycle ----------------------------------------------------------------------
@@ -125,6 +128,7 @@ class Server:
                 self._switch_time,
                 rule_store=self.rule_store,
                 on_transitions=self.on_alarm_transitions,
+                config=self.metrics_config,
             )
             self.analytics.initial(self.floor)
             self.processors.append(self.analytics.on_events)
