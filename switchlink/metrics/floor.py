@@ -108,6 +108,8 @@ class FloorMetrics:
         self._calls: dict[str, _CallRec] = {}
         self._homes: dict[str, str] = {}  # answered call -> queue credited with its handling
         self._agents: dict[str, AgentRec] = {}
+        #: work number -> the scopes its state counts in (center + skill queues)
+        self._scopes_of: dict[str, tuple[_Scope, ...]] = {}
         self.timers = AgentTimers()
         self._dirty: set[str] = {CENTER, *(s.key for s in self._queues.values())}
         self._dirty_agents: set[str] = set()
@@ -135,7 +137,8 @@ class FloorMetrics:
         """Update the metrics for one event; O(agent's skills) at most, never a rescan."""
         handler = self._handlers.get(type(event))
         if handler is not None:
-            self._t = max(self._t, event.t)
+            if event.t > self._t:
+                self._t = event.t
             handler(event)
 
     def publish(self, now: float) -> dict[str, dict[str, Any]]:
@@ -148,9 +151,11 @@ class FloorMetrics:
             self._last_refresh = now
         out: dict[str, dict[str, Any]] = {}
         for scope in scopes:
-            if scope.tally.advance(now):
+            tally = scope.tally
+            if tally.advance(now):
                 self._dirty_history.add(scope.key)
             if full or scope.waiting or scope.key in self._dirty:
+                tally.settle(tally.last_t)
                 out[scope.key] = self._scope_dict(scope, now)
         for key in self._dirty_history:
             scope = self._center if key == CENTER else self._queues[key[len(QUEUE_PREFIX):]]
@@ -198,10 +203,11 @@ class FloorMetrics:
         return scope
 
     def _touch(self, scope: _Scope, t: float) -> Tally:
-        if scope.tally.advance(t):
+        tally = scope.tally
+        if t > tally.last_t and tally.advance(t):
             self._dirty_history.add(scope.key)
         self._dirty.add(scope.key)
-        return scope.tally
+        return tally
 
     def _scope_dict(self, scope: _Scope, now: float) -> dict[str, Any]:
         tally = scope.tally
@@ -233,8 +239,13 @@ class FloorMetrics:
             rec = self._agents[wn] = AgentRec(wn, state_since=self._t)
         return rec
 
-    def _agent_scopes(self, rec: AgentRec) -> list[_Scope]:
-        return [self._center, *(self._queue(q) for q in rec.skills)]
+    def _agent_scopes(self, rec: AgentRec) -> tuple[_Scope, ...]:
+        """The center and the agent's skill queues, cached until its skills change."""
+        scopes = self._scopes_of.get(rec.work_number)
+        if scopes is None:
+            scopes = (self._center, *(self._queue(q) for q in rec.skills))
+            self._scopes_of[rec.work_number] = scopes
+        return scopes
 
     def _roll_agent_day(self, rec: AgentRec) -> None:
         day = self._center.tally.day_start
@@ -244,12 +255,14 @@ class FloorMetrics:
     def _set_state(self, rec: AgentRec, state: AgentState, reason: str, t: float) -> None:
         old, old_reason = rec.state, rec.reason
         oi, ni = _GAUGE.get(old), _GAUGE.get(state)
+        dirty = self._dirty
         for scope in self._agent_scopes(rec):
-            tally = self._touch(scope, t)
-            if oi is not None:
-                tally.gauges[oi] -= 1
-            if ni is not None:
-                tally.gauges[ni] += 1
+            tally = scope.tally  # inlined _touch: this loop runs for most events
+            if t > tally.last_t and tally.advance(t):
+                self._dirty_history.add(scope.key)
+            dirty.add(scope.key)
+            if oi != ni:
+                tally.move(oi, ni)
             if old is AgentState.NOT_READY:
                 left = scope.reasons.get(old_reason, 0) - 1
                 if left > 0:
@@ -278,7 +291,10 @@ class FloorMetrics:
             scope = self._queue(queue)
             tally = self._touch(scope, e.t)
             if gi is not None:
-                tally.gauges[gi] += sign
+                if sign < 0:
+                    tally.move(gi, None)
+                else:
+                    tally.move(None, gi)
             if rec.state is AgentState.NOT_READY:
                 left = scope.reasons.get(rec.reason, 0) + sign
                 if left > 0:
@@ -286,6 +302,7 @@ class FloorMetrics:
                 else:
                     scope.reasons.pop(rec.reason, None)
         rec.skills = tuple(e.skills)
+        self._scopes_of.pop(rec.work_number, None)
 
     def _credit_handling(
         self, rec: AgentRec, queue: str | None, seconds: float, t: float, *, count: bool

@@ -1,8 +1,8 @@
 """Counters over today, the current half hour and a bucketed rolling 15 minutes, in O(1) per add.
 
 A :class:`Tally` belongs to one queue or to the center. Counts are added at event time;
-agent state times are integrated from live gauges (agents per state × elapsed time), split
-exactly at bucket boundaries, so nothing is ever rescanned.
+agent state times are integrated from live gauges (agents per state × elapsed time), lazily
+per gauge and split exactly at bucket boundaries, so nothing is ever rescanned.
 """
 
 from __future__ import annotations
@@ -65,11 +65,16 @@ class Clock:
 
 
 class Tally:
-    """Counters for one scope (a queue or the center) over three windows plus a day's history."""
+    """Counters for one scope (a queue or the center) over three windows plus a day's history.
+
+    The per-event path stays O(1): :meth:`add` and :meth:`move` touch only the current
+    bucket's pending counters (``cur``) and one gauge's running integral. The windows get
+    the pending sums at a bucket roll, or on :meth:`settle` before they are read.
+    """
 
     __slots__ = (
-        "_bucket_no", "_buckets", "_clock", "_next", "day_start", "gauges", "history",
-        "interval", "interval_start", "last_t", "rolling", "today",
+        "_bucket_no", "_buckets", "_clock", "_next", "_since", "cur", "day_start", "gauges",
+        "history", "interval", "interval_start", "last_t", "rolling", "today",
     )
 
     def __init__(self, clock: Clock, t: float) -> None:
@@ -78,48 +83,80 @@ class Tally:
         self.interval = [0.0] * N_COUNTERS
         self.rolling = [0.0] * N_COUNTERS
         self._buckets = [[0.0] * N_COUNTERS for _ in range(clock.rolling_buckets)]
+        #: counted in the current bucket and not yet in the windows
+        self.cur = [0.0] * N_COUNTERS
         #: agents in each state of STATE_TIME_SLOTS, for state-time integration
         self.gauges = [0] * N_GAUGES
+        #: per gauge, the time up to which its state time is already in ``cur``
+        self._since = [t] * N_GAUGES
         #: closed half-hour intervals since midnight: (start, counters)
         self.history: list[tuple[float, list[float]]] = []
         self.day_start = clock.day_start(t)
         self.interval_start = clock.interval_start(t, self.day_start)
         self._bucket_no = int(t // clock.bucket_s)
         self._next = (self._bucket_no + 1) * clock.bucket_s
+        #: latest time seen; state time is never integrated backwards
         self.last_t = t
 
     def advance(self, t: float) -> bool:
-        """Bring the windows up to ``t``; True when a half-hour interval closed."""
+        """Move to time ``t``, rolling buckets it passes; True when a half-hour interval closed."""
+        if t > self.last_t:
+            self.last_t = t
         closed = False
-        while True:
-            end = t if t < self._next else self._next
-            dt = end - self.last_t
-            if dt > 0:
-                for g, slot in enumerate(STATE_TIME_SLOTS):
-                    n = self.gauges[g]
-                    if n:
-                        self.add(slot, n * dt)
-                self.last_t = end
-            if t < self._next:
-                return closed
+        while t >= self._next:
             closed |= self._roll(self._next)
+        return closed
 
     def add(self, slot: int, amount: float) -> None:
-        """Add to every window; call :meth:`advance` for the event's time first."""
-        self.today[slot] += amount
-        self.interval[slot] += amount
-        self.rolling[slot] += amount
-        self._buckets[self._bucket_no % self._clock.rolling_buckets][slot] += amount
+        """Count into the current bucket; call :meth:`advance` for the event's time first."""
+        self.cur[slot] += amount
+
+    def move(self, old: int | None, new: int | None) -> None:
+        """One agent leaves gauge ``old`` for gauge ``new`` (None: not counted) at ``last_t``.
+
+        Only the two gauges whose count changes need their state time brought up to date.
+        """
+        t = self.last_t
+        gauges, since, cur = self.gauges, self._since, self.cur
+        if old is not None:
+            if t > since[old]:
+                cur[STATE_TIME_SLOTS[old]] += gauges[old] * (t - since[old])
+                since[old] = t
+            gauges[old] -= 1
+        if new is not None:
+            if t > since[new]:
+                cur[STATE_TIME_SLOTS[new]] += gauges[new] * (t - since[new])
+                since[new] = t
+            gauges[new] += 1
+
+    def settle(self, end: float) -> None:
+        """Put the pending counts, and state time up to ``end``, into the windows."""
+        since, cur = self._since, self.cur
+        for g, n in enumerate(self.gauges):
+            if end > since[g]:
+                if n:
+                    cur[STATE_TIME_SLOTS[g]] += n * (end - since[g])
+                since[g] = end
+        bucket = self._buckets[self._bucket_no % self._clock.rolling_buckets]
+        today, interval, rolling = self.today, self.interval, self.rolling
+        for i, v in enumerate(cur):
+            if v:
+                today[i] += v
+                interval[i] += v
+                rolling[i] += v
+                bucket[i] += v
+                cur[i] = 0.0
 
     def _roll(self, boundary: float) -> bool:
+        self.settle(boundary)
         clock = self._clock
         self._bucket_no += 1
         self._next = (self._bucket_no + 1) * clock.bucket_s
         expired = self._buckets[self._bucket_no % clock.rolling_buckets]
         rolling = self.rolling
-        for i in range(N_COUNTERS):
-            if expired[i]:
-                rolling[i] -= expired[i]
+        for i, v in enumerate(expired):
+            if v:
+                rolling[i] -= v
                 expired[i] = 0.0
         if boundary - self.interval_start < clock.interval_s:
             return False
