@@ -12,10 +12,36 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+#: exact types returned as they are (subclasses such as StrEnum members are not in here)
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+#: class -> its dataclass field names, or None for a class that is not a dataclass
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    names = None
+    if dataclasses.is_dataclass(cls):
+        names = tuple(f.name for f in dataclasses.fields(cls))
+    _FIELDS[cls] = names
+    return names
+
+
 def to_plain(obj: Any) -> Any:
-    """A dataclass, enum, dict or list as plain JSON / msgpack-able values."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    """A dataclass, enum, dict or list as plain JSON / msgpack-able values.
+
+    Called for every new call and agent on the daemon's per-event path, so a class's
+    field names are looked up once and scalar fields are copied without recursing.
+    """
+    cls = obj.__class__
+    if cls in _SCALARS:
+        return obj
+    names = _FIELDS[cls] if cls in _FIELDS else _field_names(cls)
+    if names is not None:
+        out = {}
+        for name in names:
+            value = getattr(obj, name)
+            out[name] = value if value.__class__ in _SCALARS else to_plain(value)
+        return out
     if isinstance(obj, Enum):
         return obj.value
     if isinstance(obj, dict):
