@@ -13,7 +13,7 @@ from typing import Any
 
 from models import events as ev
 from models.agents import AgentState
-from models.calls import Call, CallOutcome, CallPhase
+from models.calls import Call, CallOutcome, CallPhase, Direction
 from models.codec import to_plain
 from models.fax import FaxStatus
 from switchlink.adapters.base import Inventory
@@ -25,6 +25,13 @@ Plain = dict[str, Any]
 
 #: finished fax jobs stay visible this long (switch time, seconds)
 FAX_KEEP_S = 600.0
+
+#: a new call's plain value before its own fields: Call's defaults through to_plain, once
+_NEW_CALL: Plain = to_plain(Call(id="", caller=""))
+#: agent state -> wire value (Enum.value is a slow descriptor on the per-event path)
+_STATE_VALUE = {s: s.value for s in AgentState}
+#: states in which the seat keeps the call it is attached to
+_KEEPS_CALL = frozenset(s for s in AgentState if s.on_call or s is AgentState.AFTER_CALL_WORK)
 
 
 class FloorState:
@@ -127,13 +134,13 @@ class FloorState:
 
     # --- helpers ------------------------------------------------------------------------
 
-    def _update(self, key: str, **fields: Any) -> list[Change]:
+    def _update(self, key: str, fields: Plain) -> list[Change]:
+        """Replace ``key``'s value by a copy with ``fields`` changed (never mutate in place)."""
         old = self._state.get(key)
         if old is None:
             log.debug("event for unknown %s ignored", key)
             return []
-        new = dict(old)
-        new.update(fields)
+        new = {**old, **fields}
         self._state[key] = new
         return [(key, new)]
 
@@ -144,40 +151,45 @@ class FloorState:
         old = self._state.get(key)
         if old is None or old.get("call_id") == call_id:
             return []
-        return self._update(key, call_id=call_id)
+        return self._update(key, {"call_id": call_id})
 
     # --- agents -------------------------------------------------------------------------
 
     def _agent_state(self, e: ev.AgentStateChanged) -> list[Change]:
-        fields: dict[str, Any] = {"state": e.state.value, "state_since": e.t, "reason": e.reason}
-        if e.state is AgentState.LOGGED_OUT:
+        state = e.state
+        fields: Plain = {"state": _STATE_VALUE[state], "state_since": e.t, "reason": e.reason}
+        if state is AgentState.LOGGED_OUT:
             fields["pending_logout"] = False
-        if not (e.state.on_call or e.state is AgentState.AFTER_CALL_WORK):
+        if state not in _KEEPS_CALL:
             fields["call_id"] = None
-        return self._update(f"agent/{e.agent}", **fields)
+        return self._update(f"agent/{e.agent}", fields)
 
     def _agent_skills(self, e: ev.AgentSkillsChanged) -> list[Change]:
-        return self._update(f"agent/{e.agent}", skills=dict(e.skills))
+        return self._update(f"agent/{e.agent}", {"skills": dict(e.skills)})
 
     def _agent_logout_pending(self, e: ev.AgentLogoutPending) -> list[Change]:
-        return self._update(f"agent/{e.agent}", pending_logout=True)
+        return self._update(f"agent/{e.agent}", {"pending_logout": True})
 
     # --- calls --------------------------------------------------------------------------
 
     def _call_arrived(self, e: ev.CallArrived) -> list[Change]:
-        call = Call(
-            id=e.call,
-            caller=e.caller,
-            callee=e.callee,
-            customer_level=e.customer_level,
-            direction=e.direction,
-            trunk=e.trunk,
-            arrived_at=e.t,
-            announcement=e.announcement,
-        )
-        if e.direction.value == "outbound":
-            call.phase = CallPhase.DIALING
-        return self.set(f"call/{e.call}", to_plain(call))
+        """The same value as ``to_plain(Call(...))``, built from a template: one per call."""
+        value = {
+            **_NEW_CALL,
+            "id": e.call,
+            "caller": e.caller,
+            "callee": e.callee,
+            "customer_level": e.customer_level.value,
+            "direction": e.direction.value,
+            "trunk": e.trunk,
+            "arrived_at": e.t,
+            "ivr_trail": [],
+            "participants": {},
+            "announcement": e.announcement,
+        }
+        if e.direction is Direction.OUTBOUND:
+            value["phase"] = CallPhase.DIALING.value
+        return self.set(f"call/{e.call}", value)
 
     def _call_ivr(self, e: ev.CallIvrStep) -> list[Change]:
         old = self._state.get(f"call/{e.call}")
@@ -185,14 +197,19 @@ class FloorState:
             return []
         ivr_at = old["ivr_at"] if old.get("ivr_at") is not None else e.t
         return self._update(
-            f"call/{e.call}", phase="ivr", ivr_at=ivr_at, ivr_trail=[*old["ivr_trail"], e.node]
+            f"call/{e.call}",
+            {"phase": "ivr", "ivr_at": ivr_at, "ivr_trail": [*old["ivr_trail"], e.node]},
         )
 
     def _call_queued(self, e: ev.CallQueued) -> list[Change]:
-        return self._update(f"call/{e.call}", phase="queued", queue=e.queue, queued_at=e.t)
+        return self._update(
+            f"call/{e.call}", {"phase": "queued", "queue": e.queue, "queued_at": e.t}
+        )
 
     def _call_ringing(self, e: ev.CallRinging) -> list[Change]:
-        out = self._update(f"call/{e.call}", phase="ringing", agent=e.agent, ringing_at=e.t)
+        out = self._update(
+            f"call/{e.call}", {"phase": "ringing", "agent": e.agent, "ringing_at": e.t}
+        )
         return out + self._agent_call(e.agent, e.call) if out else out
 
     def _call_answered(self, e: ev.CallAnswered) -> list[Change]:
@@ -201,11 +218,11 @@ class FloorState:
         if old is None:
             return []
         agent = e.agent if e.agent is not None else old.get("agent")
-        out = self._update(key, phase="talking", answered_at=e.t, agent=agent)
+        out = self._update(key, {"phase": "talking", "answered_at": e.t, "agent": agent})
         return out + self._agent_call(agent, e.call)
 
     def _call_held(self, e: ev.CallHeld) -> list[Change]:
-        return self._update(f"call/{e.call}", phase="on_hold", hold_started_at=e.t)
+        return self._update(f"call/{e.call}", {"phase": "on_hold", "hold_started_at": e.t})
 
     def _call_retrieved(self, e: ev.CallRetrieved) -> list[Change]:
         old = self._state.get(f"call/{e.call}")
@@ -215,7 +232,7 @@ class FloorState:
         if old.get("hold_started_at") is not None:
             total += max(0.0, e.t - old["hold_started_at"])
         return self._update(
-            f"call/{e.call}", phase="talking", hold_started_at=None, hold_total_s=total
+            f"call/{e.call}", {"phase": "talking", "hold_started_at": None, "hold_total_s": total}
         )
 
     def _call_transferred(self, e: ev.CallTransferred) -> list[Change]:
@@ -223,15 +240,17 @@ class FloorState:
         if key not in self._state:
             return []
         if e.to_queue is not None:
-            out = self._update(key, phase="queued", queue=e.to_queue, agent=None, queued_at=e.t)
+            out = self._update(
+                key, {"phase": "queued", "queue": e.to_queue, "agent": None, "queued_at": e.t}
+            )
         else:
-            out = self._update(key, phase="ringing", agent=e.to_agent, ringing_at=e.t)
+            out = self._update(key, {"phase": "ringing", "agent": e.to_agent, "ringing_at": e.t})
         out += self._agent_call(e.from_agent, None)
         return out + self._agent_call(e.to_agent, e.call)
 
     def _call_participants(self, e: ev.CallParticipantsChanged) -> list[Change]:
         parts = {k: v.value for k, v in e.participants.items()}
-        return self._update(f"call/{e.call}", participants=parts)
+        return self._update(f"call/{e.call}", {"participants": parts})
 
     def _call_ended(self, e: ev.CallEnded) -> list[Change]:
         old = self._state.pop(f"call/{e.call}", None)
@@ -245,27 +264,30 @@ class FloorState:
             if a is not None:
                 handled = a["calls_handled"] + (1 if e.outcome is CallOutcome.ANSWERED else 0)
                 call_id = None if a.get("call_id") == e.call else a.get("call_id")
-                out += self._update(key, calls_handled=handled, call_id=call_id)
+                out += self._update(key, {"calls_handled": handled, "call_id": call_id})
         return out
 
     # --- equipment ----------------------------------------------------------------------
 
     def _board_status(self, e: ev.BoardStatusChanged) -> list[Change]:
-        return self._update(f"board/{e.board}", status=e.status.value, last_error=e.error)
+        return self._update(f"board/{e.board}", {"status": e.status.value, "last_error": e.error})
 
     def _trunk_status(self, e: ev.TrunkStatusChanged) -> list[Change]:
         return self._update(
-            f"trunk/{e.trunk}", status=e.status.value, in_use=e.in_use, last_error=e.error
+            f"trunk/{e.trunk}",
+            {"status": e.status.value, "in_use": e.in_use, "last_error": e.error},
         )
 
     def _channel_status(self, e: ev.ChannelStatusChanged) -> list[Change]:
         return self._update(
-            f"channel/{e.channel}", status=e.status.value, call_id=e.call, last_error=e.error
+            f"channel/{e.channel}",
+            {"status": e.status.value, "call_id": e.call, "last_error": e.error},
         )
 
     def _link_status(self, e: ev.LinkStatusChanged) -> list[Change]:
         return self._update(
-            f"link/{e.link}", status=e.status.value, latency_ms=e.latency_ms, last_error=e.error
+            f"link/{e.link}",
+            {"status": e.status.value, "latency_ms": e.latency_ms, "last_error": e.error},
         )
 
     def _test_completed(self, e: ev.TestCompleted) -> list[Change]:
@@ -276,7 +298,7 @@ class FloorState:
                 counters = dict(old["counters"])
                 name = "tests_passed" if e.passed else "tests_failed"
                 counters[name] = counters.get(name, 0) + 1
-                return self._update(key, counters=counters)
+                return self._update(key, {"counters": counters})
         return []
 
     # --- fax ----------------------------------------------------------------------------
@@ -306,4 +328,4 @@ class FloorState:
             fields["finished_at"] = e.t
         if e.status is FaxStatus.SENDING:
             fields["attempts"] = old.get("attempts", 0) + 1
-        return self._update(key, **fields)
+        return self._update(key, fields)
