@@ -27,6 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="interface language (default: the system's; remembered)")
     parser.add_argument("--theme", choices=("dark", "light"),
                         help="dark wall theme or light desk theme (default: remembered/dark)")
+    parser.add_argument("--screenshot-after", type=float, default=0.0, metavar="SECONDS",
+                        help="with --screenshot: wait this long after live data first shows "
+                        "(e.g. for a busy floor with --speed 60)")
     parser.add_argument("--screenshot-timeout", type=float, default=60.0, metavar="S",
                         help=argparse.SUPPRESS)
 
@@ -42,6 +45,10 @@ def run(args: argparse.Namespace) -> int:
         if not target.parent.exists():
             print(f"callfloor: error: --screenshot {target}: folder {target.parent} does not "
                   "exist", file=sys.stderr)
+            return 2
+        if args.screenshot_after < 0:
+            print(f"callfloor: error: --screenshot-after {args.screenshot_after:g}: must be 0 "
+                  "or more seconds", file=sys.stderr)
             return 2
     from console.session import ConsoleSession
 

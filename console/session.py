@@ -151,9 +151,12 @@ class ConsoleSession:
             self.exit_code = 1
             app.quit()
 
-        # let one more frame and the chart redraw land before grabbing
-        win.live_data_shown.connect(lambda: QTimer.singleShot(1200, shoot))
-        QTimer.singleShot(int(self.args.screenshot_timeout * 1000), give_up)
+        # let one more frame and the chart redraw land before grabbing; --screenshot-after
+        # waits longer, so a sped-up emulator fills the floor, the tiles and the charts
+        wait_ms = 1200 + int(getattr(self.args, "screenshot_after", 0.0) * 1000)
+        win.live_data_shown.connect(lambda: QTimer.singleShot(wait_ms, shoot))
+        QTimer.singleShot(int((self.args.screenshot_timeout
+                               + getattr(self.args, "screenshot_after", 0.0)) * 1000), give_up)
 
     def _show_log(self) -> None:
         from console.log_dialog import LogDialog
