@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
 
         self.queue_table = QueueTableView(self.queue_model, self)
         self.charts = ChartsPanel(self)
+        self.charts.clock = self.clock  # charts on the switch's clock, like the intervals
         self.agents = AgentGridView(self.agent_model, self)
         self.alarms = AlarmPanel(self.alarm_model, bridge.client.command, can_ack, self)
         self.alarms.message.connect(self.show_message)
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
         self.tiles.update_values(self.center_metrics(), floor.alarm_levels_by_metric(alarms))
         if alarms_changed:
             self.alarm_banner.set_alarms(alarms)
+            self.queue_model.set_alarm_levels(floor.alarm_levels_by_queue(alarms))
             if self.sound is not None:
                 self.sound.alarms_changed(alarms)
         self._check_live()
@@ -216,12 +218,17 @@ class MainWindow(QMainWindow):
 
         def granted(info: Any) -> None:
             perms = info.get("permissions", []) if isinstance(info, dict) else []
-            self.alarms.set_can_ack("ack_alarm" in perms)
+            self.set_can_ack("ack_alarm" in perms)
 
         def refused(_err: Any = None) -> None:
-            self.alarms.set_can_ack(False)  # no session: view only
+            self.set_can_ack(False)  # no session: view only
 
         self.bridge.client.command("whoami", {}, on_success=granted, on_failure=refused)
+
+    def set_can_ack(self, allowed: bool) -> None:
+        """The role decides: the Acknowledge button and its menu action / Ctrl+K together."""
+        self.alarms.set_can_ack(allowed)
+        self.actions_by_name["ack"].setEnabled(allowed)
 
     # -- actions ---------------------------------------------------------------------------
     def show_message(self, text: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -15,6 +16,16 @@ REDRAW_MS = 1000
 WAITING_WINDOW_S = 3600  # calls waiting: last 60 minutes, one point a second
 SL_WINDOW_S = 4 * 3600  # service level: last hours, one point every SL_STEP_S
 SL_STEP_S = 10.0
+#: Counts never go below 0: the y axis starts at 0 and grows above the data (at least this).
+MIN_TOP_WAITING = 5.0
+MIN_TOP_VOLUME = 10.0
+
+
+def count_range(values: np.ndarray | list[float], min_top: float) -> tuple[float, float]:
+    """0 to a little above the largest value: counts and waiting never go below zero, and an
+    empty chart reads 0..min_top instead of pyqtgraph's -0.4..0.4."""
+    top = float(np.max(values)) if len(values) else 0.0
+    return 0.0, max(min_top, top * 1.1)
 
 
 class RingBuffer:
@@ -77,10 +88,14 @@ class ChartsPanel(QWidget):
         self.sl_target.setValue(85.0)  # S2 default target until the metrics say otherwise
         self.sl.addItem(self.sl_target)
         self.sl.setYRange(0, 100)
+        self.volume.setYRange(*count_range([], MIN_TOP_VOLUME), padding=0)
+        self.waiting.setYRange(*count_range([], MIN_TOP_WAITING), padding=0)
         self.waiting_curve = self.waiting.plot(pen=pg.mkPen("#29b6f6", width=2))
         self.waiting_ring = RingBuffer(WAITING_WINDOW_S)
         self.sl_ring = RingBuffer(int(SL_WINDOW_S / SL_STEP_S))
         self.halfhours: tuple[list[float], list[float], list[float]] = ([], [], [])
+        #: the time axis follows this clock: the switch's (simulated time on the emulator)
+        self.clock: Callable[[], float] = time.time
         self._dirty = False
         self.redraws = 0
         self._scroll(time.time())
@@ -91,7 +106,7 @@ class ChartsPanel(QWidget):
 
     def sample(self, metrics: dict[str, Any], now: float | None = None) -> None:
         """Take one point of the centre metrics (called once a second)."""
-        now = time.time() if now is None else now
+        now = self.clock() if now is None else now
         if metrics.get("waiting") is not None:
             self.waiting_ring.append(now, float(metrics["waiting"]))
             self._dirty = True
@@ -127,12 +142,15 @@ class ChartsPanel(QWidget):
             return
         self._dirty = False
         self.redraws += 1
-        self._scroll(self.waiting_ring.last_t() or time.time())
-        self.waiting_curve.setData(*self.waiting_ring.arrays())
+        self._scroll(self.waiting_ring.last_t() or self.clock())
+        t, waiting = self.waiting_ring.arrays()
+        self.waiting_curve.setData(t, waiting)
+        self.waiting.setYRange(*count_range(waiting, MIN_TOP_WAITING), padding=0)
         self.sl_curve.setData(*self.sl_ring.arrays())
         slots, offered, answered = self.halfhours
         self.offered_bars.setOpts(x=slots[:len(offered)], height=offered)
         self.answered_bars.setOpts(x=slots[:len(answered)], height=answered)
+        self.volume.setYRange(*count_range(offered + answered, MIN_TOP_VOLUME), padding=0)
 
     def apply_theme(self, dark: bool) -> None:
         background, foreground = ("#101418", "#e0e0e0") if dark else ("#ffffff", "#202020")

@@ -107,3 +107,20 @@ def test_unknown_theme_is_a_clear_error() -> None:
 
     with pytest.raises(ValueError, match="unknown theme 'neon'"):
         style_sheet("neon")
+
+
+def test_count_charts_start_at_zero_and_grow_above_the_data(qtbot) -> None:
+    from console.widgets.charts import ChartsPanel
+
+    charts = ChartsPanel()
+    qtbot.addWidget(charts)
+    low, high = charts.waiting.getPlotItem().viewRange()[1]
+    assert low == 0 and high > 0  # empty: 0..5, not -0.4..0.4
+    for i in range(30):
+        charts.sample({"waiting": float(i)}, now=1_000_000.0 + i)
+    charts.set_intervals([{"start": 1_000_000.0, "offered": 240, "answered": 200}])
+    charts.redraw()
+    low, high = charts.waiting.getPlotItem().viewRange()[1]
+    assert low == 0 and high >= 29
+    low, high = charts.volume.getPlotItem().viewRange()[1]
+    assert low == 0 and high >= 240
