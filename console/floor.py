@@ -153,3 +153,24 @@ def alarm_levels_by_metric(alarms: Iterable[dict[str, Any]]) -> dict[str, str]:
         if metric not in worst or LEVEL_RANK[level] > LEVEL_RANK[worst[metric]]:
             worst[metric] = level
     return worst
+
+
+def queue_of_scope(scope: str) -> str | None:
+    """The queue id an alarm scope names (``queue:<id>``, or ``queue/<id>``), else None."""
+    for prefix in ("queue:", "queue/"):
+        if scope.startswith(prefix) and len(scope) > len(prefix):
+            return scope[len(prefix):]
+    return None
+
+
+def alarm_levels_by_queue(alarms: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Worst active alarm level per queue id, from the alarms scoped to one queue."""
+    worst: dict[str, str] = {}
+    for alarm in alarms:
+        qid = queue_of_scope(str(alarm.get("scope") or ""))
+        level = alarm.get("level")
+        if qid is None or level not in LEVEL_RANK or alarm.get("state") == "cleared":
+            continue
+        if qid not in worst or LEVEL_RANK[level] > LEVEL_RANK[worst[qid]]:
+            worst[qid] = level
+    return worst

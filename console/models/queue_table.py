@@ -31,6 +31,8 @@ COLUMNS: tuple[tuple[str, str, str, Any], ...] = (
 NAME, WAITING, LONGEST, SL, TARGET = range(5)
 
 _GREY = QColor("#808080")
+_LEVEL_BG = {lvl: QColor(bg) for lvl, (bg, _) in floor.LEVEL_COLOURS.items()}
+_LEVEL_FG = {lvl: QColor(fg) for lvl, (_, fg) in floor.LEVEL_COLOURS.items()}
 
 
 class QueueTableModel(MirrorTableModel):
@@ -38,6 +40,21 @@ class QueueTableModel(MirrorTableModel):
 
     prefixes = ("queue/", "metrics/queue/")
     primary = "queue/"
+
+    def __init__(self, mirror: Any, parent: Any = None) -> None:
+        # worst active alarm level per queue id (alarm scope queue:<id>)
+        self.levels: dict[str, str] = {}
+        super().__init__(mirror, parent)
+
+    def set_alarm_levels(self, levels: dict[str, str]) -> None:
+        """Colour the rows of queues whose worst alarm level changed, and only those."""
+        changed = {q for q in set(levels) | set(self.levels)
+                   if levels.get(q) != self.levels.get(q)}
+        self.levels = dict(levels)
+        self.emit_rows(self._row[q] for q in changed if q in self._row)
+
+    def level(self, row: int) -> str | None:
+        return self.levels.get(self._ids[row])
 
     def columns(self) -> list[str]:
         return [c[0] for c in COLUMNS]
@@ -67,7 +84,11 @@ class QueueTableModel(MirrorTableModel):
         row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             value = self.raw(row, col)
-            return str(value) if col == NAME else COLUMNS[col][3](value)
+            if col != NAME:
+                return COLUMNS[col][3](value)
+            level = self.level(row)
+            # the level in words on the row itself too: a wall is read without a mouse
+            return f"{value} · {floor.level_label(level)}" if level else str(value)
         if role == SORT_ROLE:
             value = self.raw(row, col)
             return value if value is not None else -1
@@ -79,8 +100,20 @@ class QueueTableModel(MirrorTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if self.stale:
                 return _GREY
+            level = self.level(row)
+            if level:
+                return _LEVEL_FG[level]
             if col == SL:
                 return self._sl_colour(row)
+        if role == Qt.ItemDataRole.BackgroundRole and not self.stale:
+            level = self.level(row)
+            return _LEVEL_BG[level] if level else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            level = self.level(row)
+            if level:  # the level in words, never colour alone
+                return QCoreApplication.translate("QueueTableModel", "{queue}: {level} alarm").format(
+                    queue=self.raw(row, NAME), level=floor.level_label(level))
+            return None
         return None
 
     def _sl_colour(self, row: int) -> QColor | None:

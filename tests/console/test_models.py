@@ -97,3 +97,27 @@ def test_alarm_rows_show_level_in_words_and_plan() -> None:
     assert row is not None
     assert model.data(model.index(row, 0)) == "Red"
     assert "值班经理" in model.data(model.index(row, 7))
+
+
+def test_queue_row_takes_its_worst_alarm_colour_with_the_level_in_words(
+        qtbot, fake_client: FakeClient) -> None:
+    from console import floor
+
+    model = QueueTableModel(fake_client.mirror)
+    alarms = list(fake_client.mirror.items("alarm/").values())
+    alarms.append({"id": "a9", "level": "red", "scope": "queue:q001", "metric": "waiting",
+                   "state": "active"})
+    alarms.append({"id": "a8", "level": "black", "scope": "queue:q002", "metric": "waiting",
+                   "state": "cleared"})  # cleared: no colour
+    row, other = model.row_of("q001"), model.row_of("q002")
+    assert row is not None and other is not None
+    with qtbot.waitSignal(model.dataChanged):
+        model.set_alarm_levels(floor.alarm_levels_by_queue(alarms))
+    background = model.data(model.index(row, 1), Qt.ItemDataRole.BackgroundRole)
+    assert background is not None and background.name() == floor.LEVEL_COLOURS["red"][0]
+    assert "Red" in model.data(model.index(row, 1), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(row, 0)).endswith("· Red")  # readable without a mouse
+    assert model.data(model.index(other, 1), Qt.ItemDataRole.BackgroundRole) is None
+    assert model.data(model.index(other, 1), Qt.ItemDataRole.ToolTipRole) is None
+    model.set_alarm_levels({})
+    assert model.data(model.index(row, 1), Qt.ItemDataRole.BackgroundRole) is None
