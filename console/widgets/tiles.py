@@ -52,12 +52,14 @@ class Tile(QFrame):
             self.level = level
             self.setProperty("level", level or "none")
             repolish(self)
+            self._fit_type()  # re-polishing puts the style sheet's small font back
             self._level_words()
 
     def set_stale(self, stale: bool) -> None:
         if bool(self.property("stale")) != stale:
             self.setProperty("stale", stale)
             repolish(self)
+            self._fit_type()
 
     def _level_words(self) -> None:
         if self.level:
@@ -77,8 +79,13 @@ class Tile(QFrame):
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_type(event.size().width(), event.size().height())
+        super().resizeEvent(event)
+
+    def _fit_type(self, width: int | None = None, height: int | None = None) -> None:
         """Auto-fit: type scales with the tile, so 1080p and 4K walls both read well."""
-        height, width = event.size().height(), event.size().width()
+        width = self.width() if width is None else width
+        height = self.height() if height is None else height
         big = QFont(self.value.font())
         big.setPixelSize(max(14, min(int(height * 0.42), int(width * 0.22))))
         big.setBold(True)
@@ -87,7 +94,6 @@ class Tile(QFrame):
         small.setPixelSize(max(10, min(int(height * 0.14), int(width * 0.09))))
         self.title.setFont(small)
         self.level_text.setFont(small)
-        super().resizeEvent(event)
 
 
 class TileBoard(QWidget):

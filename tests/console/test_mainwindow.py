@@ -154,3 +154,17 @@ def test_role_is_asked_once_live_and_decides_whether_ack_is_offered(
     bridge.start()
     qtbot.waitUntil(lambda: not win.alarms.ack_button.isEnabled())
     assert ("whoami", {}) in fake_client.commands
+
+
+def test_tile_keeps_its_big_number_when_an_alarm_recolours_it(qtbot, qapp,
+                                                              window: MainWindow) -> None:
+    from console.themes import apply_theme
+
+    apply_theme(qapp, "dark")  # the style sheet's small font is what re-polishing restores
+    tile = window.tiles.tiles["answered"]
+    qtbot.waitUntil(lambda: tile.value.font().pixelSize() > 20)
+    before = tile.value.font().pixelSize()
+    tile.set_level("red")
+    tile.set_level(None)
+    tile.set_stale(True)
+    assert tile.value.font().pixelSize() == before
