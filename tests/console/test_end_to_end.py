@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from console.launcher import LocalSwitchlink
 from console.link import ClientBridge
 from console.mainwindow import MainWindow
+from console.models.base import SORT_ROLE
 from console.preferences import Preferences
 
 pytestmark = pytest.mark.slow
@@ -54,7 +55,7 @@ def test_tiles_and_tables_show_the_emulators_floor(live_window: MainWindow) -> N
     queues = mirror.items("queue/")
     assert agents and queues
     assert win.agent_model.rowCount() == len(agents)
-    shown = {win.queue_model.data(win.queue_model.index(r, 0))
+    shown = {win.queue_model.data(win.queue_model.index(r, 0), SORT_ROLE)
              for r in range(win.queue_model.rowCount())}
     assert shown == {q["name"] for q in queues.values()}
     center = mirror.get("metrics/center") or {}
