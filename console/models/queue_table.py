@@ -29,6 +29,7 @@ COLUMNS: tuple[tuple[str, str, str, Any], ...] = (
     (QT_TRANSLATE_NOOP("QueueTableModel", "ASA"), "m", "asa_s_today", floor.fmt_duration),
 )
 NAME, WAITING, LONGEST, SL, TARGET = range(5)
+_LEVEL_TIP = QT_TRANSLATE_NOOP("QueueTableModel", "{queue}: {level} alarm")
 
 _GREY = QColor("#808080")
 _LEVEL_BG = {lvl: QColor(bg) for lvl, (bg, _) in floor.LEVEL_COLOURS.items()}
@@ -111,7 +112,7 @@ class QueueTableModel(MirrorTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             level = self.level(row)
             if level:  # the level in words, never colour alone
-                return QCoreApplication.translate("QueueTableModel", "{queue}: {level} alarm").format(
+                return QCoreApplication.translate(_C, _LEVEL_TIP).format(
                     queue=self.raw(row, NAME), level=floor.level_label(level))
             return None
         return None

@@ -600,7 +600,7 @@
         <translation>平均应答</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="114"/>
+        <location filename="../../console/models/queue_table.py" line="32"/>
         <source>{queue}: {level} alarm</source>
         <translation>{queue}：{level}预警</translation>
     </message>
@@ -700,12 +700,12 @@
         <translation>今日拦截</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/tiles.py" line="64"/>
+        <location filename="../../console/widgets/tiles.py" line="66"/>
         <source>{level} alarm</source>
         <translation>{level}预警</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/tiles.py" line="67"/>
+        <location filename="../../console/widgets/tiles.py" line="69"/>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
