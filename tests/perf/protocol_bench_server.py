@@ -1,8 +1,15 @@
-"""A switchlink server on a synthetic switch, run as its own process by the protocol benchmarks.
+"""A switchlink server run as its own process by the protocol benchmarks (CURVE on, metrics and
+alarms on with the default rules: the production configuration).
 
-Usage: python protocol_bench_server.py ENDPOINT CONFIG_DIR AGENTS QUEUES EVENTS DELAY_S
-It serves AGENTS agents and QUEUES queues; DELAY_S after start it emits EVENTS agent-state
-changes as fast as the server pulls them (CURVE on, like production).
+Usage:
+  python protocol_bench_server.py ENDPOINT CONFIG_DIR synthetic AGENTS QUEUES EVENTS DELAY_S
+  python protocol_bench_server.py ENDPOINT CONFIG_DIR loopback SCENARIO EVENTS DELAY_S
+
+``synthetic`` serves AGENTS agents and QUEUES queues and, DELAY_S after start, emits EVENTS
+agent-state changes as fast as the server pulls them. ``loopback`` runs the loopback emulator
+(speed fast) and lets its first EVENTS events through, DELAY_S after start, then one marker
+event (the first agent goes not ready with reason ``bench-end``). It prints ``ready <marker
+agent>`` once serving and ``start <epoch seconds>`` when the first event leaves the emulator.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from models.equipment import Board, Channel, Link, Trunk
 from models.events import AgentStateChanged, Event
 from models.queues import SkillGroup
 from switchlink.adapters.base import Inventory, SwitchAdapter
+from switchlink.adapters.loopback import LoopbackAdapter
 from switchlink.auth import Authenticator, FileAuditLog, FileUserStore
 from switchlink.keys import ensure_keys
 from switchlink.server import Server
@@ -94,20 +102,59 @@ class SyntheticSwitch(SwitchAdapter):
         return ""
 
 
+MARKER_REASON = "bench-end"
+
+
+class HeldLoopback(LoopbackAdapter):
+    """The loopback emulator held back for ``delay_s``, then cut off after ``events`` events."""
+
+    def __init__(self, scenario: str, events: int, delay_s: float) -> None:
+        super().__init__(scenario=scenario, seed=1, speed="fast")
+        self.left = events
+        self.release_at = time.monotonic() + delay_s
+        self.marker = ""
+        self.released = False
+
+    def _start(self) -> Inventory:
+        inventory = super()._start()
+        self.marker = inventory.agents[0].work_number
+        return inventory
+
+    def _poll(self, timeout: float, max_events: int) -> list[Event]:
+        if self.left < 0 or time.monotonic() < self.release_at:
+            return []
+        if not self.released:
+            self.released = True
+            print(f"start {time.time()}", flush=True)
+        if self.left == 0:
+            self.left = -1
+            return [AgentStateChanged(self._now(), self.marker, AgentState.NOT_READY,
+                                      MARKER_REASON)]
+        batch = super()._poll(timeout, min(max_events, self.left))
+        self.left -= len(batch)
+        return batch
+
+
 def main(argv: list[str]) -> int:
-    endpoint, config = argv[0], Path(argv[1])
-    agents, queues, events, delay = int(argv[2]), int(argv[3]), int(argv[4]), float(argv[5])
+    endpoint, config, kind = argv[0], Path(argv[1]), argv[2]
+    adapter: SwitchAdapter
+    if kind == "synthetic":
+        agents, queues, events, delay = int(argv[3]), int(argv[4]), int(argv[5]), float(argv[6])
+        adapter = SyntheticSwitch(agents, queues, events, delay)
+    else:
+        adapter = HeldLoopback(argv[3], int(argv[4]), float(argv[5]))
     data = Path(tempfile.mkdtemp())
     hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     server = Server(
-        SyntheticSwitch(agents, queues, events, delay), endpoint=endpoint,
+        adapter, endpoint=endpoint,
         keys=ensure_keys(config), authenticator=Authenticator(FileUserStore(data / "u.json"),
                                                               hasher=hasher),
         audit=FileAuditLog(data / "a.jsonl"),
     )
     server.start()
     signal.signal(signal.SIGTERM, lambda *_: server.stop())
-    print("ready", flush=True)
+    marker = adapter.marker if isinstance(adapter, HeldLoopback) else ""
+    print(f"ready {marker}".strip(), flush=True)
     try:
         server.run()
     finally:

@@ -46,18 +46,20 @@ def keys(tmp_path: Path) -> KeySet:
     return ensure_keys(tmp_path / "config")
 
 
-def start_bench_server(
-    tmp_path: Path, agents: int, queues: int, events: int, delay_s: float
-) -> tuple[subprocess.Popen[str], str]:
+def start_bench_server(tmp_path: Path, *args: object) -> tuple[subprocess.Popen[str], str, str]:
+    """Start protocol_bench_server.py with ``args`` (see its docstring); (process, endpoint,
+    marker agent or "")."""
     endpoint = f"tcp://127.0.0.1:{free_port_pair()}"
     proc = subprocess.Popen(
         [sys.executable, str(HERE / "protocol_bench_server.py"), endpoint, str(tmp_path / "config"),
-         str(agents), str(queues), str(events), str(delay_s)],
+         *map(str, args)],
         cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
         stdout=subprocess.PIPE, text=True,
     )
-    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
-    return proc, endpoint
+    assert proc.stdout is not None
+    line = proc.stdout.readline().split()
+    assert line[:1] == ["ready"], line
+    return proc, endpoint, (line[1] if len(line) > 1 else "")
 
 
 @pytest.fixture
@@ -152,40 +154,74 @@ def raw_pubsub_rate(keys: KeySet, n: int, curve: bool) -> float:
     return count / elapsed
 
 
-def test_end_to_end_throughput_with_curve_vs_raw_pubsub(
-    tmp_path: Path, keys: KeySet, cleanup: list[subprocess.Popen[str]]
-) -> None:
-    events = 300_000
-    proc, endpoint = start_bench_server(tmp_path, 5000, 200, events, delay_s=3.0)
+def emulator_e2e_rate(
+    tmp_path: Path, keys: KeySet, cleanup: list[subprocess.Popen[str]], events: int
+) -> tuple[float, int]:
+    """Loopback emulator (large, fast) inside the daemon, metrics and alarms on, CURVE tcp, to
+    one client mirror: events/s from the first event leaving the emulator to the last one's
+    state applied in the mirror; and the client's re-snapshots."""
+    proc, endpoint, marker = start_bench_server(tmp_path, "loopback", "large", events, 6.0)
+    cleanup.append(proc)
+    assert proc.stdout is not None
+    c = client(endpoint, keys)
+    key = f"agent/{marker}"
+    try:
+        assert c.wait_until(lambda: c.link_status is LinkStatus.LIVE, 30)
+        assert c.mirror.get(key, {}).get("reason") != "bench-end"
+        assert c.wait_until(lambda: c.mirror.get(key, {}).get("reason") == "bench-end", 300)
+        end = time.time()
+        resyncs = c.resyncs - 1
+        assert len(c.mirror.items("metrics/queue/")) == 200  # metrics were live all along
+    finally:
+        c.close()
+    word, start = proc.stdout.readline().split()
+    assert word == "start"
+    return (events + 1) / (end - float(start)), resyncs
+
+
+def synthetic_e2e_rate(
+    tmp_path: Path, keys: KeySet, cleanup: list[subprocess.Popen[str]], events: int
+) -> tuple[float, int]:
+    """The synthetic switch (agent-state changes only) through the same daemon and client."""
+    proc, endpoint, _ = start_bench_server(tmp_path, "synthetic", 5000, 200, events, 6.0)
     cleanup.append(proc)
     c = client(endpoint, keys)
     try:
-        assert c.wait_until(lambda: c.link_status is LinkStatus.LIVE, 20)
+        assert c.wait_until(lambda: c.link_status is LinkStatus.LIVE, 30)
         base = c.mirror.sequence
         assert c.wait_until(lambda: c.mirror.sequence > base + 1, 30)
         t0 = time.perf_counter()
         start_seq = c.mirror.sequence
-        # heartbeats add about one daemon/info change a second: negligible against 300 k
+        # heartbeats and metrics ticks add a few changes a second: negligible against 200 k
         assert c.wait_until(lambda: c.mirror.sequence >= base + events, 120)
         elapsed = time.perf_counter() - t0
-        e2e = (c.mirror.sequence - start_seq) / elapsed
-        resyncs = c.resyncs
+        return (c.mirror.sequence - start_seq) / elapsed, c.resyncs - 1
     finally:
         c.close()
+
+
+@pytest.mark.timeout(600)
+def test_end_to_end_throughput_with_curve_vs_raw_pubsub(
+    tmp_path: Path, keys: KeySet, cleanup: list[subprocess.Popen[str]]
+) -> None:
+    e2e, resyncs = emulator_e2e_rate(tmp_path, keys, cleanup, 300_000)
+    synthetic, synthetic_resyncs = synthetic_e2e_rate(tmp_path, keys, cleanup, 200_000)
     raw_plain = raw_pubsub_rate(keys, 1_000_000, curve=False)
     raw_curve = raw_pubsub_rate(keys, 1_000_000, curve=True)
-    print(f"\n[e2e] emulator->daemon->client mirror, CURVE, tcp: {e2e:,.0f} events/s "
-          f"(goal >= 50,000; resyncs {resyncs})")
+    print(f"\n[e2e] loopback emulator (large, fast) -> daemon (metrics + alarms on) -> client "
+          f"mirror, CURVE, tcp: {e2e:,.0f} events/s (goal >= 50,000; re-snapshots {resyncs})")
+    print(f"[e2e] synthetic switch (agent-state changes only), same path: {synthetic:,.0f} "
+          f"events/s (re-snapshots {synthetic_resyncs})")
     print(f"[raw] pyzmq PUB/SUB 120 B msgs: plain {raw_plain:,.0f} msg/s, "
           f"CURVE {raw_curve:,.0f} msg/s")
-    print(f"[ratio] e2e / raw CURVE = {e2e / raw_curve:.2f}; "
+    print(f"[ratio] emulator e2e / raw CURVE = {e2e / raw_curve:.2f}; "
           f"e2e / raw plain = {e2e / raw_plain:.2f}")
 
 
 def test_snapshot_of_5000_agents_and_200_queues(
     tmp_path: Path, keys: KeySet, cleanup: list[subprocess.Popen[str]]
 ) -> None:
-    proc, endpoint = start_bench_server(tmp_path, 5000, 200, 0, delay_s=0)
+    proc, endpoint, _ = start_bench_server(tmp_path, "synthetic", 5000, 200, 0, 0)
     cleanup.append(proc)
     c = client(endpoint, keys)
     try:
@@ -208,7 +244,7 @@ def test_twenty_clients_on_one_daemon(
     tmp_path: Path, keys: KeySet, cleanup: list[subprocess.Popen[str]]
 ) -> None:
     events = 50_000
-    proc, endpoint = start_bench_server(tmp_path, 5000, 200, events, delay_s=6.0)
+    proc, endpoint, _ = start_bench_server(tmp_path, "synthetic", 5000, 200, events, 6.0)
     cleanup.append(proc)
     clients = [client(endpoint, keys) for _ in range(20)]
     try:
