@@ -31,6 +31,8 @@ SINCE_ROLE = Qt.ItemDataRole.UserRole + 11
 NAME_ROLE = Qt.ItemDataRole.UserRole + 12
 STALE_ROLE = Qt.ItemDataRole.UserRole + 13
 REASON_ROLE = Qt.ItemDataRole.UserRole + 14
+#: everything a grid cell paints, in one call: (work number, name, state, since, stale)
+CELL_ROLE = Qt.ItemDataRole.UserRole + 15
 
 _GREY = QColor("#808080")
 
@@ -85,6 +87,10 @@ class AgentGridModel(MirrorTableModel):
         if role == STALE_ROLE:
             return self.stale
         agent = self.agent(row)
+        if role == CELL_ROLE:
+            return (str(agent.get("work_number", self._ids[row])), str(agent.get("name", "")),
+                    agent.get("state", "logged_out"), float(agent.get("state_since") or 0.0),
+                    self.stale)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == WORK_NUMBER:
                 return agent.get("work_number", self._ids[row])

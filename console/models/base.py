@@ -102,10 +102,12 @@ class MirrorTableModel(QAbstractTableModel):
     def apply(self, keys: Iterable[str]) -> None:
         """Fold one frame of changed keys into the model: removals, inserts, then changes."""
         touched: set[str] = set()
+        prefixes = self.prefixes
         for key in keys:
-            rid = self.id_of_key(key)
-            if rid is not None:
-                touched.add(rid)
+            if key.startswith(prefixes):  # one C call rejects the other models' keys
+                rid = self.id_of_key(key)
+                if rid is not None:
+                    touched.add(rid)
         if not touched:
             return
         gone = [rid for rid in touched if rid in self._row and not self.exists(rid)]

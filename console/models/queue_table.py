@@ -32,6 +32,9 @@ NAME, WAITING, LONGEST, SL, TARGET = range(5)
 _LEVEL_TIP = QT_TRANSLATE_NOOP("QueueTableModel", "{queue}: {level} alarm")
 
 _GREY = QColor("#808080")
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, ID_ROLE,
+                    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole})
 _LEVEL_BG = {lvl: QColor(bg) for lvl, (bg, _) in floor.LEVEL_COLOURS.items()}
 _LEVEL_FG = {lvl: QColor(fg) for lvl, (_, fg) in floor.LEVEL_COLOURS.items()}
 
@@ -80,8 +83,8 @@ class QueueTableModel(MirrorTableModel):
         return value
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None  # a view asks ~10 roles per cell per paint: answer the rest at once
         row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             value = self.raw(row, col)

@@ -21,10 +21,7 @@ from PySide6.QtWidgets import (
 
 from console import floor
 from console.models.agent_grid import (
-    NAME_ROLE,
-    SINCE_ROLE,
-    STALE_ROLE,
-    STATE_ROLE,
+    CELL_ROLE,
     AgentFilterProxy,
     AgentGridModel,
 )
@@ -32,6 +29,11 @@ from console.models.agent_grid import (
 _WHITE = QColor("#ffffff")
 _STALE_BG = QColor("#3a3a3a")
 _STALE_FG = QColor("#9e9e9e")
+_STATE_BG = {state: QColor(colour) for state, colour in floor.STATE_COLOURS.items()}
+_OTHER_BG = QColor("#455a64")
+# alignment flags built once: combining Qt enums in Python costs per call, per cell
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class AgentCellDelegate(QStyledItemDelegate):
@@ -43,6 +45,8 @@ class AgentCellDelegate(QStyledItemDelegate):
         self.cell = QSize(150, 58)
         self.font = QFont()
         self.bold = QFont()
+        #: translated state labels, filled on first use and dropped on a language change
+        self.labels: dict[str, str] = {}
         self.set_scale(1.0)
 
     def set_scale(self, scale: float) -> None:
@@ -57,12 +61,12 @@ class AgentCellDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        state = index.data(STATE_ROLE) or "logged_out"
-        stale = bool(index.data(STALE_ROLE))
+        """One model call per cell (CELL_ROLE), cached colours, labels and flags: thousands of
+        cells repaint per frame, so every per-cell Python call shows in the GUI-thread budget."""
+        work_number, name, state, since, stale = index.data(CELL_ROLE)
         rect: QRect = option.rect.adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
         painter.save()
-        painter.fillRect(rect, _STALE_BG if stale else QColor(floor.STATE_COLOURS.get(
-            state, "#455a64")))
+        painter.fillRect(rect, _STALE_BG if stale else _STATE_BG.get(state, _OTHER_BG))
         painter.setPen(_STALE_FG if stale else _WHITE)
         pad = max(3, rect.height() // 14)
         inner = rect.adjusted(pad + 2, pad, -pad - 2, -pad)
@@ -70,16 +74,15 @@ class AgentCellDelegate(QStyledItemDelegate):
         top = QRect(inner.left(), inner.top(), inner.width(), half)
         bottom = QRect(inner.left(), inner.top() + half, inner.width(), inner.height() - half)
         painter.setFont(self.bold)
-        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         str(index.data()))
+        painter.drawText(top, _LEFT, work_number)
         painter.setFont(self.font)
-        painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         str(index.data(NAME_ROLE) or ""))
-        since = float(index.data(SINCE_ROLE) or 0.0)
-        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         floor.state_label(state))
-        painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         floor.fmt_duration(self.clock() - since) if since else "")
+        painter.drawText(top, _RIGHT, name)
+        label = self.labels.get(state)
+        if label is None:
+            label = self.labels[state] = floor.state_label(state)
+        painter.drawText(bottom, _LEFT, label)
+        if since:
+            painter.drawText(bottom, _RIGHT, floor.fmt_duration(self.clock() - since))
         painter.restore()
 
 
@@ -183,6 +186,7 @@ class AgentGridView(QWidget):
         self.refresh_filters()
 
     def retranslate_ui(self) -> None:
+        self.delegate.labels.clear()
         self.team_label.setText(self.tr("Team:"))
         self.skill_label.setText(self.tr("Skill group:"))
         for combo in (self.team, self.skill):
