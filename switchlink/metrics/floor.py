@@ -155,7 +155,6 @@ class FloorMetrics:
             if tally.advance(now):
                 self._dirty_history.add(scope.key)
             if full or scope.waiting or scope.key in self._dirty:
-                tally.settle(tally.last_t)
                 out[scope.key] = self._scope_dict(scope, now)
         for key in self._dirty_history:
             scope = self._center if key == CENTER else self._queues[key[len(QUEUE_PREFIX):]]
@@ -226,8 +225,7 @@ class FloorMetrics:
             "interval_start": tally.interval_start,
             "at": now,
         }
-        for counters, suffix in ((tally.today, "today"), (tally.interval, "interval"),
-                                 (tally.rolling, "15m")):
+        for counters, suffix in zip(tally.windows(), ("today", "interval", "15m"), strict=True):
             out.update(window_metrics(counters, suffix, d, scope.is_center))
         return out
 

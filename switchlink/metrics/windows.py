@@ -68,8 +68,9 @@ class Tally:
     """Counters for one scope (a queue or the center) over three windows plus a day's history.
 
     The per-event path stays O(1): :meth:`add` and :meth:`move` touch only the current
-    bucket's pending counters (``cur``) and one gauge's running integral. The windows get
-    the pending sums at a bucket roll, or on :meth:`settle` before they are read.
+    bucket (``cur``) and one gauge's running integral. ``today``, ``interval`` and ``rolling``
+    hold closed buckets; a bucket joins them when it closes, and :meth:`windows` adds the
+    current one for a reader.
     """
 
     __slots__ = (
@@ -83,8 +84,6 @@ class Tally:
         self.interval = [0.0] * N_COUNTERS
         self.rolling = [0.0] * N_COUNTERS
         self._buckets = [[0.0] * N_COUNTERS for _ in range(clock.rolling_buckets)]
-        #: counted in the current bucket and not yet in the windows
-        self.cur = [0.0] * N_COUNTERS
         #: agents in each state of STATE_TIME_SLOTS, for state-time integration
         self.gauges = [0] * N_GAUGES
         #: per gauge, the time up to which its state time is already in ``cur``
@@ -95,6 +94,8 @@ class Tally:
         self.interval_start = clock.interval_start(t, self.day_start)
         self._bucket_no = int(t // clock.bucket_s)
         self._next = (self._bucket_no + 1) * clock.bucket_s
+        #: the current bucket: counted here, added to the windows when it closes
+        self.cur = self._buckets[self._bucket_no % clock.rolling_buckets]
         #: latest time seen; state time is never integrated backwards
         self.last_t = t
 
@@ -129,35 +130,43 @@ class Tally:
                 since[new] = t
             gauges[new] += 1
 
-    def settle(self, end: float) -> None:
-        """Put the pending counts, and state time up to ``end``, into the windows."""
+    def windows(self) -> tuple[list[float], list[float], list[float]]:
+        """(today, interval, rolling) up to :attr:`last_t`: closed buckets plus the current one."""
+        self._integrate(self.last_t)
+        cur = self.cur
+        return (
+            [a + b for a, b in zip(self.today, cur, strict=True)],
+            [a + b for a, b in zip(self.interval, cur, strict=True)],
+            [a + b for a, b in zip(self.rolling, cur, strict=True)],
+        )
+
+    def _integrate(self, end: float) -> None:
+        """Bring every gauge's state time in the current bucket up to ``end``."""
         since, cur = self._since, self.cur
         for g, n in enumerate(self.gauges):
             if end > since[g]:
                 if n:
                     cur[STATE_TIME_SLOTS[g]] += n * (end - since[g])
                 since[g] = end
-        bucket = self._buckets[self._bucket_no % self._clock.rolling_buckets]
+
+    def _roll(self, boundary: float) -> bool:
+        """Close the current bucket into the windows and start the next (the expiring one)."""
+        self._integrate(boundary)
         today, interval, rolling = self.today, self.interval, self.rolling
-        for i, v in enumerate(cur):
+        for i, v in enumerate(self.cur):
             if v:
                 today[i] += v
                 interval[i] += v
                 rolling[i] += v
-                bucket[i] += v
-                cur[i] = 0.0
-
-    def _roll(self, boundary: float) -> bool:
-        self.settle(boundary)
         clock = self._clock
         self._bucket_no += 1
         self._next = (self._bucket_no + 1) * clock.bucket_s
         expired = self._buckets[self._bucket_no % clock.rolling_buckets]
-        rolling = self.rolling
         for i, v in enumerate(expired):
             if v:
                 rolling[i] -= v
                 expired[i] = 0.0
+        self.cur = expired
         if boundary - self.interval_start < clock.interval_s:
             return False
         self.history.append((self.interval_start, self.interval))
