@@ -109,7 +109,7 @@ class FloorMetrics:
         self._homes: dict[str, str] = {}  # answered call -> queue credited with its handling
         self._agents: dict[str, AgentRec] = {}
         #: work number -> the scopes its state counts in (center + skill queues)
-        self._scopes_of: dict[str, tuple[_Scope, ...]] = {}
+        self._scopes_of: dict[str, tuple[tuple[_Scope, ...], set[str]]] = {}
         self.timers = AgentTimers()
         self._dirty: set[str] = {CENTER, *(s.key for s in self._queues.values())}
         self._dirty_agents: set[str] = set()
@@ -239,11 +239,11 @@ class FloorMetrics:
 
     def _agent_scopes(self, rec: AgentRec) -> tuple[_Scope, ...]:
         """The center and the agent's skill queues, cached until its skills change."""
-        scopes = self._scopes_of.get(rec.work_number)
-        if scopes is None:
+        cached = self._scopes_of.get(rec.work_number)
+        if cached is None:
             scopes = (self._center, *(self._queue(q) for q in rec.skills))
-            self._scopes_of[rec.work_number] = scopes
-        return scopes
+            cached = self._scopes_of[rec.work_number] = (scopes, {s.key for s in scopes})
+        return cached[0]
 
     def _roll_agent_day(self, rec: AgentRec) -> None:
         day = self._center.tally.day_start
@@ -253,22 +253,25 @@ class FloorMetrics:
     def _set_state(self, rec: AgentRec, state: AgentState, reason: str, t: float) -> None:
         old, old_reason = rec.state, rec.reason
         oi, ni = _GAUGE.get(old), _GAUGE.get(state)
-        dirty = self._dirty
-        for scope in self._agent_scopes(rec):
+        was_nr, is_nr = old is AgentState.NOT_READY, state is AgentState.NOT_READY
+        scopes = self._agent_scopes(rec)
+        self._dirty |= self._scopes_of[rec.work_number][1]
+        for scope in scopes:
             tally = scope.tally  # inlined _touch: this loop runs for most events
             if t > tally.last_t and tally.advance(t):
                 self._dirty_history.add(scope.key)
-            dirty.add(scope.key)
             if oi != ni:
                 tally.move(oi, ni)
-            if old is AgentState.NOT_READY:
-                left = scope.reasons.get(old_reason, 0) - 1
-                if left > 0:
-                    scope.reasons[old_reason] = left
-                else:
-                    scope.reasons.pop(old_reason, None)
-            if state is AgentState.NOT_READY:
-                scope.reasons[reason] = scope.reasons.get(reason, 0) + 1
+            if was_nr or is_nr:
+                reasons = scope.reasons
+                if was_nr:
+                    left = reasons.get(old_reason, 0) - 1
+                    if left > 0:
+                        reasons[old_reason] = left
+                    else:
+                        reasons.pop(old_reason, None)
+                if is_nr:
+                    reasons[reason] = reasons.get(reason, 0) + 1
         if old is AgentState.AFTER_CALL_WORK and state is not old:
             self._credit_handling(rec, rec.last_queue, t - rec.state_since, t, count=False)
         self.timers.change(rec.work_number, old, state, t)
