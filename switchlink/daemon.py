@@ -91,7 +91,7 @@ def serve(cfg: DaemonConfig) -> int:
     from switchlink.history_commands import SERVICE_KEY as DB
     from switchlink.keys import data_dir, ensure_keys
     from switchlink.metrics import MetricsConfig, SlDefinition
-    from switchlink.server import Server, ServerError
+    from switchlink.server import Server, ServerError, tune_gc_for_serving
 
     try:
         proto.pub_endpoint(cfg.endpoint)
@@ -155,6 +155,7 @@ def serve(cfg: DaemonConfig) -> int:
         return _fail(f"adapter {cfg.adapter!r} could not start: {exc}")
     assert server.floor is not None
     server.processors.append(HistoryFeed.for_floor(writer, server.floor))
+    tune_gc_for_serving()
     log.info("history in %s", db.describe())
 
     if cfg.local_session_file:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from models.equipment import ChannelStatus, EquipmentStatus
 from models.events import BoardStatusChanged, ChannelStatusChanged, Event, LinkStatusChanged
 from switchlink.adapters.base import Inventory
@@ -33,18 +36,33 @@ class EquipmentConditions:
         return False
 
     def apply(self, event: Event) -> bool:
-        """Track one event; True when a condition changed (worth an evaluation)."""
-        if isinstance(event, BoardStatusChanged):
-            return self._set("board_down_s", event.board,
-                             event.status is EquipmentStatus.DOWN, event.t)
-        if isinstance(event, ChannelStatusChanged):
-            return self._set("channel_stuck_s", event.channel,
-                             event.status is ChannelStatus.STUCK, event.t)
-        if isinstance(event, LinkStatusChanged):
-            lost = event.status is EquipmentStatus.DOWN
-            changed = self._set("link_lost_s", event.link, lost, event.t)
-            latency = self.conditions["link_latency_ms"]
-            changed |= latency.get(event.link) != event.latency_ms
-            latency[event.link] = event.latency_ms
-            return changed
-        return False
+        """Track one event; True when a condition changed (worth an evaluation).
+
+        Called for every event of the floor, so the common case (not equipment) is one
+        dict lookup by type rather than a chain of isinstance checks.
+        """
+        handler = _HANDLERS.get(type(event))
+        return handler(self, event) if handler is not None else False
+
+    def _board(self, event: BoardStatusChanged) -> bool:
+        return self._set("board_down_s", event.board, event.status is EquipmentStatus.DOWN,
+                         event.t)
+
+    def _channel(self, event: ChannelStatusChanged) -> bool:
+        return self._set("channel_stuck_s", event.channel, event.status is ChannelStatus.STUCK,
+                         event.t)
+
+    def _link(self, event: LinkStatusChanged) -> bool:
+        lost = event.status is EquipmentStatus.DOWN
+        changed = self._set("link_lost_s", event.link, lost, event.t)
+        latency = self.conditions["link_latency_ms"]
+        changed |= latency.get(event.link) != event.latency_ms
+        latency[event.link] = event.latency_ms
+        return changed
+
+
+_HANDLERS: dict[type[Event], Callable[[EquipmentConditions, Any], bool]] = {
+    BoardStatusChanged: EquipmentConditions._board,
+    ChannelStatusChanged: EquipmentConditions._channel,
+    LinkStatusChanged: EquipmentConditions._link,
+}

@@ -32,7 +32,7 @@ from switchlink.adapters.base import Inventory, SwitchAdapter
 from switchlink.adapters.loopback import LoopbackAdapter
 from switchlink.auth import Authenticator, FileAuditLog, FileUserStore
 from switchlink.keys import ensure_keys
-from switchlink.server import Server
+from switchlink.server import Server, tune_gc_for_serving
 
 STATES = [AgentState.READY, AgentState.NOT_READY, AgentState.TALKING, AgentState.AFTER_CALL_WORK]
 
@@ -152,6 +152,7 @@ def main(argv: list[str]) -> int:
         audit=FileAuditLog(data / "a.jsonl"),
     )
     server.start()
+    tune_gc_for_serving()  # as switchlink.daemon does
     signal.signal(signal.SIGTERM, lambda *_: server.stop())
     marker = adapter.marker if isinstance(adapter, HeldLoopback) else ""
     print(f"ready {marker}".strip(), flush=True)
