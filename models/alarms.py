@@ -107,6 +107,8 @@ class Alarm:
     #: when the level last changed (escalation timers count from here)
     level_since: float = 0.0
     cleared_at: float | None = None
+    #: the level is above what the value breaches because nobody acknowledged in time
+    escalated: bool = False
 
 
 @dataclass(slots=True)
@@ -303,4 +305,5 @@ def alarm_to_plain(alarm: Alarm) -> dict[str, Any]:
         "ack_note": alarm.ack_note,
         "dispatch_plan": alarm.dispatch_plan,
         "cleared_at": alarm.cleared_at,
+        "escalated": alarm.escalated,
     }

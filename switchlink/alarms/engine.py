@@ -250,7 +250,11 @@ class AlarmEngine:
             kind = "escalated" if target > alarm.level else "deescalated"
             out.append(self._change(inst, target, now, kind))
         else:
-            alarm.value = inst.value
+            # consoles show value against threshold live: publish, but log no transition
+            escalated = alarm.level > inst.value_level
+            if alarm.value != inst.value or alarm.escalated != escalated:
+                alarm.value, alarm.escalated = inst.value, escalated
+                self._dirty[alarm.id] = alarm
 
     def _effective(self, inst: _Instance) -> AlarmLevel:
         assert inst.value_level is not None
@@ -267,6 +271,7 @@ class AlarmEngine:
         spec = inst.rule.levels[level]
         alarm.level, alarm.level_since, alarm.value = level, now, inst.value
         alarm.threshold, alarm.dispatch_plan = spec.threshold, spec.dispatch_plan
+        alarm.escalated = inst.value_level is not None and level > inst.value_level
         if level > previous:  # a worse level needs a fresh acknowledgement
             alarm.state, alarm.acked_by, alarm.acked_at, alarm.ack_note = (
                 AlarmState.RAISED, "", None, ""

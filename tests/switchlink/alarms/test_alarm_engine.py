@@ -180,3 +180,25 @@ def test_publish_sends_changed_alarms_once_and_deletes_cleared_ones():
     assert eng.publish() == {}
     eng.evaluate(1, q1(0))
     assert eng.publish() == {key: None}
+
+
+def test_an_escalated_alarm_says_so_and_a_breach_at_that_level_is_no_longer_escalation():
+    eng = engine(waiting_rule(escalate_after_s=60))
+    eng.evaluate(0, q1(6))
+    [t] = eng.evaluate(60)
+    assert t.alarm.escalated  # red by escalation, though the value only breaches yellow
+    assert eng.publish()[f"alarm/{t.alarm_id}"]["escalated"] is True
+    assert eng.evaluate(61, q1(11)) == []  # now the value itself breaches red
+    assert eng.publish()[f"alarm/{t.alarm_id}"]["escalated"] is False
+    [t] = eng.evaluate(62, q1(2))
+    assert t.kind == "cleared"
+
+
+def test_a_changing_value_is_published_live_without_a_logged_transition():
+    eng = engine(waiting_rule())
+    [raised] = eng.evaluate(0, q1(6))
+    eng.publish()
+    assert eng.evaluate(1, q1(7)) == []  # still yellow: nothing for the alarm log
+    published = eng.publish()[f"alarm/{raised.alarm_id}"]
+    assert (published["value"], published["level"]) == (7, "yellow")
+    assert eng.evaluate(2, q1(7)) == [] and eng.publish() == {}  # unchanged: nothing sent
