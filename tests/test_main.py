@@ -1,4 +1,4 @@
-"""The launcher: every subcommand has --help, no subcommand means the console, ctl never loads Qt."""
+"""The launcher: --help everywhere, the console by default, ctl never loads Qt."""
 
 from __future__ import annotations
 

@@ -32,12 +32,12 @@ def test_service_level_definition_comes_from_the_file_and_a_flag_overrides_it(
 
 
 def test_an_unknown_service_level_definition_names_the_known_ones() -> None:
-    with pytest.raises(ConfigError, match="sl_definition must be one of offered, answered"):
+    with pytest.raises(ConfigError, match=r"sl_definition must be one of offered, answered"):
         resolve(parse("--sl-definition", "best_effort"))
 
 
 def test_a_negative_short_abandon_is_refused() -> None:
-    with pytest.raises(ConfigError, match="short_abandon_s must be 0..60"):
+    with pytest.raises(ConfigError, match=r"short_abandon_s must be 0\.\.60"):
         resolve(parse("--short-abandon-s", "-1"))
 
 
