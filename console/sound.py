@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from importlib import resources
 from typing import Any
 
@@ -14,24 +15,29 @@ log = logging.getLogger(__name__)
 LOUD_LEVELS = ("red", "black")
 
 
-class AlarmSound(QObject):
-    """Plays once per newly seen red/black alarm; a machine without audio stays silent."""
+def _audio_outputs() -> Sequence[Any]:
+    from PySide6.QtMultimedia import QMediaDevices
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    return QMediaDevices.audioOutputs()
+
+
+class AlarmSound(QObject):
+    """Plays once per newly seen red/black alarm; a machine without audio stays silent.
+
+    The QSoundEffect is made only when there is an audio output, at the first alarm that
+    needs it: an offscreen or headless machine has none, and playing an effect there was
+    suspected of a crash at exit (exit 139) in a screenshot run.
+    """
+
+    def __init__(self, parent: QObject | None = None,
+                 outputs: Callable[[], Sequence[Any]] = _audio_outputs) -> None:
         super().__init__(parent)
         self.muted = False
         self.played = 0
         self._seen: set[str] = set()
         self._effect: Any = None
-        try:
-            from PySide6.QtMultimedia import QSoundEffect
-
-            self._effect = QSoundEffect(self)
-            path = resources.files("resources").joinpath("sounds", "alarm.wav")
-            self._effect.setSource(QUrl.fromLocalFile(str(path)))
-            self._effect.setVolume(0.8)
-        except Exception:  # no QtMultimedia backend: alarms still show, they just don't ring
-            log.warning("alarm sound unavailable", exc_info=True)
+        self._outputs = outputs
+        self._said_silent = False
 
     def set_muted(self, muted: bool) -> None:
         self.muted = muted
@@ -45,6 +51,31 @@ class AlarmSound(QObject):
         if not new or self.muted:
             return False
         self.played += 1
-        if self._effect is not None:
-            self._effect.play()
+        effect = self._ensure_effect()
+        if effect is not None:
+            effect.play()
         return True
+
+    def _ensure_effect(self) -> Any:
+        """The effect, made once an audio output exists; None (said once in the log) before."""
+        if self._effect is not None:
+            return self._effect
+        try:
+            if not self._outputs():
+                if not self._said_silent:
+                    self._said_silent = True
+                    log.info("no audio output: alarms show but do not ring")
+                return None
+            from PySide6.QtMultimedia import QSoundEffect
+
+            effect = QSoundEffect(self)
+            path = resources.files("resources").joinpath("sounds", "alarm.wav")
+            effect.setSource(QUrl.fromLocalFile(str(path)))
+            effect.setVolume(0.8)
+        except Exception:  # no QtMultimedia backend: alarms still show, they just don't ring
+            if not self._said_silent:
+                self._said_silent = True
+                log.warning("alarm sound unavailable", exc_info=True)
+            return None
+        self._effect = effect
+        return effect

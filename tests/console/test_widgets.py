@@ -26,6 +26,28 @@ def test_sound_rings_once_per_new_red_or_black_alarm_and_not_when_muted(qapp) ->
     assert sound.played == 1
 
 
+def test_no_audio_output_means_no_sound_effect_and_one_log_line(qapp, caplog) -> None:
+    sound = AlarmSound(outputs=lambda: [])
+    with caplog.at_level("INFO", logger="console.sound"):
+        assert sound.alarms_changed([{"id": "a", "level": "red"}]) is True
+        assert sound.alarms_changed([{"id": "b", "level": "black"}]) is True
+    assert sound._effect is None
+    assert [r.getMessage() for r in caplog.records] == [
+        "no audio output: alarms show but do not ring"]
+
+
+def test_sound_effect_is_made_once_an_audio_output_exists(qapp) -> None:
+    outputs: list[object] = []
+    sound = AlarmSound(outputs=lambda: outputs)
+    sound.alarms_changed([{"id": "a", "level": "red"}])
+    assert sound._effect is None
+    outputs.append("speaker")  # a device appears (hot-plug)
+    sound.set_muted(True)  # don't actually play on the test machine
+    sound._ensure_effect()
+    assert sound._effect is not None
+    assert sound._effect.source().fileName() == "alarm.wav"
+
+
 def test_settings_dialog_returns_the_edited_layout(qtbot) -> None:
     dialog = SettingsDialog(Layout(), {"q1": "话费查询", "q2": "故障报修"})
     qtbot.addWidget(dialog)
