@@ -100,22 +100,26 @@ class TileSpec:
     label: str  # untranslated; context "Tile"
     metric: str
     fmt: Callable[[Any], str]
+    #: a smaller second line (today's figure under a rolling 15-minute one), or None
+    secondary: str | None = None
 
 
 TILES: tuple[TileSpec, ...] = (
     TileSpec("waiting", QT_TRANSLATE_NOOP("Tile", "Calls waiting"), "waiting", fmt_int),
     TileSpec("longest_wait", QT_TRANSLATE_NOOP("Tile", "Longest wait"), "longest_wait_s",
              fmt_duration),
-    TileSpec("service_level", QT_TRANSLATE_NOOP("Tile", "Service level"), "service_level_today",
-             fmt_pct),
+    # the alarm rules watch the rolling 15 minutes, so the big number is that window (a red tile
+    # at 87% "today" next to an alarm at 75% read as a contradiction); today's figure is below
+    TileSpec("service_level", QT_TRANSLATE_NOOP("Tile", "Service level (15 min)"),
+             "service_level_15m", fmt_pct, "service_level_today"),
     TileSpec("ready", QT_TRANSLATE_NOOP("Tile", "Agents ready"), "agents_ready", fmt_int),
     TileSpec("talking", QT_TRANSLATE_NOOP("Tile", "Agents talking"), "agents_talking", fmt_int),
     TileSpec("acw", QT_TRANSLATE_NOOP("Tile", "After-call work"), "agents_after_call_work",
              fmt_int),
     TileSpec("not_ready", QT_TRANSLATE_NOOP("Tile", "Agents not ready"), "agents_not_ready",
              fmt_int),
-    TileSpec("abandon_rate", QT_TRANSLATE_NOOP("Tile", "Abandon rate"), "abandon_rate_today",
-             fmt_pct),
+    TileSpec("abandon_rate", QT_TRANSLATE_NOOP("Tile", "Abandon rate (15 min)"),
+             "abandon_rate_15m", fmt_pct, "abandon_rate_today"),
     TileSpec("answered", QT_TRANSLATE_NOOP("Tile", "Answered today"), "answered_today", fmt_int),
     TileSpec("blocked", QT_TRANSLATE_NOOP("Tile", "Blocked today"), "blocked_today", fmt_int),
 )
@@ -142,17 +146,24 @@ def metric_base(metric: str) -> str:
     return metric
 
 
-def alarm_levels_by_metric(alarms: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Worst active alarm level per metric base name, whatever the alarm's scope."""
-    worst: dict[str, str] = {}
+def worst_alarm_by_metric(alarms: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Worst active alarm per metric base name, whatever its scope (the oldest on a tie)."""
+    worst: dict[str, dict[str, Any]] = {}
     for alarm in alarms:
         metric, level = alarm.get("metric"), alarm.get("level")
         if not metric or level not in LEVEL_RANK or alarm.get("state") == "cleared":
             continue
         metric = metric_base(str(metric))
-        if metric not in worst or LEVEL_RANK[level] > LEVEL_RANK[worst[metric]]:
-            worst[metric] = level
+        held = worst.get(metric)
+        rank = (LEVEL_RANK[level], -float(alarm.get("raised_at") or 0))
+        if held is None or rank > (LEVEL_RANK[held["level"]], -float(held.get("raised_at") or 0)):
+            worst[metric] = alarm
     return worst
+
+
+def alarm_levels_by_metric(alarms: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Worst active alarm level per metric base name, whatever the alarm's scope."""
+    return {metric: alarm["level"] for metric, alarm in worst_alarm_by_metric(alarms).items()}
 
 
 def queue_of_scope(scope: str) -> str | None:

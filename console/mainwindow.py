@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBo
 from console import floor
 from console.link import ClientBridge
 from console.models.agent_grid import AgentGridModel
-from console.models.alarm_list import AlarmListModel
+from console.models.alarm_list import AlarmListModel, scope_label
 from console.models.queue_table import QueueTableModel
 from console.preferences import Layout, Preferences
 from console.widgets.agent_grid import AgentGridView
@@ -181,7 +181,8 @@ class MainWindow(QMainWindow):
 
     def refresh_summary(self, alarms_changed: bool = True) -> None:
         alarms = self.alarm_model.alarms()
-        self.tiles.update_values(self.center_metrics(), floor.alarm_levels_by_metric(alarms))
+        self.tiles.update_values(self.center_metrics(), floor.worst_alarm_by_metric(alarms),
+                                 lambda scope: scope_label(scope, self.bridge.mirror))
         if alarms_changed:
             self.alarm_banner.set_alarms(alarms)
             self.queue_model.set_alarm_levels(floor.alarm_levels_by_queue(alarms))

@@ -48,9 +48,38 @@ _SECS = {"longest_wait_s", "asa_s", "hold_s", "after_call_work_s", "not_ready_s"
          "board_down_s", "channel_stuck_s", "link_lost_s"}
 
 
+#: How the metrics engine's windows read after a metric name (context "Metric").
+WINDOW_LABELS = {
+    "_15m": QT_TRANSLATE_NOOP("Metric", "(15 min)"),
+    "_today": QT_TRANSLATE_NOOP("Metric", "(today)"),
+    "_interval": QT_TRANSLATE_NOOP("Metric", "(this half hour)"),
+}
+
+
 def metric_label(metric: str) -> str:
-    text = METRIC_LABELS.get(metric) or METRIC_LABELS.get(floor.metric_base(metric))
-    return QCoreApplication.translate("Metric", text) if text else metric
+    """A metric's name with its window, so "75%" next to a tile reading 87% says which is which."""
+    if metric in METRIC_LABELS:  # e.g. blocked_today: the name already says the window
+        return floor.translate("Metric", METRIC_LABELS[metric])
+    base = floor.metric_base(metric)
+    text = METRIC_LABELS.get(base)
+    if not text:
+        return metric
+    window = WINDOW_LABELS.get(metric[len(base):])
+    if not window:
+        return floor.translate("Metric", text)
+    return QCoreApplication.translate("Metric", "{metric} {window}").format(
+        metric=floor.translate("Metric", text), window=floor.translate("Metric", window))
+
+
+def level_text(alarm: dict[str, Any]) -> str:
+    """The level in words, saying when the escalation timer (not the value) raised it."""
+    label = floor.level_label(str(alarm.get("level", "")))
+    if not alarm.get("escalated"):
+        return label
+    note = (QCoreApplication.translate("Metric", "escalated") if alarm.get("acked_by")
+            else QCoreApplication.translate("Metric", "escalated, not acknowledged"))
+    return QCoreApplication.translate("Metric", "{level} ({note})").format(level=label,
+                                                                           note=note)
 
 
 def fmt_metric(metric: str, value: Any) -> str:
@@ -99,7 +128,13 @@ def scope_label(scope: str, mirror: Any) -> str:
 
 
 class AlarmListModel(MirrorTableModel):
-    """Rows follow ``alarm/<id>``; the view sorts by level through a proxy on demand."""
+    """Rows follow ``alarm/<id>``; the view sorts by level through a proxy on demand.
+
+    A row shows the alarm as it was at the last frame, not the mirror's current value: the
+    client applies deltas between frames, and a row read from the mirror after its alarm was
+    cleared but before the frame removes it painted as an empty alarm (blank level, "Whole
+    center", "–"), e.g. in a ``--screenshot`` grab at speed 60.
+    """
 
     prefixes = ("alarm/",)
     primary = "alarm/"
@@ -107,8 +142,24 @@ class AlarmListModel(MirrorTableModel):
     def columns(self) -> list[str]:
         return list(COLUMNS)
 
+    def rebuild(self) -> None:
+        self._shown: dict[str, dict[str, Any]] = {}
+        super().rebuild()
+
+    def rows_touched(self, ids: set[str]) -> None:
+        """Take this frame's values of the changed alarms (rows of cleared ones are gone)."""
+        for rid in ids:
+            if rid in self._row:
+                self._shown[rid] = self.mirror.get("alarm/" + rid) or self._shown.get(rid, {})
+            else:
+                self._shown.pop(rid, None)
+
     def alarm(self, row: int) -> dict[str, Any]:
-        return self.mirror.get("alarm/" + self._ids[row]) or {}
+        rid = self._ids[row]
+        alarm = self._shown.get(rid)
+        if alarm is None:  # first read since the row was inserted / rebuilt
+            alarm = self._shown[rid] = self.mirror.get("alarm/" + rid) or {}
+        return alarm
 
     def alarms(self) -> list[dict[str, Any]]:
         return [self.alarm(r) for r in range(len(self._ids))]
@@ -156,7 +207,7 @@ class AlarmListModel(MirrorTableModel):
     def _text(self, alarm: dict[str, Any], col: int) -> str:
         metric = str(alarm.get("metric", ""))
         if col == LEVEL:
-            return floor.level_label(alarm.get("level", ""))
+            return level_text(alarm)
         if col == METRIC:
             return metric_label(metric)
         if col == SCOPE:

@@ -65,9 +65,16 @@ class AlarmBanner(QLabel):
         worst = max(self.alarms, key=lambda a: (floor.LEVEL_RANK[a["level"]],
                                                 -float(a.get("raised_at") or 0)))
         metric = str(worst.get("metric", ""))
-        text = self.tr("{level} alarm: {metric} {value} (threshold {threshold}) in {scope} "
+        if worst.get("escalated"):  # raised by the timer: the value need not breach it
+            head = self.tr("{level} alarm ({note})").format(
+                level=floor.level_label(worst["level"]),
+                note=self.tr("escalated") if worst.get("acked_by")
+                else self.tr("escalated, not acknowledged"))
+        else:
+            head = self.tr("{level} alarm").format(level=floor.level_label(worst["level"]))
+        text = self.tr("{head}: {metric} {value} (threshold {threshold}) in {scope} "
                        "since {time}").format(
-            level=floor.level_label(worst["level"]), metric=metric_label(metric),
+            head=head, metric=metric_label(metric),
             value=fmt_metric(metric, worst.get("value")),
             threshold=fmt_metric(metric, worst.get("threshold")),
             scope=scope_label(str(worst.get("scope", "")), self.mirror or {}),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from console import floor
 
@@ -30,24 +31,40 @@ class Tile(QFrame):
         self.setProperty("stale", False)
         self.title = QLabel(objectName="tileTitle", alignment=Qt.AlignmentFlag.AlignCenter)
         self.value = QLabel("–", objectName="tileValue", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.sub = QLabel("", objectName="tileSub", alignment=Qt.AlignmentFlag.AlignCenter)
         self.level_text = QLabel("", objectName="tileLevel",
                                  alignment=Qt.AlignmentFlag.AlignCenter)
+        for label in (self.title, self.sub, self.level_text):
+            # a long queue name clips inside the tile instead of widening the whole row
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(0)
         layout.addWidget(self.title)
         layout.addWidget(self.value, 1)
+        layout.addWidget(self.sub)
         layout.addWidget(self.level_text)
+        self.sub.setVisible(spec.secondary is not None)
         self.level: str | None = None
+        self.where = ""
         self.raw: Any = None
+        self.raw_secondary: Any = None
         self.retranslate_ui()
 
-    def set_value(self, raw: Any) -> None:
+    def set_value(self, raw: Any, secondary: Any = None) -> None:
         self.raw = raw
         self.value.setText(self.spec.fmt(raw))
+        if self.spec.secondary is not None:
+            self.raw_secondary = secondary
+            self._sub_words()
 
-    def set_level(self, level: str | None) -> None:
-        """Colour from the worst active alarm, with the level in words (never colour alone)."""
+    def set_level(self, level: str | None, where: str = "") -> None:
+        """Colour from the worst active alarm, with the level in words (never colour alone)
+        and, when that alarm is not center-wide, where it is (e.g. a queue's name)."""
+        where = where if level else ""
+        if where != self.where:
+            self.where = where
+            self._level_words()
         if level != self.level:
             self.level = level
             self.setProperty("level", level or "none")
@@ -63,14 +80,23 @@ class Tile(QFrame):
 
     def _level_words(self) -> None:
         if self.level:
-            self.level_text.setText(self.tr("{level} alarm").format(
-                level=floor.level_label(self.level)))
+            text = self.tr("{level} alarm").format(level=floor.level_label(self.level))
+            if self.where:
+                text = f"{text} · {self.where}"
+            self.level_text.setText(text)
         else:
             self.level_text.setText(self.tr("Normal"))
+        self.level_text.setToolTip(self.level_text.text())
+
+    def _sub_words(self) -> None:
+        self.sub.setText(self.tr("Today {value}").format(
+            value=self.spec.fmt(self.raw_secondary)))
 
     def retranslate_ui(self) -> None:
         self.title.setText(floor.translate("Tile", self.spec.label))
         self._level_words()
+        if self.spec.secondary is not None:
+            self._sub_words()
         self.setToolTip(floor.translate("Tile", self.spec.label))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -94,6 +120,7 @@ class Tile(QFrame):
         small.setPixelSize(max(10, min(int(height * 0.14), int(width * 0.09))))
         self.title.setFont(small)
         self.level_text.setFont(small)
+        self.sub.setFont(small)
 
 
 class TileBoard(QWidget):
@@ -120,10 +147,20 @@ class TileBoard(QWidget):
             self._layout.addWidget(self.tiles[tile_id], n // per_row, n % per_row)
             self.tiles[tile_id].show()
 
-    def update_values(self, metrics: dict[str, Any], levels: dict[str, str]) -> None:
+    def update_values(self, metrics: dict[str, Any], alarms: dict[str, dict[str, Any]],
+                      place: Callable[[str], str] = str) -> None:
+        """``alarms``: the worst alarm per metric base (floor.worst_alarm_by_metric);
+        ``place`` names a scope that is not the whole center (e.g. a queue's name)."""
         for tile in self.tiles.values():
-            tile.set_value(metrics.get(tile.spec.metric))
-            tile.set_level(levels.get(floor.metric_base(tile.spec.metric)))
+            secondary = tile.spec.secondary
+            tile.set_value(metrics.get(tile.spec.metric),
+                           metrics.get(secondary) if secondary else None)
+            alarm = alarms.get(floor.metric_base(tile.spec.metric))
+            if alarm is None:
+                tile.set_level(None)
+                continue
+            scope = str(alarm.get("scope") or "center")
+            tile.set_level(alarm["level"], "" if scope == "center" else place(scope))
 
     def set_stale(self, stale: bool) -> None:
         for tile in self.tiles.values():

@@ -55,33 +55,34 @@
 <context>
     <name>AgentGridView</name>
     <message>
-        <location filename="../../console/widgets/agent_grid.py" line="147"/>
-        <location filename="../../console/widgets/agent_grid.py" line="190"/>
+        <location filename="../../console/widgets/agent_grid.py" line="150"/>
+        <location filename="../../console/widgets/agent_grid.py" line="194"/>
         <source>All</source>
+        <extracomment>translated state labels, filled on first use and dropped on a language change</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/agent_grid.py" line="168"/>
+        <location filename="../../console/widgets/agent_grid.py" line="171"/>
         <source>{shown} of {total} agents</source>
         <translation>显示 {shown} / 共 {total} 名坐席</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/agent_grid.py" line="186"/>
+        <location filename="../../console/widgets/agent_grid.py" line="190"/>
         <source>Team:</source>
         <translation>班组：</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/agent_grid.py" line="187"/>
+        <location filename="../../console/widgets/agent_grid.py" line="191"/>
         <source>Skill group:</source>
         <translation>技能组：</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/agent_grid.py" line="191"/>
+        <location filename="../../console/widgets/agent_grid.py" line="195"/>
         <source>Show only the agents of one team</source>
         <translation>只显示某一班组的坐席</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/agent_grid.py" line="192"/>
+        <location filename="../../console/widgets/agent_grid.py" line="196"/>
         <source>Show only the agents with one skill</source>
         <translation>只显示具备某一技能的坐席</translation>
     </message>
@@ -128,12 +129,32 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../../console/widgets/banners.py" line="68"/>
-        <source>{level} alarm: {metric} {value} (threshold {threshold}) in {scope} since {time}</source>
-        <translation>{level}预警：{scope} {metric} {value}（阀值 {threshold}），自 {time} 起</translation>
+        <location filename="../../console/widgets/banners.py" line="69"/>
+        <source>{level} alarm ({note})</source>
+        <translation>{level}预警（{note}）</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/banners.py" line="76"/>
+        <location filename="../../console/widgets/banners.py" line="71"/>
+        <source>escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/banners.py" line="72"/>
+        <source>escalated, not acknowledged</source>
+        <translation>已升级，未确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/banners.py" line="74"/>
+        <source>{level} alarm</source>
+        <translation>{level}预警</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/banners.py" line="75"/>
+        <source>{head}: {metric} {value} (threshold {threshold}) in {scope} since {time}</source>
+        <translation>{head}：{scope} {metric} {value}（阀值 {threshold}），自 {time} 起</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/banners.py" line="83"/>
         <source>(+{n} more)</source>
         <translation>（另有 {n} 条）</translation>
     </message>
@@ -426,28 +447,28 @@
         <translation>预警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow.py" line="281"/>
+        <location filename="../../console/mainwindow.py" line="282"/>
         <source>Alarm sound off</source>
         <extracomment>the board has painted live data at least once (used by ``--screenshot``) the user asked for a theme (&quot;dark&quot; | &quot;light&quot;) or a language (&quot;zh_CN&quot; | &quot;en&quot;)</extracomment>
         <translation>预警声音已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow.py" line="281"/>
+        <location filename="../../console/mainwindow.py" line="282"/>
         <source>Alarm sound on</source>
         <translation>预警声音已开启</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow.py" line="296"/>
+        <location filename="../../console/mainwindow.py" line="297"/>
         <source>callfloor — hotline floor wall-board</source>
         <translation>callfloor — 客服热线现场监控大屏</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow.py" line="297"/>
+        <location filename="../../console/mainwindow.py" line="298"/>
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../console/mainwindow.py" line="298"/>
+        <location filename="../../console/mainwindow.py" line="299"/>
         <source>Agents</source>
         <translation>坐席</translation>
     </message>
@@ -536,7 +557,43 @@
         <translation>链路时延（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="88"/>
+        <location filename="../../console/models/alarm_list.py" line="53"/>
+        <source>(15 min)</source>
+        <extracomment>How the metrics engine&apos;s windows read after a metric name (context &quot;Metric&quot;).</extracomment>
+        <translation>（15分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../console/models/alarm_list.py" line="54"/>
+        <source>(today)</source>
+        <translation>（今日）</translation>
+    </message>
+    <message>
+        <location filename="../../console/models/alarm_list.py" line="55"/>
+        <source>(this half hour)</source>
+        <translation>（本半小时）</translation>
+    </message>
+    <message>
+        <location filename="../../console/models/alarm_list.py" line="70"/>
+        <source>{metric} {window}</source>
+        <translation>{metric}{window}</translation>
+    </message>
+    <message>
+        <location filename="../../console/models/alarm_list.py" line="79"/>
+        <source>escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location filename="../../console/models/alarm_list.py" line="80"/>
+        <source>escalated, not acknowledged</source>
+        <translation>已升级，未确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/models/alarm_list.py" line="81"/>
+        <source>{level} ({note})</source>
+        <translation>{level}（{note}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/models/alarm_list.py" line="117"/>
         <source>Whole center</source>
         <translation>全中心</translation>
     </message>
@@ -649,65 +706,70 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../console/floor.py" line="106"/>
+        <location filename="../../console/floor.py" line="108"/>
         <source>Calls waiting</source>
-        <extracomment>One colour per agent state, used by the grid and its legend in both themes.</extracomment>
+        <extracomment>One colour per agent state, used by the grid and its legend in both themes. a smaller second line (today&apos;s figure under a rolling 15-minute one), or None</extracomment>
         <translation>排队数</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="107"/>
+        <location filename="../../console/floor.py" line="109"/>
         <source>Longest wait</source>
         <translation>最长等待</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="109"/>
-        <source>Service level</source>
-        <translation>服务水平</translation>
+        <location filename="../../console/floor.py" line="113"/>
+        <source>Service level (15 min)</source>
+        <translation>服务水平（15分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="111"/>
+        <location filename="../../console/floor.py" line="115"/>
         <source>Agents ready</source>
         <translation>示闲坐席</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="112"/>
+        <location filename="../../console/floor.py" line="116"/>
         <source>Agents talking</source>
         <translation>通话坐席</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="113"/>
+        <location filename="../../console/floor.py" line="117"/>
         <source>After-call work</source>
         <translation>后续处理</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="115"/>
+        <location filename="../../console/floor.py" line="119"/>
         <source>Agents not ready</source>
         <translation>示忙坐席</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="117"/>
-        <source>Abandon rate</source>
-        <translation>放弃率</translation>
+        <location filename="../../console/floor.py" line="121"/>
+        <source>Abandon rate (15 min)</source>
+        <translation>放弃率（15分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="119"/>
+        <location filename="../../console/floor.py" line="123"/>
         <source>Answered today</source>
         <translation>今日接通</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="120"/>
+        <location filename="../../console/floor.py" line="124"/>
         <source>Blocked today</source>
         <translation>今日拦截</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/tiles.py" line="66"/>
+        <location filename="../../console/widgets/tiles.py" line="83"/>
         <source>{level} alarm</source>
         <translation>{level}预警</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/tiles.py" line="69"/>
+        <location filename="../../console/widgets/tiles.py" line="88"/>
         <source>Normal</source>
         <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/tiles.py" line="92"/>
+        <source>Today {value}</source>
+        <translation>今日 {value}</translation>
     </message>
 </context>
 </TS>

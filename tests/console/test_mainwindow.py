@@ -28,7 +28,8 @@ def window(qtbot, fake_client: FakeClient, tmp_path: Path) -> MainWindow:
 
 def test_tiles_show_center_metrics(window: MainWindow) -> None:
     assert window.tiles.tiles["waiting"].value.text() == "17"
-    assert window.tiles.tiles["service_level"].value.text() == "81%"
+    assert window.tiles.tiles["service_level"].value.text() == "78%"  # 15 min
+    assert window.tiles.tiles["service_level"].sub.text() == "Today 81%"
     assert window.tiles.tiles["longest_wait"].value.text() == "1:14"
     assert window.tiles.tiles["answered"].value.text() == "5,321"
 
