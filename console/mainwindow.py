@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         outer.setSpacing(6)
         outer.addWidget(self.stale_banner)
         outer.addWidget(self.alarm_banner)
-        outer.addWidget(self.tiles, 3)
+        outer.addWidget(self.tiles, 4)  # big numbers first: they are read from five metres
         middle = QSplitter(Qt.Orientation.Horizontal, self)
         queue_box = QWidget(self)
         qlayout = QVBoxLayout(queue_box)

@@ -112,12 +112,15 @@ class Tile(QFrame):
         """Auto-fit: type scales with the tile, so 1080p and 4K walls both read well."""
         width = self.width() if width is None else width
         height = self.height() if height is None else height
+        # up to four lines (title, number, today's figure, level): their type must stay below
+        # the tile's height, or a bigger font asks the layout for more height and tiles grow
+        # until they squeeze the tables off the screen; the same sizes on every tile
         big = QFont(self.value.font())
-        big.setPixelSize(max(14, min(int(height * 0.42), int(width * 0.22))))
+        big.setPixelSize(max(14, min(int(height * 0.36), int(width * 0.22))))
         big.setBold(True)
         self.value.setFont(big)
         small = QFont(self.title.font())
-        small.setPixelSize(max(10, min(int(height * 0.14), int(width * 0.09))))
+        small.setPixelSize(max(10, min(int(height * 0.115), int(width * 0.085))))
         self.title.setFont(small)
         self.level_text.setFont(small)
         self.sub.setFont(small)

@@ -160,6 +160,7 @@ def sample_floor(agents: int = 24, queues: int = 4, seed: int = 7,
         "waiting": 17, "longest_wait_s": 74.0, "service_level_today": 0.812,
         "service_level_15m": 0.78, "agents_ready": 6, "agents_talking": 9,
         "agents_after_call_work": 3, "agents_not_ready": 4, "abandon_rate_today": 0.043,
+        "abandon_rate_15m": 0.061,
         "answered_today": 5321, "offered_today": 5610, "blocked_today": 12, "asa_s_today": 9.5,
         "aht_s_today": 245.0, "sl_text": "85% in 15 s", "at": now}
     state["alarm/a1"] = {"id": "a1", "rule_id": "wait-red", "level": "red", "scope": "center",
