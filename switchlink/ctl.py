@@ -168,6 +168,15 @@ def _dispatch(args: argparse.Namespace, client: Any, endpoint: str) -> int:
         data = client.call("passwd", {k: v for k, v in cmd_args.items() if v})
         _print(data, as_json, f"password of {data['username']} ({data['role']}) changed")
         return EXIT_OK
+    if action == "alarms":  # part of the floor everyone allowed sees: no login needed
+        if not _need_live(client, args.timeout):
+            return EXIT_LINK
+        rows = ctl_history.alarm_rows(_active_alarms(client.mirror))
+        if as_json:
+            print(json.dumps(rows, ensure_ascii=False))
+        else:
+            ctl_history.print_table(rows)
+        return EXIT_OK
     if action in ctl_history.ACTIONS:
         return ctl_history.run(args, client.call)
     if action == "call":
@@ -210,6 +219,17 @@ def _dispatch(args: argparse.Namespace, client: Any, endpoint: str) -> int:
     else:
         ctl_history.print_table(rows)
     return EXIT_OK
+
+
+#: alarm levels, worst last, as published in ``alarm/<id>``
+_LEVEL_ORDER = ("yellow", "orange", "red", "black")
+
+
+def _active_alarms(mirror: Any) -> list[dict[str, Any]]:
+    """Active alarms from the mirror, most severe first, then oldest."""
+    alarms = list(mirror.items("alarm/").values())
+    rank = {level: i for i, level in enumerate(_LEVEL_ORDER)}
+    return sorted(alarms, key=lambda a: (-rank.get(a.get("level"), -1), a.get("raised_at", 0)))
 
 
 def _sw(client: Any) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -146,9 +147,12 @@ def _audit_rows(data: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def _alarm_rows(data: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def alarm_rows(data: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Active alarms as table rows, the escalated ones said so next to their level."""
     return [
-        {"id": r["id"], "level": r["level"], "scope": r["scope"],
+        {"id": r["id"],
+         "level": r["level"] + (" (escalated)" if r.get("escalated") else ""),
+         "scope": r["scope"],
          "rule": r.get("rule_name") or r["rule_id"],
          "value": f"{_n(r['value'], 2) or '?'} vs {_n(r['threshold'], 2)}",
          "state": r["state"], "since": _t(r["raised_at"])}
@@ -163,8 +167,16 @@ _QUERIES: dict[str, tuple[str, tuple[str, ...], Callable[[Any], list[dict[str, A
     "calls": ("history.calls", ("number", *_RANGE), _call_rows),
     "alarm-history": ("history.alarms", _RANGE, _alarm_log_rows),
     "audit": ("audit.search", ("user", "action", *_RANGE), _audit_rows),
-    "alarms": ("alarms.list", (), _alarm_rows),
 }
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: Chinese characters are two wide."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
 
 
 def print_table(rows: list[dict[str, Any]]) -> None:
@@ -173,7 +185,7 @@ def print_table(rows: list[dict[str, Any]]) -> None:
         print("(none)")
         return
     cols = list(rows[0])
-    widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in cols}
-    print("  ".join(c.upper().ljust(widths[c]) for c in cols).rstrip())
+    widths = {c: max(len(c), *(display_width(str(r[c])) for r in rows)) for c in cols}
+    print("  ".join(_pad(c.upper(), widths[c]) for c in cols).rstrip())
     for r in rows:
-        print("  ".join(str(r[c]).ljust(widths[c]) for c in cols).rstrip())
+        print("  ".join(_pad(str(r[c]), widths[c]) for c in cols).rstrip())
