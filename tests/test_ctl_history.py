@@ -69,7 +69,7 @@ def run_daemon(env: dict[str, str]) -> Iterator[Callable[..., tuple[str, subproc
         endpoint = f"tcp://127.0.0.1:{free_port_pair()}"
         proc = subprocess.Popen(
             [sys.executable, str(ROOT / "main.py"), "switchlink", "--scenario", "small",
-             "--speed", "fast", "--endpoint", endpoint, *args],
+             "--speed", "600", "--endpoint", endpoint, *args],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         procs.append(proc)
