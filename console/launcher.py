@@ -65,7 +65,7 @@ class LocalSwitchlink:
         return [sys.executable, *entry, "switchlink", "--adapter", "loopback",
                 "--scenario", self.scenario, "--speed", str(self.speed),
                 "--endpoint", self.endpoint, "--local-session-file", str(session_file),
-                *self.extra_args]
+                "--exit-with-parent", *self.extra_args]
 
     def start(self, timeout: float = START_TIMEOUT_S) -> str:
         """Start the child and wait until it serves (it writes the session file then)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -38,6 +39,7 @@ class ConsoleSession:
         self.client: Any = None
         self.window: MainWindow | None = None
         self.exit_code = 0
+        self._signal_timer: QTimer | None = None
 
     def run(self) -> int:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -45,6 +47,7 @@ class ConsoleSession:
         app = QApplication.instance() or QApplication(sys.argv[:1])
         app.setApplicationName("callfloor")
         app.setOrganizationName("callfloor")
+        self._quit_on_signals(app)
         try:
             if not self._connect():
                 return self.exit_code
@@ -52,6 +55,22 @@ class ConsoleSession:
             return int(app.exec()) or self.exit_code
         finally:
             self.shutdown()
+
+    def _quit_on_signals(self, app: QApplication) -> None:
+        """SIGINT / SIGTERM end the console the orderly way, so the child daemon is stopped.
+
+        Python runs signal handlers only when it holds the interpreter, which Qt's event loop
+        does not give it: a short idle timer does.
+        """
+        def quit_now(signum: int, _frame: object) -> None:
+            log.info("signal %s: closing the console", signal.Signals(signum).name)
+            app.quit()
+
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, quit_now)
+        self._signal_timer = QTimer(app)
+        self._signal_timer.start(250)
+        self._signal_timer.timeout.connect(lambda: None)
 
     # -- switchlink ------------------------------------------------------------------------
     def _connect(self) -> bool:

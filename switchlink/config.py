@@ -31,6 +31,8 @@ class DaemonConfig:
     db: str | None = None
     log_level: str = "info"
     local_session_file: str | None = None
+    #: stop when the process that started us is gone (a console's embedded daemon)
+    exit_with_parent: bool | None = None
     #: extra adapter options ([adapter_options] table)
     adapter_options: dict[str, Any] | None = None
     #: service-level definition, one of SL_DEFINITIONS (docs/metrics.md)
@@ -43,6 +45,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "adapter": (str,), "scenario": (str,), "speed": (int, float, str), "endpoint": (str,),
     "curve": (bool,), "config_dir": (str,), "data_dir": (str,), "db": (str,),
     "log_level": (str,), "local_session_file": (str,), "adapter_options": (dict,),
+    "exit_with_parent": (bool,),
     "sl_definition": (str,), "short_abandon_s": (int, float),
 }
 

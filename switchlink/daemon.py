@@ -8,6 +8,9 @@ import logging
 import os
 import signal
 import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -48,6 +51,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--short-abandon-s", type=float, metavar="S",
         help="abandons quicker than S seconds leave the service level (default 5)",
+    )
+    parser.add_argument(
+        "--exit-with-parent", action="store_true", default=None,
+        help="stop when the process that started this one exits (an embedded daemon)",
     )
     parser.add_argument(
         "--local-session-file", metavar="PATH",
@@ -172,6 +179,8 @@ def serve(cfg: DaemonConfig) -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
+    if cfg.exit_with_parent:
+        watch_parent(server.stop)
     try:
         server.run()
     finally:
@@ -179,6 +188,26 @@ def serve(cfg: DaemonConfig) -> int:
         _close_history(writer, db)
         log.info("switchlink stopped")
     return 0
+
+
+def watch_parent(stop: Callable[[], None], interval_s: float = 1.0) -> threading.Thread:
+    """Call ``stop`` once the process that started this one is gone.
+
+    A console that is killed (or crashes) cannot stop its embedded daemon; without this the
+    daemon would serve on, orphaned, holding its port. Orphans are re-parented, so a change
+    of ``getppid()`` is the sign.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval_s)
+        log.warning("the process that started switchlink (pid %d) is gone: shutting down", parent)
+        stop()
+
+    thread = threading.Thread(target=watch, name="parent-watch", daemon=True)
+    thread.start()
+    return thread
 
 
 #: an unattended install sets the first admin's password here instead of reading it once
