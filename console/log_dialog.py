@@ -29,6 +29,7 @@ class LogDialog(QDialog):
         self.resize(900, 500)
         self.where = QLabel(self)
         self.text = QPlainTextEdit(self, readOnly=True, objectName="logText")
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # one record a line
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.text.setFont(mono)

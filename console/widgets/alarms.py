@@ -20,19 +20,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import floor
-from console.models.alarm_list import LEVEL, AlarmListModel, fmt_metric, metric_label
+from console.models.alarm_list import (
+    LEVEL,
+    AlarmListModel,
+    fmt_metric,
+    fmt_plan,
+    level_text,
+    metric_label,
+)
 from console.models.base import ID_ROLE, SORT_ROLE
 
 
 class AckDialog(QDialog):
     """Asks for the note an acknowledgement must carry; refuses an empty one, saying why."""
 
-    def __init__(self, alarm: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, alarm: dict[str, Any], parent: QWidget | None = None,
+                 scope_text: str = "") -> None:
         super().__init__(parent)
         self.alarm = alarm
+        #: the scope as people say it (a queue's name, not ``queue:billing``)
+        self.scope_text = scope_text or str(alarm.get("scope", ""))
         self.setObjectName("ackDialog")
+        self.setMinimumWidth(480)
         self.summary = QLabel(self, wordWrap=True)
+        self.plan = QLabel(self, wordWrap=True, objectName="ackPlan")
         self.note = QPlainTextEdit(self, objectName="ackNote")
         self.error = QLabel(self, objectName="ackError")
         self.buttons = QDialogButtonBox(
@@ -41,6 +52,7 @@ class AckDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.plan)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -51,10 +63,13 @@ class AckDialog(QDialog):
         metric = str(a.get("metric", ""))
         self.setWindowTitle(self.tr("Acknowledge alarm"))
         self.summary.setText(self.tr("{level} alarm on {metric} in {scope}: {value} vs {threshold}")
-                             .format(level=floor.level_label(str(a.get("level", ""))),
-                                     metric=metric_label(metric), scope=str(a.get("scope", "")),
+                             .format(level=level_text(a),
+                                     metric=metric_label(metric), scope=self.scope_text,
                                      value=fmt_metric(metric, a.get("value")),
                                      threshold=fmt_metric(metric, a.get("threshold"))))
+        plan = fmt_plan(a.get("dispatch_plan"))
+        self.plan.setText(self.tr("Dispatch plan: {plan}").format(plan=plan) if plan else "")
+        self.plan.setVisible(bool(plan))
         self.note.setPlaceholderText(self.tr("What is being done about it (required)"))
 
     def note_text(self) -> str:
@@ -105,7 +120,8 @@ class AlarmPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         self.dialog_factory: Callable[[dict[str, Any]], AckDialog] = (
-            lambda alarm: AckDialog(alarm, self))
+            lambda alarm: AckDialog(
+                alarm, self, scope_text=self.model.scope_label(str(alarm.get("scope", "")))))
         self.retranslate_ui()
         self.resort()
 

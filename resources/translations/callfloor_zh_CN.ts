@@ -4,22 +4,28 @@
 <context>
     <name>AckDialog</name>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="52"/>
+        <location filename="../../console/widgets/alarms.py" line="64"/>
         <source>Acknowledge alarm</source>
+        <extracomment>the scope as people say it (a queue&apos;s name, not ``queue:billing``)</extracomment>
         <translation>确认预警</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="53"/>
+        <location filename="../../console/widgets/alarms.py" line="65"/>
         <source>{level} alarm on {metric} in {scope}: {value} vs {threshold}</source>
         <translation>{level}预警：{scope} 的{metric}为 {value}，阀值 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="58"/>
+        <location filename="../../console/widgets/alarms.py" line="71"/>
+        <source>Dispatch plan: {plan}</source>
+        <translation>资源调度预案：{plan}</translation>
+    </message>
+    <message>
+        <location filename="../../console/widgets/alarms.py" line="73"/>
         <source>What is being done about it (required)</source>
         <translation>正在采取的措施（必填）</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="65"/>
+        <location filename="../../console/widgets/alarms.py" line="80"/>
         <source>Please write a note: the acknowledgement is audited.</source>
         <translation>请填写说明：确认操作将记入审计日志。</translation>
     </message>
@@ -205,43 +211,43 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="131"/>
+        <location filename="../../console/widgets/alarms.py" line="147"/>
         <source>Your role may not acknowledge alarms.</source>
         <extracomment>a user-facing message about an acknowledgement (sent, done, refused)</extracomment>
         <translation>您的角色无权确认预警。</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="136"/>
+        <location filename="../../console/widgets/alarms.py" line="152"/>
         <source>There is no active alarm to acknowledge.</source>
         <translation>当前没有需要确认的预警。</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="143"/>
+        <location filename="../../console/widgets/alarms.py" line="159"/>
         <source>Alarm {id} acknowledged.</source>
         <translation>预警 {id} 已确认。</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="145"/>
+        <location filename="../../console/widgets/alarms.py" line="161"/>
         <source>Acknowledgement refused: {reason}</source>
         <translation>确认被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="148"/>
+        <location filename="../../console/widgets/alarms.py" line="164"/>
         <source>Active alarms</source>
         <translation>当前预警</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="149"/>
+        <location filename="../../console/widgets/alarms.py" line="165"/>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="151"/>
+        <location filename="../../console/widgets/alarms.py" line="167"/>
         <source>Acknowledge the selected alarm with a note (Ctrl+K)</source>
         <translation>填写说明并确认所选预警（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="153"/>
+        <location filename="../../console/widgets/alarms.py" line="169"/>
         <source>Your role may not acknowledge alarms</source>
         <translation>您的角色无权确认预警</translation>
     </message>
@@ -292,18 +298,18 @@
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../console/log_dialog.py" line="59"/>
+        <location filename="../../console/log_dialog.py" line="60"/>
         <source>switchlink log</source>
         <extracomment>The tail shown, so a long-running daemon&apos;s log does not flood the dialog.</extracomment>
         <translation>switchlink 日志</translation>
     </message>
     <message>
-        <location filename="../../console/log_dialog.py" line="61"/>
+        <location filename="../../console/log_dialog.py" line="62"/>
         <source>Attached to a remote switchlink: its log is on that machine.</source>
         <translation>已连接远程 switchlink：日志在该服务器上。</translation>
     </message>
     <message>
-        <location filename="../../console/log_dialog.py" line="64"/>
+        <location filename="../../console/log_dialog.py" line="65"/>
         <source>Log file: {path}</source>
         <translation>日志文件：{path}</translation>
     </message>

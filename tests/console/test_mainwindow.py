@@ -169,3 +169,17 @@ def test_tile_keeps_its_big_number_when_an_alarm_recolours_it(qtbot, qapp,
     tile.set_level(None)
     tile.set_stale(True)
     assert tile.value.font().pixelSize() == before
+
+
+def test_ack_dialog_names_the_queue_and_shows_the_dispatch_plan(qtbot, window: MainWindow,
+                                                                fake_client: FakeClient) -> None:
+    alarm = {"id": "q9", "level": "red", "metric": "waiting", "scope": "queue:q1",
+             "value": 12, "threshold": 10, "escalated": True,
+             "dispatch_plan": "leaders take calls"}
+    queue_name = window.alarms.model.scope_label("queue:q1")
+    assert queue_name != "queue:q1"  # the fake floor names its queues
+    dialog = window.alarms.dialog_factory(alarm)
+    qtbot.addWidget(dialog)
+    assert queue_name in dialog.summary.text() and "queue:q1" not in dialog.summary.text()
+    assert "escalated" in dialog.summary.text()
+    assert "leaders take calls" in dialog.plan.text()
