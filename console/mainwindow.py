@@ -16,6 +16,7 @@ from console.models.agent_grid import AgentGridModel
 from console.models.alarm_list import AlarmListModel, scope_label
 from console.models.queue_table import QueueTableModel
 from console.preferences import Layout, Preferences
+from console.themes import DESIGN_HEIGHT, apply_theme, wall_scale
 from console.widgets.agent_grid import AgentGridView
 from console.widgets.alarms import AlarmPanel
 from console.widgets.banners import AlarmBanner, StaleBanner
@@ -40,6 +41,8 @@ class MainWindow(QMainWindow):
         self.bridge = bridge
         self.prefs = prefs
         self.theme = theme
+        #: type scale of the style sheet in force (1.0 = the 1080p design)
+        self.type_scale = 1.0
         self.language = language
         self.show_log = show_log
         self.stale = True
@@ -287,11 +290,24 @@ class MainWindow(QMainWindow):
 
     # -- look ------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Auto-fit: cells and rows grow with the window (1080p = 1.0, 4K = 2.0)."""
-        scale = max(0.8, min(2.5, event.size().height() / 1080))
+        """Auto-fit: cells, rows and all type grow with the window (1080p = 1.0, 4K = 2.0)."""
+        scale = max(0.8, min(2.5, event.size().height() / DESIGN_HEIGHT))
         self.agents.set_scale(scale)
         self.queue_table.set_row_height(int(28 * scale))
+        self.set_type_scale(wall_scale(event.size().height()))
         super().resizeEvent(event)
+
+    def set_type_scale(self, scale: float) -> None:
+        """Re-style tables, lists, banners, titles and charts for a 4K (or small) wall."""
+        if scale == self.type_scale:
+            return
+        self.type_scale = scale
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and app.styleSheet():
+            apply_theme(app, self.theme, scale)
+        self.charts.set_type_scale(scale)
+        # number columns were fitted to the old type; fit them once the new style is in
+        QTimer.singleShot(0, self.queue_table.fit_columns)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("callfloor — hotline floor wall-board"))

@@ -127,7 +127,7 @@ class ConsoleSession:
         win.charts.apply_theme(theme == "dark")
 
         def set_theme(name: str) -> None:
-            apply_theme(app, name)
+            apply_theme(app, name, win.type_scale)
             win.theme = name
             win.charts.apply_theme(name == "dark")
             prefs.set("ui/theme", name)

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 #: One redraw a second, whatever the data rate (pyqtgraph scrollingPlots pattern).
@@ -71,6 +72,8 @@ class ChartsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: type scale for the wall's size (1.0 = 1080p), set by the main window
+        self.type_scale = 1.0
         self.volume = _plot(self)
         self.sl = _plot(self)
         self.waiting = _plot(self)
@@ -163,10 +166,23 @@ class ChartsPanel(QWidget):
             item.titleLabel.opts["color"] = foreground
         self.retranslate_ui()
 
+    def set_type_scale(self, scale: float) -> None:
+        """Axis and title type for the wall's size (1.0 = 1080p)."""
+        self.type_scale = scale
+        font = QFont()
+        font.setPixelSize(round(12 * scale))
+        for plot in (self.volume, self.sl, self.waiting):
+            item = plot.getPlotItem()
+            for name in ("left", "bottom"):
+                item.getAxis(name).setStyle(tickFont=font)
+        self.retranslate_ui()
+
     def retranslate_ui(self) -> None:
-        self.volume.setTitle(self.tr("Offered (blue) and answered (green) per half hour"))
-        self.sl.setTitle(self.tr("Service level %, last 4 hours"))
-        self.waiting.setTitle(self.tr("Calls waiting, last 60 minutes"))
+        size = f"{round(11 * self.type_scale)}pt"
+        self.volume.setTitle(self.tr("Offered (blue) and answered (green) per half hour"),
+                             size=size)
+        self.sl.setTitle(self.tr("Service level %, last 4 hours"), size=size)
+        self.waiting.setTitle(self.tr("Calls waiting, last 60 minutes"), size=size)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

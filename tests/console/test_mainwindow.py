@@ -183,3 +183,25 @@ def test_ack_dialog_names_the_queue_and_shows_the_dispatch_plan(qtbot, window: M
     assert queue_name in dialog.summary.text() and "queue:q1" not in dialog.summary.text()
     assert "escalated" in dialog.summary.text()
     assert "leaders take calls" in dialog.plan.text()
+
+
+def test_a_4k_wall_scales_all_type_not_just_tiles(qtbot, window: MainWindow, qapp) -> None:
+    from console.themes import apply_theme, style_sheet, wall_scale
+
+    assert (wall_scale(1080), wall_scale(2160), wall_scale(1440)) == (1.0, 2.0, 1.25)
+    apply_theme(qapp, "dark")
+    try:
+        header_1080 = window.queue_table.horizontalHeader().sectionSize(1)
+        window.resize(3840, 2160)
+        qtbot.waitUntil(lambda: window.type_scale == 2.0)
+        assert qapp.styleSheet() == style_sheet("dark", 2.0)
+        assert "font-size: 30px" in qapp.styleSheet()  # the 15 px body type, doubled
+        axis = window.charts.sl.getPlotItem().getAxis("left")
+        assert axis.style["tickFont"].pixelSize() == 24
+        qtbot.waitUntil(lambda: window.queue_table.horizontalHeader().sectionSize(1)
+                        > header_1080)  # number columns refitted to the larger type
+        window.resize(1920, 1080)
+        qtbot.waitUntil(lambda: window.type_scale == 1.0)
+        assert qapp.styleSheet() == style_sheet("dark")
+    finally:
+        qapp.setStyleSheet("")
