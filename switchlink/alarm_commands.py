@@ -99,6 +99,12 @@ class AlarmService:
             raise RuleSetError("rules: must be a list of rules")
         if len(items) > MAX_RULES:
             raise RuleSetError(f"rules: at most {MAX_RULES} rules, got {len(items)}")
+        if not items:
+            # an empty store means "never edited": the defaults would be back after a restart
+            raise RuleSetError(
+                "rules: an empty rule set cannot be saved; to silence alarms, keep the rules "
+                "and set enabled = false on each"
+            )
         rules = validate_rules(items)
         plain = [rule_to_plain(r) for r in rules]
         self.store.save(plain)

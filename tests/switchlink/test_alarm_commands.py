@@ -125,3 +125,12 @@ def test_json_rule_store_round_trips_and_reports_a_corrupt_file(tmp_path):
     (tmp_path / "rules.json").write_text("{oops")
     with pytest.raises(RuleSetError, match=r"rules\.json: not valid JSON"):
         store.load()
+
+
+def test_an_empty_rule_set_is_refused_with_how_to_silence_alarms(floor):
+    call, service, store, _, _ = floor
+    before = list(store.rules)
+    with pytest.raises(CommandError) as info:
+        call("lead", "alarms.rules.set", rules=[])
+    assert info.value.code == "bad_request" and "enabled = false" in info.value.message
+    assert store.rules == before and service.rules()  # nothing changed
