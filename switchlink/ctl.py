@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from switchlink import ctl_history
+from switchlink import ctl_history, ctl_keys
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LINK = 0, 1, 2, 3
 
@@ -59,6 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                    help="read the new password from stdin (else $CALLFLOOR_PASSWORD or a prompt)")
     p.add_argument("--json", action="store_true")
     ctl_history.add_parsers(sub)
+    ctl_keys.add_parsers(sub)
     p = sub.add_parser("call", help="send any command: NAME with JSON arguments")
     p.add_argument("name")
     p.add_argument("args", nargs="?", default="{}", help="JSON object (default {})")
@@ -96,6 +97,8 @@ def _err(message: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.ctl_command == "keys":  # local files only: works with the daemon down
+        return ctl_keys.run(args)
     from switchlink.client import ClientError, CommandError, SwitchlinkClient, load_default_keys
     from switchlink.config import DEFAULT_ENDPOINT
 

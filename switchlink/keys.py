@@ -11,9 +11,12 @@ dir for "callfloor")::
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import secrets
 import shutil
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,8 +24,16 @@ import platformdirs
 import zmq
 import zmq.auth
 from zmq.auth.thread import ThreadAuthenticator
+from zmq.utils import z85
 
 APP_NAME = "callfloor"
+#: a key file name: letters, digits, '-' and '_' (no dots, slashes or spaces)
+_KEY_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_Z85_ALPHABET = frozenset(
+    "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#"
+)
+
+log = logging.getLogger(__name__)
 
 
 def config_dir() -> Path:
@@ -92,16 +103,60 @@ def ensure_keys(base: Path | None = None) -> KeySet:
     )
 
 
+def parse_public_key(text: str) -> bytes:
+    """A CURVE public key as Z85 text (40 chars, 32 bytes); :class:`ValueError` says why not."""
+    text = text.strip()
+    if len(text) != 40:
+        raise ValueError(f"a public key is 40 Z85 characters, this one has {len(text)}")
+    bad = sorted(set(text) - _Z85_ALPHABET)
+    if bad:
+        raise ValueError(f"a public key is Z85 text; {''.join(bad)!r} is not a Z85 character")
+    try:
+        raw = z85.decode(text.encode("ascii"))
+    except (ValueError, struct.error):
+        raise ValueError("not a valid Z85 key (a 5-character group is out of range)") from None
+    if len(raw) != 32:  # pragma: no cover - 40 valid chars always decode to 32 bytes
+        raise ValueError(f"a public key decodes to 32 bytes, this one to {len(raw)}")
+    return text.encode("ascii")
+
+
+def check_key_name(name: str) -> str:
+    """The allow-list file name, or :class:`ValueError` (it becomes ``<name>.key``)."""
+    if not _KEY_NAME.fullmatch(name):
+        raise ValueError(
+            f"key name {name!r} may hold only letters, digits, '-' and '_' (1-64 characters)"
+        )
+    return name
+
+
+def authorized_clients(base: Path | None = None) -> dict[str, bytes]:
+    """Allowed client names (file stems) and their public keys; unreadable files are skipped."""
+    authorized = (base or config_dir()) / "keys" / "authorized_clients"
+    found: dict[str, bytes] = {}
+    for path in sorted(authorized.glob("*.key")):
+        try:
+            public, _ = zmq.auth.load_certificate(path)
+        except (OSError, ValueError):
+            continue
+        found[path.stem] = public
+    return found
+
+
 def authorize_client(public_key: bytes, name: str, base: Path | None = None) -> Path:
-    """Add a client's public key to the allow-list (takes effect for new connections)."""
-    if not name.replace("-", "").replace("_", "").isalnum():
-        raise ValueError(f"key name {name!r} may hold only letters, digits, '-' and '_'")
+    """Add a client's public key to the allow-list; a running daemon picks it up within ~1 s.
+
+    Written to a temporary name and renamed, so the daemon never reads half a file.
+    """
+    check_key_name(name)
+    parse_public_key(public_key.decode("ascii", errors="replace"))
     authorized = _private_dir((base or config_dir()) / "keys" / "authorized_clients")
     path = authorized / f"{name}.key"
-    path.write_text(
-        "metadata\ncurve\n    public-key = \"" + public_key.decode("ascii") + "\"\n"
-    )
-    _restrict(path)
+    tmp = authorized / f".{name}.key.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write("metadata\ncurve\n    public-key = \"" + public_key.decode("ascii") + "\"\n")
+    _restrict(tmp)
+    os.replace(tmp, path)
     return path
 
 
@@ -111,6 +166,44 @@ def start_authenticator(context: zmq.Context, authorized_dir: Path) -> ThreadAut
     auth.start()
     auth.configure_curve(domain="*", location=str(authorized_dir))
     return auth
+
+
+def allow_list_stamp(authorized_dir: Path) -> tuple[object, ...]:
+    """Changes whenever a key file is added, removed or replaced (mtimes, inodes, sizes)."""
+    try:
+        stamp: list[object] = [authorized_dir.stat().st_mtime_ns]
+        for entry in sorted(os.scandir(authorized_dir), key=lambda e: e.name):
+            if entry.name.endswith(".key"):
+                st = entry.stat()
+                stamp.append((entry.name, st.st_mtime_ns, st.st_ino, st.st_size))
+    except OSError:
+        return ()
+    return tuple(stamp)
+
+
+class AllowListWatch:
+    """Re-reads the allow-list into a running ZAP handler when the directory changes.
+
+    pyzmq's authenticator loads the keys once per ``configure_curve``; without this a newly
+    allowed console would need a daemon restart.
+    """
+
+    def __init__(self, auth: ThreadAuthenticator, authorized_dir: Path) -> None:
+        self.auth = auth
+        self.authorized_dir = authorized_dir
+        self.stamp = allow_list_stamp(authorized_dir)
+
+    def check(self) -> bool:
+        """Reload if the directory changed since the last look; True when it reloaded."""
+        stamp = allow_list_stamp(self.authorized_dir)
+        if stamp == self.stamp:
+            return False
+        self.stamp = stamp
+        self.auth.configure_curve(domain="*", location=str(self.authorized_dir))
+        names = sorted(p.stem for p in self.authorized_dir.glob("*.key"))
+        log.info("allowed client keys reloaded from %s: %s", self.authorized_dir,
+                 ", ".join(names) or "none")
+        return True
 
 
 def make_curve_server(sock: zmq.Socket, keys: KeySet) -> None:

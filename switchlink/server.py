@@ -31,7 +31,7 @@ from switchlink.analytics import LiveAnalytics, TransitionSink
 from switchlink.auth import AuditLog, Authenticator
 from switchlink.commands import CommandError, Context, dispatch
 from switchlink.engine import Change, FloorState
-from switchlink.keys import KeySet, make_curve_server, start_authenticator
+from switchlink.keys import AllowListWatch, KeySet, make_curve_server, start_authenticator
 from switchlink.metrics import MetricsConfig
 
 log = logging.getLogger(__name__)
@@ -114,6 +114,7 @@ class Server:
         self._replies: OrderedDict[str, list[bytes]] = OrderedDict()
         self._stop = threading.Event()
         self._zap = None
+        self._allow_watch: AllowListWatch | None = None
         self.router: zmq.Socket | None = None
         self.pub: zmq.Socket | None = None
         self.events_in = 0
@@ -161,6 +162,7 @@ class Server:
     def _bind(self) -> None:
         if self.curve:
             self._zap = start_authenticator(self.ctx, self.keys.authorized_dir)
+            self._allow_watch = AllowListWatch(self._zap, self.keys.authorized_dir)
         self.router = self.ctx.socket(zmq.ROUTER)
         self.pub = self.ctx.socket(zmq.PUB)
         for sock in (self.router, self.pub):
@@ -190,6 +192,7 @@ class Server:
         if self._zap is not None:
             self._zap.stop()
             self._zap = None
+            self._allow_watch = None
 
     def shutdown(self) -> None:
         self.close()
@@ -213,6 +216,9 @@ class Server:
             if now >= next_beat:
                 next_beat = now + HEARTBEAT_S
                 self._heartbeat()
+                watch = self._allow_watch  # picks up consoles allowed by `ctl keys allow`
+                if watch is not None:
+                    watch.check()
             if self.analytics is not None and now >= next_tick:
                 next_tick = now + ANALYTICS_TICK_S
                 self._tick_analytics()
