@@ -7,8 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QCoreApplication,
-        QSortFilterProxyModel,
+    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -40,6 +39,8 @@ _GREY = QColor("#808080")
 class AgentGridModel(MirrorTableModel):
     """Rows follow ``agent/<work_number>``; a grid delegate paints column 0 from the roles."""
 
+    context = _C
+
     prefixes = ("agent/",)
     primary = "agent/"
 
@@ -67,16 +68,6 @@ class AgentGridModel(MirrorTableModel):
 
     def agent(self, row: int) -> dict[str, Any]:
         return self.mirror.get("agent/" + self._ids[row]) or {}
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return QCoreApplication.translate(_C, COLUMNS[section])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

@@ -136,6 +136,7 @@ class AlarmListModel(MirrorTableModel):
     center", "–"), e.g. in a ``--screenshot`` grab at speed 60.
     """
 
+    context = _C
     prefixes = ("alarm/",)
     primary = "alarm/"
 
@@ -163,16 +164,6 @@ class AlarmListModel(MirrorTableModel):
 
     def alarms(self) -> list[dict[str, Any]]:
         return [self.alarm(r) for r in range(len(self._ids))]
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return QCoreApplication.translate(_C, COLUMNS[section])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

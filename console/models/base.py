@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from console.link import MirrorLike
 
@@ -41,6 +47,8 @@ class MirrorTableModel(QAbstractTableModel):
     prefixes: tuple[str, ...] = ()
     #: the prefix whose presence makes a row exist
     primary: str = ""
+    #: translation context of the column titles (a literal in the subclass, for lupdate)
+    context: str = ""
 
     def __init__(self, mirror: MirrorLike, parent: Any = None) -> None:
         super().__init__(parent)
@@ -61,8 +69,18 @@ class MirrorTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._ncols
 
     def columns(self) -> list[str]:
-        """Untranslated column titles; subclasses translate them in headerData."""
+        """Untranslated column titles (``QT_TRANSLATE_NOOP`` in :attr:`context`)."""
         return []
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < self.columnCount():
+            return QCoreApplication.translate(self.context, self.columns()[section])
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
 
     def row_id(self, row: int) -> str:
         return self._ids[row]

@@ -42,6 +42,7 @@ _LEVEL_FG = {lvl: QColor(fg) for lvl, (_, fg) in floor.LEVEL_COLOURS.items()}
 class QueueTableModel(MirrorTableModel):
     """Rows follow ``queue/<id>``; cells read ``metrics/queue/<id>`` as it changes."""
 
+    context = _C
     prefixes = ("queue/", "metrics/queue/")
     primary = "queue/"
 
@@ -62,16 +63,6 @@ class QueueTableModel(MirrorTableModel):
 
     def columns(self) -> list[str]:
         return [c[0] for c in COLUMNS]
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return QCoreApplication.translate(_C, COLUMNS[section][0])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
 
     def raw(self, row: int, col: int) -> Any:
         rid = self._ids[row]

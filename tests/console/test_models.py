@@ -121,3 +121,28 @@ def test_queue_row_takes_its_worst_alarm_colour_with_the_level_in_words(
     assert model.data(model.index(other, 1), Qt.ItemDataRole.ToolTipRole) is None
     model.set_alarm_levels({})
     assert model.data(model.index(row, 1), Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_every_model_titles_its_columns_in_the_chosen_language(qapp, fake_client) -> None:
+    from console.i18n import Translations
+
+    translations = Translations(qapp)
+    try:
+        translations.switch("zh_CN")
+        titles = {
+            model_type.__name__: [
+                model_type(fake_client.mirror).headerData(i, Qt.Orientation.Horizontal)
+                for i in range(3)
+            ]
+            for model_type in (AgentGridModel, AlarmListModel, QueueTableModel)
+        }
+        assert titles == {
+            "AgentGridModel": ["工号", "姓名", "班组"],
+            "AlarmListModel": ["级别", "指标", "范围"],
+            "QueueTableModel": ["队列", "排队", "最长等待"],
+        }
+        translations.switch("en")
+        assert QueueTableModel(fake_client.mirror).headerData(
+            0, Qt.Orientation.Horizontal) == "Queue"
+    finally:
+        translations.switch("en")
