@@ -40,6 +40,7 @@ class ConsoleSession:
         self.window: MainWindow | None = None
         self.exit_code = 0
         self._signal_timer: QTimer | None = None
+        self._quit_requested = False
 
     def run(self) -> int:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -51,7 +52,11 @@ class ConsoleSession:
         try:
             if not self._connect():
                 return self.exit_code
+            if self._quit_requested:  # signalled while the local switchlink was starting
+                return 0
             self._open_window(app)
+            if self._quit_requested:
+                return 0
             return int(app.exec()) or self.exit_code
         finally:
             self.shutdown()
@@ -64,6 +69,7 @@ class ConsoleSession:
         """
         def quit_now(signum: int, _frame: object) -> None:
             log.info("signal %s: closing the console", signal.Signals(signum).name)
+            self._quit_requested = True  # app.quit() does nothing before exec() has begun
             app.quit()
 
         for signum in (signal.SIGINT, signal.SIGTERM):

@@ -47,7 +47,7 @@ def wait(condition, timeout: float) -> bool:
     return condition()
 
 
-def start_console(tmp_path: Path) -> tuple[subprocess.Popen[bytes], int]:
+def start_console(tmp_path: Path, settle_s: float = 2.0) -> tuple[subprocess.Popen[bytes], int]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
                XDG_STATE_HOME=str(tmp_path / "state"), XDG_CACHE_HOME=str(tmp_path / "cache"))
@@ -58,14 +58,17 @@ def start_console(tmp_path: Path) -> tuple[subprocess.Popen[bytes], int]:
                                stderr=subprocess.DEVNULL)
     assert wait(lambda: bool(children(console.pid)), 20), "console started no switchlink"
     (daemon,) = children(console.pid)
-    time.sleep(2.0)  # let the console connect and paint
+    time.sleep(settle_s)  # let the console connect and paint (or not, when 0)
     return console, daemon
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("settle_s", [2.0, 0.0], ids=["running", "starting"])
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_a_signalled_console_stops_its_switchlink(tmp_path: Path, signum: int) -> None:
-    console, daemon = start_console(tmp_path)
+def test_a_signalled_console_stops_its_switchlink(
+    tmp_path: Path, signum: int, settle_s: float
+) -> None:
+    console, daemon = start_console(tmp_path, settle_s)
     try:
         console.send_signal(signum)
         assert console.wait(20) == 0
