@@ -6,7 +6,13 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from models.alarmlog import TRANSITIONS, AlarmLogEntry, StoredAlarmRule
-from models.persistence.convert import InvalidQuery, NotFound, check_range, row_values, to_domain
+from models.persistence.convert import (
+    InvalidQuery,
+    NotFound,
+    newest_in_window,
+    row_values,
+    to_domain,
+)
 from models.persistence.database import Database
 from models.persistence.schema import AlarmLogRow, AlarmRuleRow
 
@@ -69,17 +75,12 @@ class AlarmRepository:
         limit: int = 100,
     ) -> list[AlarmLogEntry]:
         """Alarm transitions, newest first."""
-        check_range(since, until, limit)
         query = select(AlarmLogRow)
         if alarm_id is not None:
             query = query.where(AlarmLogRow.alarm_id == alarm_id)
         if rule_id is not None:
             query = query.where(AlarmLogRow.rule_id == rule_id)
-        if since is not None:
-            query = query.where(AlarmLogRow.at >= since)
-        if until is not None:
-            query = query.where(AlarmLogRow.at < until)
-        query = query.order_by(AlarmLogRow.at.desc(), AlarmLogRow.id.desc()).limit(limit)
+        query = newest_in_window(query, AlarmLogRow.at, AlarmLogRow.id, since, until, limit)
         with self.db.read() as s:
             return [to_domain(AlarmLogEntry, r) for r in s.scalars(query)]
 

@@ -10,7 +10,7 @@ from sqlalchemy import case, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from models.persistence.convert import check_range, to_domain
+from models.persistence.convert import check_range, newest_in_window, to_domain
 from models.persistence.database import Database
 from models.persistence.schema import CallRecordRow, IntervalStatRow
 from models.records import CallRecord, IntervalStat
@@ -92,23 +92,20 @@ class CallRepository:
         limit: int = 100,
     ) -> list[CallRecord]:
         """Calls by caller or callee number and arrival time, newest first."""
-        check_range(since, until, limit)
         query = select(CallRecordRow)
         if number is not None:
             query = query.where(
                 or_(CallRecordRow.caller == number, CallRecordRow.callee == number)
             )
-        if since is not None:
-            query = query.where(CallRecordRow.arrived_at >= since)
-        if until is not None:
-            query = query.where(CallRecordRow.arrived_at < until)
         if queue is not None:
             query = query.where(CallRecordRow.queue == queue)
         if agent is not None:
             query = query.where(CallRecordRow.agent == agent)
-        query = query.order_by(CallRecordRow.arrived_at.desc(), CallRecordRow.id.desc())
+        query = newest_in_window(
+            query, CallRecordRow.arrived_at, CallRecordRow.id, since, until, limit
+        )
         with self.db.read() as s:
-            return [to_domain(CallRecord, r) for r in s.scalars(query.limit(limit))]
+            return [to_domain(CallRecord, r) for r in s.scalars(query)]
 
     def count(self) -> int:
         from sqlalchemy import func

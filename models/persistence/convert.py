@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, TypeVar
 
+from sqlalchemy import Select
 from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import InstrumentedAttribute
 
 from models.codec import from_plain, to_plain
 from models.persistence.database import DatabaseError
@@ -44,3 +46,25 @@ def check_range(since: float | None, until: float | None, limit: int) -> None:
         raise InvalidQuery(f"time range is inverted: since {since} is after until {until}")
     if limit < 1:
         raise InvalidQuery(f"limit must be at least 1, got {limit}")
+
+
+def newest_in_window(
+    query: Select[Any],
+    at: InstrumentedAttribute[Any],
+    row_id: InstrumentedAttribute[Any],
+    since: float | None,
+    until: float | None,
+    limit: int,
+) -> Select[Any]:
+    """``query`` limited to ``since <= at < until`` (either open), newest first, ``limit`` rows.
+
+    Every history search (audit, alarm log, call records) shares this, so they all treat a
+    time range and an inverted one the same way.
+    """
+    check_range(since, until, limit)
+    if since is not None:
+        query = query.where(at >= since)
+    if until is not None:
+        query = query.where(at < until)
+    return query.order_by(at.desc(), row_id.desc()).limit(limit)
+

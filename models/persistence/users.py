@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from models.persistence.convert import NotFound, check_range, row_values, to_domain
+from models.persistence.convert import NotFound, newest_in_window, row_values, to_domain
 from models.persistence.database import Database
 from models.persistence.schema import AuditRow, UserRow
 from models.security import AuditEntry, User
@@ -69,16 +69,11 @@ class AuditRepository:
         limit: int = 100,
     ) -> list[AuditEntry]:
         """Newest first; ``since`` inclusive, ``until`` exclusive."""
-        check_range(since, until, limit)
         query = select(AuditRow)
         if user is not None:
             query = query.where(AuditRow.user == user)
         if action is not None:
             query = query.where(AuditRow.action == action)
-        if since is not None:
-            query = query.where(AuditRow.at >= since)
-        if until is not None:
-            query = query.where(AuditRow.at < until)
-        query = query.order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(limit)
+        query = newest_in_window(query, AuditRow.at, AuditRow.id, since, until, limit)
         with self.db.read() as s:
             return [to_domain(AuditEntry, r) for r in s.scalars(query)]
