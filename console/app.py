@@ -50,6 +50,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"callfloor: error: --screenshot-after {args.screenshot_after:g}: must be 0 "
                   "or more seconds", file=sys.stderr)
             return 2
-    from console.session import ConsoleSession
+    from console.shell.session import ConsoleSession
 
     return ConsoleSession(args).run()

@@ -55,10 +55,10 @@ def test_console_under_5000_agents_200_queues_5000_events_per_second(qtbot, qapp
                                                                    tmp_path: Path) -> None:
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 
-    from console.link import ClientBridge
-    from console.mainwindow import MainWindow
-    from console.preferences import Preferences
-    from console.themes import apply_theme
+    from console.common.link import ClientBridge
+    from console.common.preferences import Preferences
+    from console.screens.wallboard.screen import MainWindow
+    from console.shell.themes import apply_theme
 
     seconds = float(os.environ.get("CALLFLOOR_BENCH_SECONDS", "60"))
     rng = random.Random(42)

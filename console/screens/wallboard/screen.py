@@ -10,18 +10,18 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from console import floor
-from console.link import ClientBridge
-from console.models.agent_grid import AgentGridModel
-from console.models.alarm_list import AlarmListModel, scope_label
-from console.models.queue_table import QueueTableModel
-from console.preferences import Layout, Preferences
-from console.themes import DESIGN_HEIGHT, apply_theme, wall_scale
-from console.widgets.agent_grid import AgentGridView
-from console.widgets.alarms import AlarmPanel
-from console.widgets.banners import AlarmBanner, StaleBanner
-from console.widgets.charts import ChartsPanel
-from console.widgets.tiles import TileBoard
+from console.common.link import ClientBridge
+from console.common.preferences import Layout, Preferences
+from console.screens.wallboard import floor
+from console.screens.wallboard.models.agent_grid import AgentGridModel
+from console.screens.wallboard.models.alarm_list import AlarmListModel, scope_label
+from console.screens.wallboard.models.queue_table import QueueTableModel
+from console.screens.wallboard.widgets.agent_grid import AgentGridView
+from console.screens.wallboard.widgets.alarms import AlarmPanel
+from console.screens.wallboard.widgets.banners import AlarmBanner, StaleBanner
+from console.screens.wallboard.widgets.charts import ChartsPanel
+from console.screens.wallboard.widgets.tiles import TileBoard
+from console.shell.themes import DESIGN_HEIGHT, apply_theme, wall_scale
 
 
 class MainWindow(QMainWindow):
@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.stale_banner = StaleBanner(self)
         self.alarm_banner = AlarmBanner(mirror, self)
         self.tiles = TileBoard(parent=self)
-        from console.widgets.queue_table import QueueTableView
+        from console.screens.wallboard.widgets.queue_table import QueueTableView
 
         self.queue_table = QueueTableView(self.queue_model, self)
         self.charts = ChartsPanel(self)
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.agents_title = QLabel(self, objectName="panelTitle")
         self._build_layout()
         self.layout_prefs = prefs.layout()
-        from console.actions import build_actions
+        from console.shell.menus import build_actions
 
         self.actions_by_name: dict[str, QAction] = build_actions(self)
         self.sound: Any = None
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name["wall"].setChecked(on)
 
     def open_settings(self) -> None:
-        from console.settings_dialog import SettingsDialog
+        from console.screens.wallboard.settings_dialog import SettingsDialog
 
         queues = {rid: str((self.bridge.mirror.get("queue/" + rid) or {}).get("name") or rid)
                   for rid in self.queue_model.ids()}
@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("callfloor — hotline floor wall-board"))
         self.queue_title.setText(self.tr("Queues"))
         self.agents_title.setText(self.tr("Agents"))
-        from console.actions import retranslate_actions
+        from console.shell.menus import retranslate_actions
 
         retranslate_actions(self)
         self.queue_model.refresh_all()

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from console import floor
-from console.models.alarm_list import fmt_metric, metric_label, scope_label
-from console.widgets.tiles import repolish
+from console.screens.wallboard import floor
+from console.screens.wallboard.models.alarm_list import fmt_metric, metric_label, scope_label
+from console.screens.wallboard.widgets.tiles import repolish
 
 
 class StaleBanner(QLabel):

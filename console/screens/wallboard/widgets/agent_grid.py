@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import floor
-from console.models.agent_grid import (
+from console.screens.wallboard import floor
+from console.screens.wallboard.models.agent_grid import (
     CELL_ROLE,
     AgentFilterProxy,
     AgentGridModel,

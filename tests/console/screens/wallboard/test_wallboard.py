@@ -8,9 +8,9 @@ import pytest
 from fakes import FakeClient
 from PySide6.QtCore import QSettings
 
-from console.link import ClientBridge
-from console.mainwindow import MainWindow
-from console.preferences import Preferences
+from console.common.link import ClientBridge
+from console.common.preferences import Preferences
+from console.screens.wallboard.screen import MainWindow
 
 
 @pytest.fixture
@@ -89,7 +89,7 @@ def test_resync_rebuilds_tables_from_the_new_snapshot(qtbot, window: MainWindow,
 
 def test_ack_sends_note_with_alarm_id(qtbot, window: MainWindow,
                                       fake_client: FakeClient) -> None:
-    from console.widgets.alarms import AckDialog
+    from console.screens.wallboard.widgets.alarms import AckDialog
 
     class Noted(AckDialog):
         def exec(self) -> int:
@@ -106,7 +106,7 @@ def test_ack_sends_note_with_alarm_id(qtbot, window: MainWindow,
 
 
 def test_ack_dialog_refuses_an_empty_note(qtbot) -> None:
-    from console.widgets.alarms import AckDialog
+    from console.screens.wallboard.widgets.alarms import AckDialog
 
     dialog = AckDialog({"id": "a1", "level": "red", "metric": "waiting"})
     qtbot.addWidget(dialog)
@@ -159,7 +159,7 @@ def test_role_is_asked_once_live_and_decides_whether_ack_is_offered(
 
 def test_tile_keeps_its_big_number_when_an_alarm_recolours_it(qtbot, qapp,
                                                               window: MainWindow) -> None:
-    from console.themes import apply_theme
+    from console.shell.themes import apply_theme
 
     apply_theme(qapp, "dark")  # the style sheet's small font is what re-polishing restores
     tile = window.tiles.tiles["answered"]
@@ -186,7 +186,7 @@ def test_ack_dialog_names_the_queue_and_shows_the_dispatch_plan(qtbot, window: M
 
 
 def test_a_4k_wall_scales_all_type_not_just_tiles(qtbot, window: MainWindow, qapp) -> None:
-    from console.themes import apply_theme, style_sheet, wall_scale
+    from console.shell.themes import apply_theme, style_sheet, wall_scale
 
     assert (wall_scale(1080), wall_scale(2160), wall_scale(1440)) == (1.0, 2.0, 1.25)
     apply_theme(qapp, "dark")

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
-from console import floor
-from console.models.base import ID_ROLE, SORT_ROLE, Index, MirrorTableModel
+from console.common.table_model import ID_ROLE, SORT_ROLE, Index, MirrorTableModel
+from console.screens.wallboard import floor
 
 _C = "AlarmListModel"
 COLUMNS = (

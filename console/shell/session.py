@@ -15,13 +15,13 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from console.i18n import LANGUAGES, Translations, system_language
-from console.launcher import LaunchError, LocalSwitchlink
-from console.link import ClientBridge
-from console.mainwindow import MainWindow
-from console.preferences import Preferences
-from console.sound import AlarmSound
-from console.themes import apply_theme
+from console.common.link import ClientBridge
+from console.common.preferences import Preferences
+from console.screens.wallboard.screen import MainWindow
+from console.screens.wallboard.sound import AlarmSound
+from console.shell.i18n import LANGUAGES, Translations, system_language
+from console.shell.launcher import LaunchError, LocalSwitchlink
+from console.shell.themes import apply_theme
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +184,7 @@ class ConsoleSession:
                                + getattr(self.args, "screenshot_after", 0.0)) * 1000), give_up)
 
     def _show_log(self) -> None:
-        from console.log_dialog import LogDialog
+        from console.shell.log_dialog import LogDialog
 
         path = self.local.log_path if self.local is not None else None
         dialog = LogDialog(path, self.window)

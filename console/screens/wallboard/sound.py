@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QUrl
 
-from console.floor import LEVEL_RANK
+from console.screens.wallboard.floor import LEVEL_RANK
 
 log = logging.getLogger(__name__)
 LOUD_LEVELS = ("red", "black")

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import floor
-from console.preferences import Layout
+from console.common.preferences import Layout
+from console.screens.wallboard import floor
 
 
 class SettingsDialog(QDialog):

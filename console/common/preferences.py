@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from console.floor import TILE_IDS
+from console.screens.wallboard.floor import TILE_IDS
 
 
 @dataclass

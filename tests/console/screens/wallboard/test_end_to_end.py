@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from console.launcher import LocalSwitchlink
-from console.link import ClientBridge
-from console.mainwindow import MainWindow
-from console.models.base import SORT_ROLE
-from console.preferences import Preferences
+from console.common.link import ClientBridge
+from console.common.preferences import Preferences
+from console.common.table_model import SORT_ROLE
+from console.screens.wallboard.screen import MainWindow
+from console.shell.launcher import LocalSwitchlink
 
 pytestmark = pytest.mark.slow
 
@@ -81,7 +81,7 @@ def test_daemon_gone_shows_stale_banner(qtbot, live_window: MainWindow,
 
 def test_daemon_log_is_captured_to_the_file_the_ui_shows(
         qtbot, local_switchlink: LocalSwitchlink) -> None:
-    from console.log_dialog import LogDialog
+    from console.shell.log_dialog import LogDialog
 
     assert local_switchlink.log_path is not None
     dialog = LogDialog(local_switchlink.log_path)

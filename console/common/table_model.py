@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from console.link import MirrorLike
+from console.common.link import MirrorLike
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "switchlink"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "switchlink"))
 
 from scripted_switch import PASSWORD, Running, live_client, start_server
 
-from console.link import ClientBridge
-from console.mainwindow import MainWindow
-from console.models.alarm_list import ACKED
-from console.preferences import Preferences
-from console.widgets.alarms import AckDialog
+from console.common.link import ClientBridge
+from console.common.preferences import Preferences
+from console.screens.wallboard.models.alarm_list import ACKED
+from console.screens.wallboard.screen import MainWindow
+from console.screens.wallboard.widgets.alarms import AckDialog
 from models.events import CallArrived, CallIvrStep, CallQueued
 from switchlink.alarm_commands import MemoryRuleStore
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fakes import FakeClient, sample_floor
 from PySide6.QtWidgets import QTableView
 
-from console.models.agent_grid import AgentGridModel
+from console.screens.wallboard.models.agent_grid import AgentGridModel
 
 
 def test_twenty_thousand_data_changed_emissions_with_a_view_do_not_abort(qtbot) -> None:

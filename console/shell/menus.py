@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 if TYPE_CHECKING:
-    from console.mainwindow import MainWindow
+    from console.screens.wallboard.screen import MainWindow
 
 
 def build_actions(win: MainWindow) -> dict[str, QAction]:

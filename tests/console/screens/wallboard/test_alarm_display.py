@@ -8,10 +8,17 @@ import pytest
 from fakes import FakeClient
 from PySide6.QtCore import QSettings
 
-from console.link import ClientBridge
-from console.mainwindow import MainWindow
-from console.models.alarm_list import LEVEL, METRIC, SCOPE, VALUE, AlarmListModel, metric_label
-from console.preferences import Preferences
+from console.common.link import ClientBridge
+from console.common.preferences import Preferences
+from console.screens.wallboard.models.alarm_list import (
+    LEVEL,
+    METRIC,
+    SCOPE,
+    VALUE,
+    AlarmListModel,
+    metric_label,
+)
+from console.screens.wallboard.screen import MainWindow
 
 
 @pytest.fixture

@@ -12,11 +12,11 @@ from fakes import FakeClient, sample_floor
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from console.i18n import Translations
-from console.link import ClientBridge
-from console.mainwindow import MainWindow
-from console.preferences import Preferences
-from console.themes import apply_theme
+from console.common.link import ClientBridge
+from console.common.preferences import Preferences
+from console.screens.wallboard.screen import MainWindow
+from console.shell.i18n import Translations
+from console.shell.themes import apply_theme
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from __future__ import annotations
 from fakes import FakeClient, sample_floor
 from PySide6.QtCore import Qt
 
-from console.models.agent_grid import STATE_ROLE, AgentFilterProxy, AgentGridModel
-from console.models.alarm_list import AlarmListModel
-from console.models.base import contiguous_blocks
-from console.models.queue_table import QueueTableModel
+from console.common.table_model import contiguous_blocks
+from console.screens.wallboard.models.agent_grid import STATE_ROLE, AgentFilterProxy, AgentGridModel
+from console.screens.wallboard.models.alarm_list import AlarmListModel
+from console.screens.wallboard.models.queue_table import QueueTableModel
 
 
 def test_queue_model_passes_qt_model_tester(qtmodeltester, fake_client: FakeClient) -> None:
@@ -101,7 +101,7 @@ def test_alarm_rows_show_level_in_words_and_plan() -> None:
 
 def test_queue_row_takes_its_worst_alarm_colour_with_the_level_in_words(
         qtbot, fake_client: FakeClient) -> None:
-    from console import floor
+    from console.screens.wallboard import floor
 
     model = QueueTableModel(fake_client.mirror)
     alarms = list(fake_client.mirror.items("alarm/").values())
@@ -124,7 +124,7 @@ def test_queue_row_takes_its_worst_alarm_colour_with_the_level_in_words(
 
 
 def test_every_model_titles_its_columns_in_the_chosen_language(qapp, fake_client) -> None:
-    from console.i18n import Translations
+    from console.shell.i18n import Translations
 
     translations = Translations(qapp)
     try:

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.models.alarm_list import (
+from console.common.table_model import ID_ROLE, SORT_ROLE
+from console.screens.wallboard.models.alarm_list import (
     LEVEL,
     AlarmListModel,
     fmt_metric,
@@ -28,7 +29,6 @@ from console.models.alarm_list import (
     level_text,
     metric_label,
 )
-from console.models.base import ID_ROLE, SORT_ROLE
 
 
 class AckDialog(QDialog):

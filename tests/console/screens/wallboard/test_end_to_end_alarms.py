@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from console.launcher import LocalSwitchlink
-from console.link import ClientBridge
-from console.mainwindow import MainWindow
-from console.models.alarm_list import LEVEL, SCOPE
-from console.preferences import Preferences
+from console.common.link import ClientBridge
+from console.common.preferences import Preferences
+from console.screens.wallboard.models.alarm_list import LEVEL, SCOPE
+from console.screens.wallboard.screen import MainWindow
+from console.shell.launcher import LocalSwitchlink
 
 pytestmark = pytest.mark.slow
 

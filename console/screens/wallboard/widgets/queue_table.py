@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from console.models.base import SORT_ROLE
-from console.models.queue_table import QueueTableModel
+from console.common.table_model import SORT_ROLE
+from console.screens.wallboard.models.queue_table import QueueTableModel
 
 #: A clicked sort order is re-applied this often, not on every change (DESIGN.md).
 RESORT_MS = 5000

@@ -8,11 +8,11 @@ import pytest
 from fakes import FakeClient
 from PySide6.QtCore import QSettings, Qt
 
-from console.link import ClientBridge
-from console.preferences import Layout, Preferences
-from console.settings_dialog import SettingsDialog
-from console.sound import AlarmSound
-from console.widgets.charts import RingBuffer
+from console.common.link import ClientBridge
+from console.common.preferences import Layout, Preferences
+from console.screens.wallboard.settings_dialog import SettingsDialog
+from console.screens.wallboard.sound import AlarmSound
+from console.screens.wallboard.widgets.charts import RingBuffer
 
 
 def test_sound_rings_once_per_new_red_or_black_alarm_and_not_when_muted(qapp) -> None:
@@ -28,7 +28,7 @@ def test_sound_rings_once_per_new_red_or_black_alarm_and_not_when_muted(qapp) ->
 
 def test_no_audio_output_means_no_sound_effect_and_one_log_line(qapp, caplog) -> None:
     sound = AlarmSound(outputs=lambda: [])
-    with caplog.at_level("INFO", logger="console.sound"):
+    with caplog.at_level("INFO", logger="console.screens.wallboard.sound"):
         assert sound.alarms_changed([{"id": "a", "level": "red"}]) is True
         assert sound.alarms_changed([{"id": "b", "level": "black"}]) is True
     assert sound._effect is None
@@ -98,7 +98,7 @@ def test_ring_buffer_keeps_the_newest_points_in_order() -> None:
 
 def test_f11_wall_mode_goes_frameless_full_screen_and_back(qtbot, fake_client: FakeClient,
                                                           tmp_path: Path) -> None:
-    from console.mainwindow import MainWindow
+    from console.screens.wallboard.screen import MainWindow
 
     prefs = Preferences(QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat))
     win = MainWindow(ClientBridge(fake_client), prefs)
@@ -114,7 +114,7 @@ def test_f11_wall_mode_goes_frameless_full_screen_and_back(qtbot, fake_client: F
 
 def test_every_action_has_a_shortcut_and_a_tooltip(qtbot, fake_client: FakeClient,
                                                    tmp_path: Path) -> None:
-    from console.mainwindow import MainWindow
+    from console.screens.wallboard.screen import MainWindow
 
     prefs = Preferences(QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat))
     win = MainWindow(ClientBridge(fake_client), prefs)
@@ -125,14 +125,14 @@ def test_every_action_has_a_shortcut_and_a_tooltip(qtbot, fake_client: FakeClien
 
 
 def test_unknown_theme_is_a_clear_error() -> None:
-    from console.themes import style_sheet
+    from console.shell.themes import style_sheet
 
     with pytest.raises(ValueError, match="unknown theme 'neon'"):
         style_sheet("neon")
 
 
 def test_count_charts_start_at_zero_and_grow_above_the_data(qtbot) -> None:
-    from console.widgets.charts import ChartsPanel
+    from console.screens.wallboard.widgets.charts import ChartsPanel
 
     charts = ChartsPanel()
     qtbot.addWidget(charts)

@@ -12,8 +12,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from console import floor
-from console.models.base import ID_ROLE, SORT_ROLE, Index, MirrorTableModel
+from console.common.table_model import ID_ROLE, SORT_ROLE, Index, MirrorTableModel
+from console.screens.wallboard import floor
 
 _C = "AgentGridModel"
 COLUMNS = (
