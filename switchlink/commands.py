@@ -19,7 +19,7 @@ from models.security import ROLE_PERMISSIONS, AuditEntry, Permission
 from switchlink.adapters.base import SwitchAdapter
 from switchlink.adapters.errors import AdapterError
 from switchlink.auth import AuditLog, Authenticator, AuthError, Session
-from switchlink.engine import FloorState
+from switchlink.engine.state import FloorState
 
 log = logging.getLogger(__name__)
 

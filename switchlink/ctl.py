@@ -69,7 +69,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _session_path(args: argparse.Namespace) -> Path:
     if args.session_file:
         return Path(args.session_file)
-    from switchlink.keys import config_dir
+    from switchlink.transport.keys import config_dir
 
     base = Path(args.config_dir) if args.config_dir else config_dir()
     return base / "ctl-session.json"

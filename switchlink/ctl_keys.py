@@ -27,7 +27,7 @@ def add_parsers(sub: Any) -> None:
 
 
 def _base(args: argparse.Namespace) -> Path:
-    from switchlink.keys import config_dir
+    from switchlink.transport.keys import config_dir
 
     return Path(args.config_dir) if args.config_dir else config_dir()
 
@@ -38,7 +38,7 @@ def _err(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from switchlink.keys import authorized_clients, ensure_keys
+    from switchlink.transport.keys import authorized_clients, ensure_keys
 
     base = _base(args)
     action = args.keys_command
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 def allow(base: Path, name: str, public_key: str, *, replace: bool = False,
           as_json: bool = False) -> int:
     """Allow ``public_key`` as ``name`` and say which files the remote machine needs."""
-    from switchlink.keys import (
+    from switchlink.transport.keys import (
         authorize_client,
         authorized_clients,
         check_key_name,

@@ -23,7 +23,7 @@ from models.persistence.database import Database
 from models.persistence.linktests import LinkTestRepository
 from models.records import CallRecord, IntervalStat
 from switchlink.alarms import RuleSetError
-from switchlink.engine import Change, FloorState
+from switchlink.engine.state import Change, FloorState
 from switchlink.recorder import BatchWriter, CallRecorder, Recorded
 
 log = logging.getLogger(__name__)

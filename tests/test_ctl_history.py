@@ -20,7 +20,7 @@ import pytest
 
 from models.persistence.calls import CallRepository
 from models.persistence.database import open_database
-from switchlink.keys import ensure_keys
+from switchlink.transport.keys import ensure_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "switchlink"))

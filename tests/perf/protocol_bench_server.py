@@ -31,8 +31,8 @@ from models.queues import SkillGroup
 from switchlink.adapters.base import Inventory, SwitchAdapter
 from switchlink.adapters.loopback import LoopbackAdapter
 from switchlink.auth import Authenticator, FileAuditLog, FileUserStore
-from switchlink.keys import ensure_keys
-from switchlink.server import Server, tune_gc_for_serving
+from switchlink.transport.keys import ensure_keys
+from switchlink.transport.server import Server, tune_gc_for_serving
 
 STATES = [AgentState.READY, AgentState.NOT_READY, AgentState.TALKING, AgentState.AFTER_CALL_WORK]
 

@@ -19,7 +19,7 @@ import pytest
 import zmq
 
 from switchlink.client import LinkStatus, SwitchlinkClient
-from switchlink.keys import KeySet, ensure_keys
+from switchlink.transport.keys import KeySet, ensure_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent

@@ -22,8 +22,8 @@ from switchlink.adapters.base import Inventory, SwitchAdapter
 from switchlink.adapters.errors import UnknownTarget
 from switchlink.auth import Authenticator, FileAuditLog, FileUserStore
 from switchlink.client import SwitchlinkClient
-from switchlink.keys import KeySet, ensure_keys
-from switchlink.server import Server
+from switchlink.transport.keys import KeySet, ensure_keys
+from switchlink.transport.server import Server
 
 #: cheap argon2 parameters so tests stay fast (still argon2id)
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)

@@ -12,7 +12,7 @@ from scripted_switch import Running, ScriptedAdapter, live_client, make_client, 
 
 from models.agents import AgentState
 from models.events import AgentStateChanged, Event
-from switchlink.engine import FloorState
+from switchlink.engine.state import FloorState
 
 STATES = [AgentState.READY, AgentState.NOT_READY, AgentState.LOGGED_OUT, AgentState.TALKING]
 

@@ -10,9 +10,9 @@ import pytest
 import zmq
 from scripted_switch import PASSWORD, Running, live_client, start_server
 
-from switchlink import protocol as proto
 from switchlink.client import CommandError, SwitchlinkClient
-from switchlink.keys import make_curve_client
+from switchlink.transport import protocol as proto
+from switchlink.transport.keys import make_curve_client
 
 
 @pytest.fixture

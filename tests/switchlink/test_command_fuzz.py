@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from scripted_switch import FAST_HASHER, PASSWORD, ScriptedAdapter, free_port_pair
 
 from models.security import Role
-from switchlink import protocol as proto
 from switchlink.auth import Authenticator, FileAuditLog, FileUserStore
 from switchlink.commands import COMMANDS, ERROR_CODES
-from switchlink.keys import ensure_keys
-from switchlink.server import Server
+from switchlink.transport import protocol as proto
+from switchlink.transport.keys import ensure_keys
+from switchlink.transport.server import Server
 
 STATE_CHANGING = sorted(name for name, spec in COMMANDS.items() if spec.audit)
 

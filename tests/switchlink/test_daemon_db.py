@@ -17,7 +17,7 @@ from scripted_switch import free_port_pair
 
 from models.persistence.database import open_database
 from models.persistence.users import UserRepository
-from switchlink.keys import ensure_keys
+from switchlink.transport.keys import ensure_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 

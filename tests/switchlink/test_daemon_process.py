@@ -16,7 +16,7 @@ import pytest
 from scripted_switch import free_port_pair
 
 from switchlink.client import LinkStatus, SwitchlinkClient
-from switchlink.keys import ensure_keys
+from switchlink.transport.keys import ensure_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = (

@@ -30,7 +30,7 @@ from models.events import (
 from models.fax import FaxStatus
 from models.queues import SkillGroup
 from switchlink.adapters.base import Inventory
-from switchlink.engine import FAX_KEEP_S, FloorState
+from switchlink.engine.state import FAX_KEEP_S, FloorState
 
 
 def floor() -> FloorState:

@@ -15,7 +15,7 @@ from scripted_switch import start_server
 
 from switchlink.client import SwitchlinkClient
 from switchlink.ctl_keys import allow
-from switchlink.keys import ensure_keys
+from switchlink.transport.keys import ensure_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,7 +90,7 @@ def test_an_allowed_name_is_not_silently_given_another_key(
 def test_a_running_daemon_admits_a_newly_allowed_console_without_restart(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="switchlink.keys")
+    caplog.set_level(logging.INFO, logger="switchlink.transport.keys")
     running = start_server(tmp_path)
     public, secret = zmq.curve_keypair()
     k = running.keys

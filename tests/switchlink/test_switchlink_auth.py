@@ -12,7 +12,7 @@ from scripted_switch import FAST_HASHER, PASSWORD
 from models.security import AuditEntry, Role
 from switchlink.auth import Authenticator, AuthError, FileAuditLog, FileUserStore
 from switchlink.config import ConfigError, resolve
-from switchlink.keys import authorize_client, ensure_keys
+from switchlink.transport.keys import authorize_client, ensure_keys
 
 
 def mode(path: Path) -> int:

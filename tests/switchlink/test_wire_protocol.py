@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from switchlink import protocol as proto
+from switchlink.transport import protocol as proto
 
 KEY = b"k" * 32
 

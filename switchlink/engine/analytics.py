@@ -15,7 +15,7 @@ from models.events import Event
 from switchlink.adapters.base import Inventory
 from switchlink.alarm_commands import AlarmService, MemoryRuleStore, RuleStore
 from switchlink.alarms import AlarmEngine, EquipmentConditions
-from switchlink.engine import Change, FloorState
+from switchlink.engine.state import Change, FloorState
 from switchlink.metrics import FloorMetrics, MetricsConfig
 
 log = logging.getLogger(__name__)

@@ -17,9 +17,9 @@ from typing import Any
 
 import zmq
 
-from switchlink import protocol as proto
-from switchlink.keys import config_dir, make_curve_client
-from switchlink.mirror import StateMirror
+from switchlink.client.mirror import StateMirror
+from switchlink.transport import protocol as proto
+from switchlink.transport.keys import config_dir, make_curve_client
 
 log = logging.getLogger(__name__)
 

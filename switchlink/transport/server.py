@@ -22,17 +22,17 @@ from typing import Any
 import zmq
 
 from models.events import Event
-from switchlink import protocol as proto
 from switchlink.adapters.base import SwitchAdapter
 from switchlink.adapters.errors import AdapterError
 from switchlink.alarm_commands import SERVICE_KEY as ALARMS
 from switchlink.alarm_commands import RuleStore
-from switchlink.analytics import LiveAnalytics, TransitionSink
 from switchlink.auth import AuditLog, Authenticator
 from switchlink.commands import CommandError, Context, dispatch
-from switchlink.engine import Change, FloorState
-from switchlink.keys import AllowListWatch, KeySet, make_curve_server, start_authenticator
+from switchlink.engine.analytics import LiveAnalytics, TransitionSink
+from switchlink.engine.state import Change, FloorState
 from switchlink.metrics import MetricsConfig
+from switchlink.transport import protocol as proto
+from switchlink.transport.keys import AllowListWatch, KeySet, make_curve_server, start_authenticator
 
 log = logging.getLogger(__name__)
 
