@@ -12,7 +12,7 @@ from models.security import AuditEntry, Role, User
 
 
 class DbUserStore:
-    """The ``UserStore`` interface of switchlink.auth over the ``users`` table."""
+    """The ``UserStore`` interface of switchlink.services.users.auth over the ``users`` table."""
 
     def __init__(self, db: Database) -> None:
         self._repo = UserRepository(db)
@@ -28,7 +28,7 @@ class DbUserStore:
 
 
 class DbAuditLog:
-    """The ``AuditLog`` interface of switchlink.auth over the ``audit_log`` table."""
+    """The ``AuditLog`` interface of switchlink.services.users.auth over the ``audit_log`` table."""
 
     def __init__(self, db: Database) -> None:
         self._repo = AuditRepository(db)
@@ -49,7 +49,7 @@ class DbAuditLog:
                 user=user, action=action, since=since, until=until, limit=limit
             )
         except DatabaseError as exc:  # an inverted range is the caller's mistake, not ours
-            from switchlink.commands import CommandError
+            from switchlink.services.registry import CommandError
 
             raise CommandError("bad_request", str(exc)) from None
 

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from models.alarms import AlarmTransition
 from models.events import Event
 from switchlink.adapters.base import Inventory
-from switchlink.alarm_commands import AlarmService, MemoryRuleStore, RuleStore
 from switchlink.alarms import AlarmEngine, EquipmentConditions
 from switchlink.engine.state import Change, FloorState
 from switchlink.metrics import FloorMetrics, MetricsConfig
+from switchlink.services.alarms import AlarmService, MemoryRuleStore, RuleStore
 
 log = logging.getLogger(__name__)
 

@@ -24,13 +24,13 @@ import zmq
 from models.events import Event
 from switchlink.adapters.base import SwitchAdapter
 from switchlink.adapters.errors import AdapterError
-from switchlink.alarm_commands import SERVICE_KEY as ALARMS
-from switchlink.alarm_commands import RuleStore
-from switchlink.auth import AuditLog, Authenticator
-from switchlink.commands import CommandError, Context, dispatch
 from switchlink.engine.analytics import LiveAnalytics, TransitionSink
 from switchlink.engine.state import Change, FloorState
 from switchlink.metrics import MetricsConfig
+from switchlink.services.alarms import SERVICE_KEY as ALARMS
+from switchlink.services.alarms import RuleStore
+from switchlink.services.registry import CommandError, Context, dispatch
+from switchlink.services.users.auth import AuditLog, Authenticator
 from switchlink.transport import protocol as proto
 from switchlink.transport.keys import AllowListWatch, KeySet, make_curve_server, start_authenticator
 

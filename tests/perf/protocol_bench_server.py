@@ -30,7 +30,7 @@ from models.events import AgentStateChanged, Event
 from models.queues import SkillGroup
 from switchlink.adapters.base import Inventory, SwitchAdapter
 from switchlink.adapters.loopback import LoopbackAdapter
-from switchlink.auth import Authenticator, FileAuditLog, FileUserStore
+from switchlink.services.users.auth import Authenticator, FileAuditLog, FileUserStore
 from switchlink.transport.keys import ensure_keys
 from switchlink.transport.server import Server, tune_gc_for_serving
 

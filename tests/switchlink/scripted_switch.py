@@ -20,8 +20,8 @@ from models.queues import SkillGroup
 from models.security import Role
 from switchlink.adapters.base import Inventory, SwitchAdapter
 from switchlink.adapters.errors import UnknownTarget
-from switchlink.auth import Authenticator, FileAuditLog, FileUserStore
 from switchlink.client import SwitchlinkClient
+from switchlink.services.users.auth import Authenticator, FileAuditLog, FileUserStore
 from switchlink.transport.keys import KeySet, ensure_keys
 from switchlink.transport.server import Server
 

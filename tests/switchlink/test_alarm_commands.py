@@ -8,11 +8,11 @@ import pytest
 
 from models.alarms import rule_to_plain
 from models.security import AuditEntry, Role, User
-from switchlink import alarm_commands
-from switchlink.alarm_commands import AlarmService, JsonFileRuleStore, MemoryRuleStore
 from switchlink.alarms import RuleSetError, default_rules
-from switchlink.auth import Authenticator
-from switchlink.commands import CommandError, Context, dispatch
+from switchlink.services import alarms as alarm_commands
+from switchlink.services.alarms import AlarmService, JsonFileRuleStore, MemoryRuleStore
+from switchlink.services.registry import CommandError, Context, dispatch
+from switchlink.services.users.auth import Authenticator
 
 
 class Users:

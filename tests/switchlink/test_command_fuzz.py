@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from scripted_switch import FAST_HASHER, PASSWORD, ScriptedAdapter, free_port_pair
 
 from models.security import Role
-from switchlink.auth import Authenticator, FileAuditLog, FileUserStore
-from switchlink.commands import COMMANDS, ERROR_CODES
+from switchlink.services.registry import COMMANDS, ERROR_CODES
+from switchlink.services.users.auth import Authenticator, FileAuditLog, FileUserStore
 from switchlink.transport import protocol as proto
 from switchlink.transport.keys import ensure_keys
 from switchlink.transport.server import Server

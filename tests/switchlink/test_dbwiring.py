@@ -21,9 +21,9 @@ from models.persistence.alarms import AlarmRepository
 from models.persistence.calls import CallRepository
 from models.persistence.database import Database, open_database
 from models.persistence.linktests import LinkTestRepository
-from switchlink.alarm_commands import AlarmService
 from switchlink.alarms import RuleSetError, default_rules
 from switchlink.dbwiring import DbRuleStore, HistoryFeed, alarm_log_sink, history_writer
+from switchlink.services.alarms import AlarmService
 
 T0 = 1_739_998_800.0  # on a half-hour boundary
 

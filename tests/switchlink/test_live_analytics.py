@@ -10,7 +10,7 @@ from scripted_switch import PASSWORD, Running, live_client, start_server
 
 from models.calls import CallOutcome
 from models.events import CallArrived, CallEnded, CallIvrStep, CallQueued
-from switchlink.alarm_commands import MemoryRuleStore
+from switchlink.services.alarms import MemoryRuleStore
 
 RULE = {
     "id": "q0-waiting",

@@ -10,8 +10,8 @@ import pytest
 from scripted_switch import FAST_HASHER, PASSWORD
 
 from models.security import AuditEntry, Role
-from switchlink.auth import Authenticator, AuthError, FileAuditLog, FileUserStore
 from switchlink.config import ConfigError, resolve
+from switchlink.services.users.auth import Authenticator, AuthError, FileAuditLog, FileUserStore
 from switchlink.transport.keys import authorize_client, ensure_keys
 
 

@@ -1,7 +1,8 @@
 """History commands over the database: interval statistics, call records, the alarm log.
 
 ``audit.search`` (the fourth history query) lives with the other user commands in
-:mod:`switchlink.commands`; it reads the same database through the daemon's audit log.
+:mod:`switchlink.services.users.commands`; it reads the same database through the daemon's
+audit log.
 The handlers find the :class:`~models.persistence.database.Database` in
 ``Context.services["db"]``, which the daemon fills.
 """
@@ -16,7 +17,7 @@ from models.persistence.alarms import AlarmRepository
 from models.persistence.calls import CallRepository
 from models.persistence.database import Database, DatabaseError
 from models.security import Permission
-from switchlink.commands import CommandError, Context, arg_str, command
+from switchlink.services.registry import CommandError, Context, arg_str, command
 
 SERVICE_KEY = "db"
 MAX_LIMIT = 10_000

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from models.alarms import AlarmTransition, alarm_to_plain, rule_to_plain
 from models.security import Permission
 from switchlink.alarms import AlarmEngine, AlarmError, RuleSetError, default_rules, validate_rules
-from switchlink.commands import CommandError, Context, arg_str, command
+from switchlink.services.registry import CommandError, Context, arg_str, command
 
 MAX_RULES = 5000
 

@@ -1,0 +1,12 @@
+"""The daemon's services: one module (or folder) per capability, each registering its commands.
+
+Importing this package (which importing any service does) registers every command with
+:mod:`switchlink.services.registry`. To add a capability, write its module and add its ONE
+line below. Services never import the transport: the server calls them, not the reverse.
+"""
+
+from switchlink.services import alarms as alarms  # alarms.list / ack / rules.get / rules.set
+from switchlink.services import diagnostics as diagnostics  # status, self_test, inject_fault …
+from switchlink.services import floor as floor  # agents and calls: set_agent_state … originate
+from switchlink.services import history as history  # history.intervals / calls / alarms
+from switchlink.services.users import commands as users  # noqa: F401  login … passwd, audit

@@ -1,0 +1,1 @@
+"""Users, sessions and the audit trail (auth) and the commands over them (commands)."""
