@@ -103,3 +103,18 @@ def test_a_link_drop_in_the_scenario_loses_no_calls_from_the_statistics(
     _, plain, _ = run(capsys, "--scenario", "small", "--hours", "2", "--json")
     _, with_drop, _ = run(capsys, "--scenario", str(dropped), "--hours", "2", "--json")
     assert json.loads(with_drop)["center"] == json.loads(plain)["center"]
+
+
+def test_a_distribution_kind_of_the_wrong_type_is_one_line_and_exit_2(
+    capsys, tmp_path: Path
+) -> None:
+    small = (Path(__file__).parents[1] / "resources" / "scenarios" / "small.toml").read_text(
+        "utf-8")
+    bad = tmp_path / "kind.toml"
+    bad.write_text(small.replace('duration = { kind = "uniform", low = 10, high = 30 }',
+                                 "duration = { kind = [1], low = 10, high = 30 }"),
+                   encoding="utf-8")
+    code, out, err = run(capsys, "--scenario", str(bad))
+    assert code == 2 and not out
+    assert err.count("\n") == 1
+    assert err.startswith(f"simulate: {bad}: ivr.duration: kind must be one of ")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from typing import Any
 
 from switchlink.adapters.errors import InvalidArgument
@@ -9,7 +11,15 @@ from switchlink.adapters.loopback.distributions import (
     Distribution,
     DistributionError,
     parse_distribution,
+    show,
 )
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_\-\[\].]+")
+
+
+def key_text(key: str) -> str:
+    """A key as it appears in an error's field path: quoted when not a plain TOML bare key."""
+    return key if _BARE_KEY.fullmatch(key) else show(key)
 
 
 class ScenarioError(InvalidArgument):
@@ -29,7 +39,9 @@ class TableReader:
         self.table: dict[str, Any] = table
 
     def fail(self, key: str, why: str) -> None:
+        key = key_text(key) if key else key
         where = f"{self.path}.{key}" if self.path and key else (key or self.path or "(top)")
+        why = " ".join(why.split())  # one line, whatever the data held
         raise ScenarioError(f"{self.source}: {where}: {why}")
 
     def check_keys(self, allowed: set[str]) -> None:
@@ -62,7 +74,7 @@ class TableReader:
             return default  # type: ignore[return-value]
         value = self.table[key]
         if not isinstance(value, str) or not value.strip():
-            self.fail(key, f"expected a non-empty string, got {value!r}")
+            self.fail(key, f"expected a non-empty string, got {show(value)}")
         return value
 
     def num(
@@ -80,29 +92,36 @@ class TableReader:
             return default  # type: ignore[return-value]
         value = self.table[key]
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail(key, f"expected a number, got {value!r}")
+            self.fail(key, f"expected a number, got {show(value)}")
+        if not math.isfinite(value):
+            self.fail(key, f"expected a finite number, got {show(value)}")
         if low is not None and value < low:
-            self.fail(key, f"must be at least {low}, got {value!r}")
+            self.fail(key, f"must be at least {low}, got {show(value)}")
         if high is not None and value > high:
-            self.fail(key, f"must be at most {high}, got {value!r}")
+            self.fail(key, f"must be at most {high}, got {show(value)}")
         return float(value)
 
-    def int(self, key: str, default: int | None = None, *, low: int | None = None) -> int:
+    def int(
+        self, key: str, default: int | None = None, *, low: int | None = None,
+        high: int | None = None,
+    ) -> int:
         if key not in self.table:
             if default is None:
                 self.fail(key, "required")
             return default  # type: ignore[return-value]
         value = self.table[key]
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(key, f"expected an integer, got {value!r}")
+            self.fail(key, f"expected an integer, got {show(value)}")
         if low is not None and value < low:
-            self.fail(key, f"must be at least {low}, got {value!r}")
+            self.fail(key, f"must be at least {low}, got {show(value)}")
+        if high is not None and value > high:
+            self.fail(key, f"must be at most {high:,}, got {show(value)}")
         return value
 
     def bool(self, key: str, default: bool) -> bool:
         value = self.table.get(key, default)
         if not isinstance(value, bool):
-            self.fail(key, f"expected true or false, got {value!r}")
+            self.fail(key, f"expected true or false, got {show(value)}")
         return value
 
     def dist(self, key: str, default: Distribution | None = None) -> Distribution:
@@ -127,7 +146,7 @@ class TableReader:
                 hh, mm = int(parts[0]), int(parts[1])
                 if 0 <= hh <= 24 and 0 <= mm < 60 and hh * 60 + mm <= 24 * 60:
                     return hh * 3600.0 + mm * 60.0
-        self.fail(key, f"expected a time of day \"HH:MM\", got {text!r}")
+        self.fail(key, f"expected a time of day \"HH:MM\", got {show(text)}")
         raise AssertionError  # unreachable
 
     def probabilities(self, key: str, known: set[str] | None, what: str) -> dict[str, float]:

@@ -6,6 +6,7 @@ the field path (``queues[2].handle_time.mean``) and why it is wrong.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -14,13 +15,18 @@ from typing import Any
 
 from models.equipment import BoardKind
 from switchlink.adapters.base import FAULT_KINDS
-from switchlink.adapters.loopback.distributions import Distribution, fixed
+from switchlink.adapters.loopback.distributions import Distribution, fixed, show
 from switchlink.adapters.loopback.reader import ScenarioError, TableReader
 
 SPEC_VERSIONS = ("1.0",)
 #: the rate profile's step: arrivals are given per half hour (S1 short-term forecasts)
 INTERVAL_S = 1800.0
 MAX_INTERVALS = 48
+#: limits that keep a loaded scenario runnable (memory, a finite event rate)
+MAX_AGENTS = 100_000
+MAX_CHANNELS = 10_000
+MAX_TRUNK_CAPACITY = 1_000_000
+MAX_CALLS_PER_INTERVAL = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +147,18 @@ class Scenario:
 OUTCOMES = ("answered", "no_answer", "busy", "invalid")
 
 
+def _known(ids: set[str]) -> str:
+    """``known: a, b, c`` for an error message, cut after ten names."""
+    names = sorted(ids)
+    more = f" … ({len(names)} in all)" if len(names) > 10 else ""
+    return f"known: {', '.join(names[:10])}{more}"
+
+
 def _unique(reader: TableReader, key: str, ids: list[str], what: str) -> None:
     seen: set[str] = set()
     for i, ident in enumerate(ids):
         if ident in seen:
-            reader.fail(f"{key}[{i}].id", f"duplicate {what} id {ident!r}")
+            reader.fail(f"{key}[{i}].id", f"duplicate {what} id {show(ident)}")
         seen.add(ident)
 
 
@@ -159,7 +172,7 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
     spec = top.table.get("spec")
     if spec not in SPEC_VERSIONS:
         supported = ", ".join(SPEC_VERSIONS)
-        top.fail("spec", f"unsupported spec version {spec!r} (supported: {supported})")
+        top.fail("spec", f"unsupported spec version {show(spec)} (supported: {supported})")
 
     center = top.child("center") if top.has("center") else TableReader(source, "center", {})
     center.check_keys({"day_start", "abandonment", "ring_time"})
@@ -176,8 +189,8 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
             kind = BoardKind(kind_text)
         except ValueError:
             b.fail("kind", f"expected one of {', '.join(k.value for k in BoardKind)}, "
-                           f"got {kind_text!r}")
-        boards.append(BoardSpec(b.str("id"), kind, b.int("channels", 0, low=0)))
+                           f"got {show(kind_text)}")
+        boards.append(BoardSpec(b.str("id"), kind, b.int("channels", 0, low=0, high=MAX_CHANNELS)))
     _unique(top, "boards", [b.id for b in boards], "board")
     board_kind = {b.id: b.kind for b in boards}
 
@@ -186,8 +199,9 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
         t.check_keys({"id", "board", "capacity"})
         board = t.str("board")
         if board_kind.get(board) is not BoardKind.TRUNK:
-            t.fail("board", f"{board!r} is not a board of kind 'trunk'")
-        trunks.append(TrunkSpec(t.str("id"), board, t.int("capacity", low=1)))
+            t.fail("board", f"{show(board)} is not a board of kind 'trunk'")
+        capacity = t.int("capacity", low=1, high=MAX_TRUNK_CAPACITY)
+        trunks.append(TrunkSpec(t.str("id"), board, capacity))
     _unique(top, "trunks", [t.id for t in trunks], "trunk")
     trunk_ids = {t.id for t in trunks}
 
@@ -225,15 +239,17 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
         ln.check_keys({"number", "trunk", "profile", "vip_share", "queue", "choices"})
         trunk = ln.str("trunk")
         if trunk not in trunk_ids:
-            ln.fail("trunk", f"no trunk {trunk!r} (known: {', '.join(sorted(trunk_ids))})")
+            ln.fail("trunk", f"no trunk {show(trunk)} ({_known(trunk_ids)})")
         raw = ln.table.get("profile")
         if not isinstance(raw, list) or not raw:
             ln.fail("profile", "required: a non-empty array of calls per half hour")
         if len(raw) > MAX_INTERVALS:
             ln.fail("profile", f"at most {MAX_INTERVALS} half hours (one day), got {len(raw)}")
         for i, v in enumerate(raw):
-            if isinstance(v, bool) or not isinstance(v, int | float) or v < 0:
-                ln.fail(f"profile[{i}]", f"expected calls per half hour >= 0, got {v!r}")
+            if (isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v)
+                    or not 0 <= v <= MAX_CALLS_PER_INTERVAL):
+                ln.fail(f"profile[{i}]", f"expected calls per half hour, 0 to "
+                                         f"{MAX_CALLS_PER_INTERVAL:,}, got {show(v)}")
         has_queue, has_choices = ln.has("queue"), ln.has("choices")
         if has_queue == has_choices:
             ln.fail("queue", "give exactly one of 'queue' (direct line) or 'choices' (via the IVR)")
@@ -242,7 +258,7 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
         if has_queue:
             queue = ln.str("queue")
             if queue not in queue_ids:
-                ln.fail("queue", f"no queue {queue!r} (known: {', '.join(sorted(queue_ids))})")
+                ln.fail("queue", f"no queue {show(queue)} ({_known(queue_ids)})")
         else:
             choices = ln.probabilities("choices", queue_ids, "queue")
         lines.append(
@@ -267,7 +283,9 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
     used: set[int] = set()
     for tm in top.items("teams", required=True):
         tm.check_keys({"id", "name", "count", "first_work_number", "skills", "shift", "breaks"})
-        count = tm.int("count", low=1)
+        count = tm.int("count", low=1, high=MAX_AGENTS)
+        if len(used) + count > MAX_AGENTS:
+            tm.fail("count", f"more than {MAX_AGENTS:,} agents in all")
         first = tm.int("first_work_number", next_free, low=0)
         numbers = set(range(first, first + count))
         if numbers & used:
@@ -280,7 +298,7 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
         skills = []
         for qid in skills_r.table:
             if qid not in queue_ids:
-                skills_r.fail(qid, f"no queue {qid!r} (known: {', '.join(sorted(queue_ids))})")
+                skills_r.fail(qid, f"no queue {show(qid)} ({_known(queue_ids)})")
             level = skills_r.int(qid, low=1)
             if level > 10:
                 skills_r.fail(qid, f"skill level must be 1..10, got {level}")
@@ -317,7 +335,7 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
     ob.check_keys({"trunk", "ring_time", "talk_time", "outcomes"})
     ob_trunk = ob.str("trunk") if ob.has("trunk") else (trunks[0].id if trunks else None)
     if ob_trunk not in trunk_ids:
-        ob.fail("trunk", f"no trunk {ob_trunk!r}")
+        ob.fail("trunk", f"no trunk {show(ob_trunk)} ({_known(trunk_ids)})")
     outcomes = (
         ob.probabilities("outcomes", set(OUTCOMES), "outcome")
         if ob.has("outcomes")
@@ -363,7 +381,7 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
         if kind == "event_delay" and not target:
             target = links[0]
         if target not in allowed:
-            ft.fail("target", f"{target!r} is not something a {kind} can hit")
+            ft.fail("target", f"{show(target)} is not something a {kind} can hit")
         faults.append(
             FaultSpec(
                 at_s=ft.num("at_s", low=0.0, required=True),
@@ -376,8 +394,7 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
 
     return Scenario(
         name=top.str("name", Path(source).stem),
-        description=top.table.get("description", "") if isinstance(
-            top.table.get("description", ""), str) else "",
+        description=_description(top),
         source=source,
         day_start_s=day_start_s,
         abandonment=center.bool("abandonment", True),
@@ -393,6 +410,13 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
         fax=fax,
         faults=tuple(faults),
     )
+
+
+def _description(top: TableReader) -> str:
+    text = top.table.get("description", "")
+    if not isinstance(text, str):
+        top.fail("description", f"expected a string, got {show(text)}")
+    return text
 
 
 def bundled_scenarios() -> list[str]:
@@ -422,6 +446,11 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
             raw = path.read_bytes()
         except OSError as exc:
             raise ScenarioError(f"{source}: cannot read: {exc.strerror}") from None
+    return scenario_from_bytes(raw, source)
+
+
+def scenario_from_bytes(raw: bytes, source: str) -> Scenario:
+    """Decode and validate a scenario file's content; ``source`` names it in errors."""
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
