@@ -91,11 +91,17 @@ def serve(cfg: DaemonConfig) -> int:
     """Start everything, serve until SIGINT / SIGTERM, shut down cleanly."""
     from switchlink.adapters.errors import AdapterError
     from switchlink.adapters.registry import create_adapter
-    from switchlink.dbstores import DbAuditLog, DbUserStore, ensure_admin, first_run_notice
-    from switchlink.dbwiring import DbRuleStore, HistoryFeed, alarm_log_sink, history_writer
     from switchlink.metrics import MetricsConfig, SlDefinition
     from switchlink.services.history import SERVICE_KEY as DB
     from switchlink.services.users.auth import Authenticator
+    from switchlink.storage.alarm_store import DbRuleStore, alarm_log_sink
+    from switchlink.storage.history_feed import HistoryFeed, history_writer
+    from switchlink.storage.user_store import (
+        DbAuditLog,
+        DbUserStore,
+        ensure_admin,
+        first_run_notice,
+    )
     from switchlink.transport import protocol as proto
     from switchlink.transport.keys import data_dir, ensure_keys
     from switchlink.transport.server import Server, ServerError, tune_gc_for_serving

@@ -18,7 +18,7 @@ from models.calls import CallOutcome
 from models.persistence.calls import CallRepository
 from models.persistence.database import open_database
 from models.records import CallRecord, interval_start
-from switchlink.recorder import call_record_writer, interval_delta
+from switchlink.storage.call_history import call_record_writer, interval_delta
 
 pytestmark = pytest.mark.perf
 ROWS = 20_000

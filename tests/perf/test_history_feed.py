@@ -10,7 +10,7 @@ import pytest
 from models.persistence.calls import CallRepository
 from models.persistence.database import open_database
 from switchlink.adapters.loopback import LoopbackAdapter, load_scenario
-from switchlink.dbwiring import HistoryFeed, history_writer
+from switchlink.storage.history_feed import HistoryFeed, history_writer
 
 START = 1_772_438_400.0
 EVENTS = 500_000

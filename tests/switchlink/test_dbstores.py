@@ -8,7 +8,7 @@ from argon2 import PasswordHasher
 
 from models.persistence.database import Database, open_database
 from models.security import AuditEntry, Role, User
-from switchlink.dbstores import DbAuditLog, DbUserStore, ensure_admin
+from switchlink.storage.user_store import DbAuditLog, DbUserStore, ensure_admin
 
 FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 

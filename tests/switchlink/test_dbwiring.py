@@ -22,8 +22,9 @@ from models.persistence.calls import CallRepository
 from models.persistence.database import Database, open_database
 from models.persistence.linktests import LinkTestRepository
 from switchlink.alarms import RuleSetError, default_rules
-from switchlink.dbwiring import DbRuleStore, HistoryFeed, alarm_log_sink, history_writer
 from switchlink.services.alarms import AlarmService
+from switchlink.storage.alarm_store import DbRuleStore, alarm_log_sink
+from switchlink.storage.history_feed import HistoryFeed, history_writer
 
 T0 = 1_739_998_800.0  # on a half-hour boundary
 

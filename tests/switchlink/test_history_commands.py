@@ -17,10 +17,10 @@ from models.persistence.calls import CallRepository
 from models.persistence.database import open_database
 from models.records import CallRecord, IntervalStat, interval_start
 from models.security import AuditEntry, Role, User
-from switchlink.dbstores import DbAuditLog, DbUserStore
 from switchlink.services import history as history_commands
 from switchlink.services.registry import CommandError, Context, dispatch
 from switchlink.services.users.auth import Authenticator
+from switchlink.storage.user_store import DbAuditLog, DbUserStore
 
 DAY = date(2026, 3, 2)
 NINE = datetime.combine(DAY, time(9, 0)).astimezone().timestamp()  # local 09:00

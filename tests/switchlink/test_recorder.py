@@ -26,7 +26,8 @@ from models.events import (
 from models.persistence.calls import CallRepository
 from models.persistence.database import open_database
 from models.records import CallRecord, IntervalStat
-from switchlink.recorder import NO_QUEUE, BatchWriter, CallRecorder, call_record_writer
+from switchlink.storage.batch_writer import BatchWriter
+from switchlink.storage.call_history import NO_QUEUE, CallRecorder, call_record_writer
 
 T0 = 1_739_998_800.0  # on a half-hour boundary
 
@@ -165,7 +166,7 @@ CHILD = r"""
 import sys, time
 from models.persistence.database import open_database
 from models.records import CallRecord, IntervalStat
-from switchlink.recorder import call_record_writer
+from switchlink.storage.call_history import call_record_writer
 db = open_database(sys.argv[1]); db.migrate()
 out = open(sys.argv[2], "a", buffering=1)
 def committed(batch):
