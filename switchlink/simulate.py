@@ -9,10 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
+import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from models.agents import AgentState
 from models.calls import CallOutcome, Direction
 from models.events import (
     AgentStateChanged,
@@ -25,6 +29,12 @@ from models.events import (
 )
 
 ROUTE_PREFIX = "queue:"
+#: wall seconds between progress lines on stderr
+PROGRESS_EVERY_S = 2.0
+#: seat states that count as working on a call (occupancy's numerator)
+WORKING = frozenset({AgentState.TALKING, AgentState.ON_HOLD, AgentState.AFTER_CALL_WORK})
+#: seat states that count as available (occupancy's denominator): signed in and not "not ready"
+AVAILABLE = WORKING | {AgentState.READY, AgentState.RINGING}
 
 
 @dataclass(slots=True)
@@ -42,6 +52,9 @@ class QueueStats:
     asa_s: float | None = None
     aht_s: float | None = None
     max_wait_s: float = 0.0
+    occupancy: float | None = None
+    _work_s: float = field(default=0.0, repr=False)
+    _available_s: float = field(default=0.0, repr=False)
     _wait_total: float = field(default=0.0, repr=False)
     _handle_total: float = field(default=0.0, repr=False)
     _handled: int = field(default=0, repr=False)
@@ -50,6 +63,7 @@ class QueueStats:
         self.service_level = self.answered_in_threshold / self.offered if self.offered else None
         self.asa_s = self._wait_total / self.answered if self.answered else None
         self.aht_s = self._handle_total / self._handled if self._handled else None
+        self.occupancy = self._work_s / self._available_s if self._available_s else None
 
     def public(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if not k.startswith("_")}
@@ -73,7 +87,10 @@ class Statistics:
         }
 
 
-def compute_statistics(events: list[Event], thresholds: dict[str, float]) -> Statistics:
+def compute_statistics(
+    events: list[Event], thresholds: dict[str, float],
+    skills: dict[str, frozenset[str]] | None = None, until: float | None = None,
+) -> Statistics:
     """Per-queue and center figures from an event stream.
 
     ``thresholds`` maps queue id -> service-level threshold (s). A call counts as offered to
@@ -81,6 +98,12 @@ def compute_statistics(events: list[Event], thresholds: dict[str, float]) -> Sta
     answered within the threshold / offered; ASA is first queue entry -> first answer; AHT is
     talk + hold from answer to end plus the agent's following after-call work. Calls refused
     before routing (no trunk, no IVR channel) count as busy for the center only.
+
+    Occupancy is the agents' time talking, on hold or in after-call work / their available
+    time (signed in and not "not ready": ready, ringing, talking, held, after-call work), up to
+    ``until`` (default: the last event). A queue's occupancy is that of the agents who have its
+    skill (``skills``: agent id -> queue ids), counting all their calls, so an agent counts in
+    each of their skill groups; the center's is over every agent.
     """
     queues = {qid: QueueStats(qid) for qid in thresholds}
     center = QueueStats("*")
@@ -91,9 +114,23 @@ def compute_statistics(events: list[Event], thresholds: dict[str, float]) -> Sta
     inbound: set[str] = set()
     acw_from: dict[str, tuple[float, QueueStats]] = {}
     call_agent: dict[str, str] = {}
+    seat: dict[str, tuple[AgentState, float]] = {}
+    work_s: dict[str, float] = {}
+    available_s: dict[str, float] = {}
+
+    def close(agent: str, t: float) -> None:
+        state, since = seat[agent]
+        if state in AVAILABLE:
+            available_s[agent] = available_s.get(agent, 0.0) + (t - since)
+            if state in WORKING:
+                work_s[agent] = work_s.get(agent, 0.0) + (t - since)
+
     for ev in events:
         kind = type(ev)
         if kind is AgentStateChanged:
+            if ev.agent in seat:
+                close(ev.agent, ev.t)
+            seat[ev.agent] = (ev.state, ev.t)
             pending = acw_from.pop(ev.agent, None)
             if pending is not None:
                 pending[1]._handle_total += ev.t - pending[0]
@@ -165,24 +202,55 @@ def compute_statistics(events: list[Event], thresholds: dict[str, float]) -> Sta
         center._wait_total += q._wait_total
         center._handle_total += q._handle_total
         center._handled += q._handled
-        q.finish()
     center.offered += center.busy - sum(q.busy for q in queues.values())
+    end = until if until is not None else (events[-1].t if events else 0.0)
+    for agent in seat:
+        close(agent, end)
+    for agent, avail in available_s.items():
+        work = work_s.get(agent, 0.0)
+        center._available_s += avail
+        center._work_s += work
+        for qid in (skills or {}).get(agent, ()):
+            q = queues.get(qid)
+            if q is not None:
+                q._available_s += avail
+                q._work_s += work
+    for q in queues.values():
+        q.finish()
     center.finish()
     return stats
 
 
-def run_scenario(scenario: str, seed: int, hours: float | None) -> tuple[Any, list[Event]]:
-    """Run ``scenario`` fast for ``hours`` (default: its working day); returns it and events."""
+Progress = Callable[[float, float, int], None]
+
+
+def run_start(scenario: Any) -> float:
+    """Where every ``simulate`` run starts: 2026-03-02 (a Monday) at the scenario's day start."""
+    return (datetime(2026, 3, 2) + timedelta(seconds=scenario.day_start_s)).timestamp()
+
+
+def run_scenario(
+    scenario: str, seed: int, hours: float | None, progress: Progress | None = None,
+) -> tuple[Any, list[Event]]:
+    """Run ``scenario`` fast for ``hours`` (default: its working day); returns it and events.
+
+    ``progress(simulated_s, total_s, events)`` is called about every :data:`PROGRESS_EVERY_S`
+    wall seconds.
+    """
     from switchlink.adapters.loopback import LoopbackAdapter, load_scenario
 
     sc = load_scenario(scenario)
-    start = datetime(2026, 3, 2) + timedelta(seconds=sc.day_start_s)
-    adapter = LoopbackAdapter(scenario=sc, seed=seed, speed="fast", start=start)
-    end = adapter.start_time + (sc.hours if hours is None else hours) * 3600.0
+    adapter = LoopbackAdapter(scenario=sc, seed=seed, speed="fast", start=run_start(sc))
+    total = (sc.hours if hours is None else hours) * 3600.0
+    end = adapter.start_time + total
     events: list[Event] = []
+    next_report = time.monotonic() + PROGRESS_EVERY_S
     with adapter:
         while True:
             batch = adapter.poll(max_events=20_000)
+            if progress is not None and time.monotonic() >= next_report:
+                progress(min(total, adapter.now() - adapter.start_time), total, len(events))
+                next_report = time.monotonic() + PROGRESS_EVERY_S
             if not batch:  # nothing yet: a dropped link may be holding events back
                 if adapter.now() > end or adapter.simulation.next_time() == float("inf"):
                     break
@@ -194,13 +262,32 @@ def run_scenario(scenario: str, seed: int, hours: float | None) -> tuple[Any, li
     return sc, events
 
 
+def agent_skills(scenario: Any) -> dict[str, frozenset[str]]:
+    """Agent id (work number) -> the queues the agent has a skill for."""
+    return {
+        str(n): frozenset(qid for qid, _ in team.skills)
+        for team in scenario.teams
+        for n in range(team.first_work_number, team.first_work_number + team.count)
+    }
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, left: bool) -> str:
+    fill = " " * (width - display_width(text))
+    return text + fill if left else fill + text
+
+
 def _fmt(value: float | None, pattern: str) -> str:
     return "-" if value is None else pattern.format(value)
 
 
 def format_table(stats: Statistics, names: dict[str, str]) -> str:
     header = ("queue", "offered", "answered", "abandoned", "busy", "SL", "ASA s", "AHT s",
-              "max wait s")
+              "max wait s", "occupancy")
     rows = [header]
     for q in [*stats.queues.values(), stats.center]:
         label = "center" if q.queue == "*" else f"{q.queue} {names.get(q.queue, '')}".strip()
@@ -208,11 +295,12 @@ def format_table(stats: Statistics, names: dict[str, str]) -> str:
             label, str(q.offered), str(q.answered), str(q.abandoned), str(q.busy),
             _fmt(None if q.service_level is None else q.service_level * 100, "{:.1f}%"),
             _fmt(q.asa_s, "{:.1f}"), _fmt(q.aht_s, "{:.0f}"), f"{q.max_wait_s:.0f}",
+            _fmt(None if q.occupancy is None else q.occupancy * 100, "{:.1f}%"),
         ))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+    widths = [max(display_width(r[i]) for r in rows) for i in range(len(header))]
+    lines = ["  ".join(_pad(c, w, left=i == 0)
                        for i, (c, w) in enumerate(zip(r, widths, strict=True))) for r in rows]
-    lines.insert(1, "-" * len(lines[0]))
+    lines.insert(1, "-" * display_width(lines[0]))
     lines.append(f"inbound {stats.inbound}, self-service {stats.self_service}, "
                  f"outbound {stats.outbound}")
     return "\n".join(lines)
@@ -225,6 +313,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--hours", type=float, default=None,
                         help="simulated hours to run (default: the scenario's working day)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--quiet", action="store_true",
+                       help="no progress lines on stderr")
+    shown.add_argument("--progress", action="store_true",
+                       help="progress lines on stderr even when it is not a terminal "
+                            f"(default: every {PROGRESS_EVERY_S:g} s on a terminal)")
+
+
+def _print_progress(simulated_s: float, total_s: float, events: int) -> None:
+    share = simulated_s / total_s * 100 if total_s else 100.0
+    print(f"simulate: {simulated_s / 3600:.1f} of {total_s / 3600:.1f} simulated h "
+          f"({share:.0f} %), {events:,} events", file=sys.stderr, flush=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -233,18 +333,27 @@ def run(args: argparse.Namespace) -> int:
     if args.hours is not None and not args.hours > 0:
         print(f"simulate: --hours must be positive, got {args.hours}", file=sys.stderr)
         return 2
+    show_progress = getattr(args, "progress", False) or (
+        not getattr(args, "quiet", False) and sys.stderr.isatty())
+    started = time.monotonic()
     try:
-        scenario, events = run_scenario(args.scenario, args.seed, args.hours)
+        scenario, events = run_scenario(args.scenario, args.seed, args.hours,
+                                        _print_progress if show_progress else None)
     except AdapterError as exc:
         print(f"simulate: {exc}", file=sys.stderr)
         return 2
     thresholds = {q.id: q.sl_threshold_s for q in scenario.queues}
-    stats = compute_statistics(events, thresholds)
+    hours = scenario.hours if args.hours is None else args.hours
+    until = run_start(scenario) + hours * 3600.0
+    stats = compute_statistics(events, thresholds, agent_skills(scenario), until)
+    if show_progress:
+        print(f"simulate: done, {len(events):,} events in {time.monotonic() - started:.1f} s",
+              file=sys.stderr, flush=True)
     if args.json:
-        out = {"scenario": scenario.name, "seed": args.seed, "events": len(events),
-               **stats.as_dict()}
+        out = {"scenario": scenario.name, "seed": args.seed, "hours": hours,
+               "events": len(events), **stats.as_dict()}
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        print(f"scenario {scenario.name}, seed {args.seed}, {len(events)} events")
+        print(f"scenario {scenario.name}, seed {args.seed}, {hours:g} h, {len(events)} events")
         print(format_table(stats, {q.id: q.name for q in scenario.queues}))
     return 0

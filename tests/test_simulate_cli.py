@@ -118,3 +118,57 @@ def test_a_distribution_kind_of_the_wrong_type_is_one_line_and_exit_2(
     assert code == 2 and not out
     assert err.count("\n") == 1
     assert err.startswith(f"simulate: {bad}: ivr.duration: kind must be one of ")
+
+
+def test_occupancy_is_work_over_available_time_per_skill_group_and_center() -> None:
+    t = 0.0
+    R, T, H, A, N, O = (AgentState.READY, AgentState.TALKING, AgentState.ON_HOLD,
+                        AgentState.AFTER_CALL_WORK, AgentState.NOT_READY, AgentState.LOGGED_OUT)
+    events = [
+        # a1 (skill q): ready 40, talking 30, held 10, ACW 20 -> 60 of 100; a break is not counted
+        AgentStateChanged(t, "a1", R), AgentStateChanged(t + 40, "a1", T),
+        AgentStateChanged(t + 70, "a1", H), AgentStateChanged(t + 80, "a1", A),
+        AgentStateChanged(t + 100, "a1", N), AgentStateChanged(t + 150, "a1", R),
+        AgentStateChanged(t + 150, "a1", O),
+        # a2 (skills q and p): ready until the end of the run at 200 s
+        AgentStateChanged(t + 100, "a2", R),
+    ]
+    skills = {"a1": frozenset({"q"}), "a2": frozenset({"q", "p"})}
+    stats = simulate.compute_statistics(events, {"q": 15.0, "p": 15.0}, skills, until=t + 200)
+    assert stats.queues["q"].occupancy == pytest.approx(60 / 200)
+    assert stats.queues["p"].occupancy == pytest.approx(0.0)
+    assert stats.center.occupancy == pytest.approx(60 / 200)
+
+
+def test_the_table_pads_by_display_width_so_chinese_names_keep_columns_straight(
+    capsys,
+) -> None:
+    code, out, _ = run(capsys, "--scenario", "small", "--hours", "1")
+    assert code == 0
+    table = out.splitlines()[1:-1]
+    assert any("话费查询" in line for line in table)
+    widths = {simulate.display_width(line) for line in table}
+    assert len(widths) == 1, table  # header, rule and every row end in the same column
+
+
+def test_progress_goes_to_stderr_when_asked_and_never_with_quiet(
+    capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(simulate, "PROGRESS_EVERY_S", 0.0)
+    code, out, err = run(capsys, "--scenario", "small", "--hours", "2", "--progress")
+    assert code == 0 and "center" in out
+    lines = err.splitlines()
+    assert len(lines) >= 2 and all(line.startswith("simulate: ") for line in lines)
+    assert "of 2.0 simulated h" in lines[0] and "done" in lines[-1]
+    _, _, err = run(capsys, "--scenario", "small", "--hours", "2", "--quiet")
+    assert err == ""  # and not a terminal: quiet by default too (the first test)
+
+
+def test_every_json_key_is_named_in_the_docs(capsys) -> None:
+    _, out, _ = run(capsys, "--scenario", "small", "--hours", "1", "--json")
+    data = json.loads(out)
+    docs = (Path(__file__).parents[1] / "docs" / "emulator.md").read_text("utf-8")
+    section = docs[docs.index("### `simulate --json`"):]
+    keys = set(data) | set(data["center"]) | {k for q in data["queues"].values() for k in q}
+    missing = sorted(k for k in keys if f"`{k}`" not in section)
+    assert not missing, f"not documented in docs/emulator.md: {missing}"
