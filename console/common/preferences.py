@@ -1,22 +1,11 @@
-"""Remembered choices (QSettings): layout, theme, language, sound, window geometry and screen."""
+"""Remembered choices (QSettings): theme, language, window geometry and screen for the shell,
+and each screen's own keys (e.g. the wall-board's ``layout/*`` and ``sound/muted``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
 from PySide6.QtCore import QByteArray, QSettings
-
-from console.screens.wallboard.floor import TILE_IDS
-
-
-@dataclass
-class Layout:
-    """What the wall-board shows."""
-
-    tiles: list[str] = field(default_factory=lambda: list(TILE_IDS))
-    hidden_queues: set[str] = field(default_factory=set)
-    show_grid: bool = True
-    show_charts: bool = True
 
 
 class Preferences:
@@ -24,26 +13,6 @@ class Preferences:
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self.settings = settings or QSettings("callfloor", "console")
-
-    def layout(self) -> Layout:
-        s = self.settings
-        tiles = s.value("layout/tiles", None)
-        hidden = s.value("layout/hidden_queues", None)
-        return Layout(
-            tiles=[t for t in _as_list(tiles) if t in TILE_IDS] if tiles is not None
-            else list(TILE_IDS),
-            hidden_queues=set(_as_list(hidden)),
-            show_grid=_as_bool(s.value("layout/show_grid", True)),
-            show_charts=_as_bool(s.value("layout/show_charts", True)),
-        )
-
-    def save_layout(self, layout: Layout) -> None:
-        s = self.settings
-        s.setValue("layout/tiles", list(layout.tiles))
-        s.setValue("layout/hidden_queues", sorted(layout.hidden_queues))
-        s.setValue("layout/show_grid", layout.show_grid)
-        s.setValue("layout/show_charts", layout.show_charts)
-        s.sync()
 
     def get(self, key: str, default: str) -> str:
         return str(self.settings.value(key, default))
@@ -56,8 +25,19 @@ class Preferences:
         value = self.settings.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
 
-    def muted(self) -> bool:
-        return _as_bool(self.settings.value("sound/muted", False))
+    def flag(self, key: str, default: bool) -> bool:
+        return _as_bool(self.settings.value(key, default))
+
+    def strings(self, key: str) -> list[str] | None:
+        """A remembered list, or None if it was never saved."""
+        value = self.settings.value(key, None)
+        return None if value is None else _as_list(value)
+
+    def set_many(self, values: Iterable[tuple[str, object]]) -> None:
+        """Several keys, written to disk once."""
+        for key, value in values:
+            self.settings.setValue(key, value)
+        self.settings.sync()
 
 
 def _as_list(value: object) -> list[str]:

@@ -1,1 +1,12 @@
-"""The screens the shell adds."""
+"""The screens the shell adds, in tab order: one line per screen, imported when the window opens."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from console.common.screen import ScreenSpec
+
+SCREENS: tuple[ScreenSpec, ...] = (
+    ScreenSpec("wallboard", QT_TRANSLATE_NOOP("Screen", "Wall-board"),
+               "console.screens.wallboard.screen:WallboardScreen"),
+)

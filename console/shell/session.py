@@ -17,11 +17,10 @@ from PySide6.QtWidgets import QApplication
 
 from console.common.link import ClientBridge
 from console.common.preferences import Preferences
-from console.screens.wallboard.screen import MainWindow
-from console.screens.wallboard.sound import AlarmSound
 from console.shell.i18n import LANGUAGES, Translations, system_language
 from console.shell.launcher import LaunchError, LocalSwitchlink
 from console.shell.themes import apply_theme
+from console.shell.window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -128,14 +127,13 @@ class ConsoleSession:
         win = MainWindow(bridge, prefs, theme=theme, language=lang,
                          show_log=self._show_log)
         self.window = win
-        win.sound = AlarmSound(win)
-        win.sound.set_muted(prefs.muted())
-        win.charts.apply_theme(theme == "dark")
+        win.enable_sound()
+        win.theme_screens(theme)
 
         def set_theme(name: str) -> None:
             apply_theme(app, name, win.type_scale)
             win.theme = name
-            win.charts.apply_theme(name == "dark")
+            win.theme_screens(name)
             prefs.set("ui/theme", name)
 
         def set_language(name: str) -> None:

@@ -4,28 +4,28 @@
 <context>
     <name>AckDialog</name>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="64"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="64"/>
         <source>Acknowledge alarm</source>
         <extracomment>the scope as people say it (a queue&apos;s name, not ``queue:billing``)</extracomment>
         <translation>确认预警</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="65"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="65"/>
         <source>{level} alarm on {metric} in {scope}: {value} vs {threshold}</source>
         <translation>{level}预警：{scope} 的{metric}为 {value}，阀值 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="71"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="71"/>
         <source>Dispatch plan: {plan}</source>
         <translation>资源调度预案：{plan}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="73"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="73"/>
         <source>What is being done about it (required)</source>
         <translation>正在采取的措施（必填）</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="80"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="80"/>
         <source>Please write a note: the acknowledgement is audited.</source>
         <translation>请填写说明：确认操作将记入审计日志。</translation>
     </message>
@@ -33,27 +33,27 @@
 <context>
     <name>AgentGridModel</name>
     <message>
-        <location filename="../../console/models/agent_grid.py" line="21"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="20"/>
         <source>Work number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../console/models/agent_grid.py" line="22"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="21"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../console/models/agent_grid.py" line="23"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="22"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../console/models/agent_grid.py" line="24"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="23"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/models/agent_grid.py" line="25"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="24"/>
         <source>Time in state</source>
         <translation>状态时长</translation>
     </message>
@@ -61,34 +61,34 @@
 <context>
     <name>AgentGridView</name>
     <message>
-        <location filename="../../console/widgets/agent_grid.py" line="150"/>
-        <location filename="../../console/widgets/agent_grid.py" line="194"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="150"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="194"/>
         <source>All</source>
         <extracomment>translated state labels, filled on first use and dropped on a language change</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/agent_grid.py" line="171"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="171"/>
         <source>{shown} of {total} agents</source>
         <translation>显示 {shown} / 共 {total} 名坐席</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/agent_grid.py" line="190"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="190"/>
         <source>Team:</source>
         <translation>班组：</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/agent_grid.py" line="191"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="191"/>
         <source>Skill group:</source>
         <translation>技能组：</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/agent_grid.py" line="195"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="195"/>
         <source>Show only the agents of one team</source>
         <translation>只显示某一班组的坐席</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/agent_grid.py" line="196"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="196"/>
         <source>Show only the agents with one skill</source>
         <translation>只显示具备某一技能的坐席</translation>
     </message>
@@ -96,38 +96,38 @@
 <context>
     <name>AgentState</name>
     <message>
-        <location filename="../../console/floor.py" line="32"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="32"/>
         <source>Logged out</source>
         <extracomment>Background / text colour per alarm level, the same in both themes.</extracomment>
         <translation>签出</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="33"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="33"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="34"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="34"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="35"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="35"/>
         <source>Ringing</source>
         <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="36"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="36"/>
         <source>Talking</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="37"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="37"/>
         <source>On hold</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="38"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="38"/>
         <source>After-call work</source>
         <translation>后续处理</translation>
     </message>
@@ -135,32 +135,32 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../../console/widgets/banners.py" line="69"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="69"/>
         <source>{level} alarm ({note})</source>
         <translation>{level}预警（{note}）</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/banners.py" line="71"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="71"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/banners.py" line="72"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="72"/>
         <source>escalated, not acknowledged</source>
         <translation>已升级，未确认</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/banners.py" line="74"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="74"/>
         <source>{level} alarm</source>
         <translation>{level}预警</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/banners.py" line="75"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="75"/>
         <source>{head}: {metric} {value} (threshold {threshold}) in {scope} since {time}</source>
         <translation>{head}：{scope} {metric} {value}（阀值 {threshold}），自 {time} 起</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/banners.py" line="83"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="83"/>
         <source>(+{n} more)</source>
         <translation>（另有 {n} 条）</translation>
     </message>
@@ -168,42 +168,42 @@
 <context>
     <name>AlarmListModel</name>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="15"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="15"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="16"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="16"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="17"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="17"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="18"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="18"/>
         <source>Value</source>
         <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="19"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="19"/>
         <source>Threshold</source>
         <translation>阀值</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="20"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="20"/>
         <source>Since</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="21"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="21"/>
         <source>Acknowledged by</source>
         <translation>确认人</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="22"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="22"/>
         <source>Dispatch plan</source>
         <translation>资源调度预案</translation>
     </message>
@@ -211,43 +211,43 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="147"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="147"/>
         <source>Your role may not acknowledge alarms.</source>
         <extracomment>a user-facing message about an acknowledgement (sent, done, refused)</extracomment>
         <translation>您的角色无权确认预警。</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="152"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="152"/>
         <source>There is no active alarm to acknowledge.</source>
         <translation>当前没有需要确认的预警。</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="159"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="159"/>
         <source>Alarm {id} acknowledged.</source>
         <translation>预警 {id} 已确认。</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="161"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="161"/>
         <source>Acknowledgement refused: {reason}</source>
         <translation>确认被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="164"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="164"/>
         <source>Active alarms</source>
         <translation>当前预警</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="165"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="165"/>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="167"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="167"/>
         <source>Acknowledge the selected alarm with a note (Ctrl+K)</source>
         <translation>填写说明并确认所选预警（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/alarms.py" line="169"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="169"/>
         <source>Your role may not acknowledge alarms</source>
         <translation>您的角色无权确认预警</translation>
     </message>
@@ -255,18 +255,18 @@
 <context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../console/widgets/charts.py" line="167"/>
+        <location filename="../../console/screens/wallboard/widgets/charts.py" line="182"/>
         <source>Offered (blue) and answered (green) per half hour</source>
-        <extracomment>One redraw a second, whatever the data rate (pyqtgraph scrollingPlots pattern). Counts never go below 0: the y axis starts at 0 and grows above the data (at least this). the time axis follows this clock: the switch&apos;s (simulated time on the emulator)</extracomment>
+        <extracomment>One redraw a second, whatever the data rate (pyqtgraph scrollingPlots pattern). Counts never go below 0: the y axis starts at 0 and grows above the data (at least this). type scale for the wall&apos;s size (1.0 = 1080p), set by the main window the time axis follows this clock: the switch&apos;s (simulated time on the emulator)</extracomment>
         <translation>每半小时呼入量（蓝）与接通量（绿）</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/charts.py" line="168"/>
+        <location filename="../../console/screens/wallboard/widgets/charts.py" line="184"/>
         <source>Service level %, last 4 hours</source>
         <translation>服务水平 %，最近 4 小时</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/charts.py" line="169"/>
+        <location filename="../../console/screens/wallboard/widgets/charts.py" line="185"/>
         <source>Calls waiting, last 60 minutes</source>
         <translation>排队数，最近 60 分钟</translation>
     </message>
@@ -274,23 +274,23 @@
 <context>
     <name>Level</name>
     <message>
-        <location filename="../../console/floor.py" line="17"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="17"/>
         <source>Yellow</source>
         <extracomment>Alarm levels from least to most severe (S3: 黄、橙、红、黑四级预警).</extracomment>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="18"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="18"/>
         <source>Orange</source>
         <translation>橙色</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="19"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="19"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="20"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="20"/>
         <source>Black</source>
         <translation>黑色</translation>
     </message>
@@ -298,18 +298,18 @@
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../console/log_dialog.py" line="60"/>
+        <location filename="../../console/shell/log_dialog.py" line="60"/>
         <source>switchlink log</source>
         <extracomment>The tail shown, so a long-running daemon&apos;s log does not flood the dialog.</extracomment>
         <translation>switchlink 日志</translation>
     </message>
     <message>
-        <location filename="../../console/log_dialog.py" line="62"/>
+        <location filename="../../console/shell/log_dialog.py" line="62"/>
         <source>Attached to a remote switchlink: its log is on that machine.</source>
         <translation>已连接远程 switchlink：日志在该服务器上。</translation>
     </message>
     <message>
-        <location filename="../../console/log_dialog.py" line="65"/>
+        <location filename="../../console/shell/log_dialog.py" line="65"/>
         <source>Log file: {path}</source>
         <translation>日志文件：{path}</translation>
     </message>
@@ -317,289 +317,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/actions.py" line="73"/>
+        <location filename="../../console/shell/menus.py" line="58"/>
         <source>Wall display (full screen)</source>
         <extracomment>action -&gt; (text, tooltip), untranslated; the language actions name themselves natively</extracomment>
         <translation>大屏显示（全屏）</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="74"/>
+        <location filename="../../console/shell/menus.py" line="59"/>
         <source>Frameless full screen on the chosen monitor</source>
         <translation>在所选显示器上无边框全屏</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="75"/>
-        <source>Agent grid</source>
-        <translation>坐席状态墙</translation>
-    </message>
-    <message>
-        <location filename="../../console/actions.py" line="76"/>
-        <source>Show or hide the agent grid</source>
-        <translation>显示或隐藏坐席状态墙</translation>
-    </message>
-    <message>
-        <location filename="../../console/actions.py" line="77"/>
-        <source>Layout settings…</source>
-        <translation>布局设置…</translation>
-    </message>
-    <message>
-        <location filename="../../console/actions.py" line="78"/>
-        <source>Choose tiles, queues, grid and charts</source>
-        <translation>选择指标块、队列、坐席墙和图表</translation>
-    </message>
-    <message>
-        <location filename="../../console/actions.py" line="79"/>
-        <source>Re-sort queue table</source>
-        <translation>重新排序队列表</translation>
-    </message>
-    <message>
-        <location filename="../../console/actions.py" line="80"/>
-        <source>Apply the chosen sort order now</source>
-        <translation>立即按所选列排序</translation>
-    </message>
-    <message>
-        <location filename="../../console/actions.py" line="81"/>
-        <source>Acknowledge alarm…</source>
-        <translation>确认预警…</translation>
-    </message>
-    <message>
-        <location filename="../../console/actions.py" line="82"/>
-        <source>Acknowledge the selected alarm with a note</source>
-        <translation>填写说明并确认所选预警</translation>
-    </message>
-    <message>
-        <location filename="../../console/actions.py" line="83"/>
-        <source>Mute alarm sound</source>
-        <translation>预警静音</translation>
-    </message>
-    <message>
-        <location filename="../../console/actions.py" line="84"/>
-        <source>No sound on new red or black alarms</source>
-        <translation>新的红色或黑色预警不再响铃</translation>
-    </message>
-    <message>
-        <location filename="../../console/actions.py" line="85"/>
+        <location filename="../../console/shell/menus.py" line="60"/>
         <source>switchlink log…</source>
         <translation>switchlink 日志…</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="86"/>
+        <location filename="../../console/shell/menus.py" line="61"/>
         <source>Show the local switchlink&apos;s log</source>
         <translation>查看本机 switchlink 的日志</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="87"/>
+        <location filename="../../console/shell/menus.py" line="62"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="88"/>
+        <location filename="../../console/shell/menus.py" line="63"/>
         <source>Close the console (and the local switchlink)</source>
         <translation>关闭控制台（以及本机 switchlink）</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="89"/>
+        <location filename="../../console/shell/menus.py" line="64"/>
         <source>Leave wall display</source>
         <translation>退出大屏显示</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="90"/>
+        <location filename="../../console/shell/menus.py" line="65"/>
         <source>Back to a normal window</source>
         <translation>恢复为普通窗口</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="91"/>
+        <location filename="../../console/shell/menus.py" line="66"/>
         <source>Dark theme (wall)</source>
         <translation>深色主题（大屏）</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="92"/>
+        <location filename="../../console/shell/menus.py" line="67"/>
         <source>High-contrast dark theme</source>
         <translation>高对比度深色主题</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="93"/>
+        <location filename="../../console/shell/menus.py" line="68"/>
         <source>Light theme (desk)</source>
         <translation>浅色主题（桌面）</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="94"/>
+        <location filename="../../console/shell/menus.py" line="69"/>
         <source>Light theme for desk use</source>
         <translation>适合桌面使用的浅色主题</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="95"/>
+        <location filename="../../console/shell/menus.py" line="70"/>
         <source>Switch the interface to Simplified Chinese</source>
         <translation>界面切换为简体中文</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="97"/>
+        <location filename="../../console/shell/menus.py" line="72"/>
         <source>Switch the interface to English</source>
         <translation>界面切换为英文</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="99"/>
+        <location filename="../../console/shell/menus.py" line="74"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="99"/>
+        <location filename="../../console/shell/menus.py" line="74"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/actions.py" line="100"/>
-        <source>&amp;Alarms</source>
-        <translation>预警(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../console/mainwindow.py" line="282"/>
-        <source>Alarm sound off</source>
-        <extracomment>the board has painted live data at least once (used by ``--screenshot``) the user asked for a theme (&quot;dark&quot; | &quot;light&quot;) or a language (&quot;zh_CN&quot; | &quot;en&quot;)</extracomment>
-        <translation>预警声音已关闭</translation>
-    </message>
-    <message>
-        <location filename="../../console/mainwindow.py" line="282"/>
-        <source>Alarm sound on</source>
-        <translation>预警声音已开启</translation>
-    </message>
-    <message>
-        <location filename="../../console/mainwindow.py" line="297"/>
+        <location filename="../../console/shell/window.py" line="147"/>
         <source>callfloor — hotline floor wall-board</source>
+        <extracomment>a screen has painted live data for the first time (used by ``--screenshot``) the user asked for a theme (&quot;dark&quot; | &quot;light&quot;) the user asked for a language (&quot;zh_CN&quot; | &quot;en&quot;) type scale of the style sheet in force (1.0 = the 1080p design)</extracomment>
         <translation>callfloor — 客服热线现场监控大屏</translation>
-    </message>
-    <message>
-        <location filename="../../console/mainwindow.py" line="298"/>
-        <source>Queues</source>
-        <translation>队列</translation>
-    </message>
-    <message>
-        <location filename="../../console/mainwindow.py" line="299"/>
-        <source>Agents</source>
-        <translation>坐席</translation>
     </message>
 </context>
 <context>
     <name>Metric</name>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="29"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="29"/>
         <source>Calls waiting</source>
         <extracomment>Names of the metrics alarms watch, for the list (context &quot;Metric&quot;).</extracomment>
         <translation>排队数</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="30"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="30"/>
         <source>Longest wait</source>
         <translation>最长等待</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="31"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="31"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="32"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="32"/>
         <source>Abandon rate</source>
         <translation>放弃率</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="33"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="33"/>
         <source>Agents ready</source>
         <translation>示闲坐席</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="34"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="34"/>
         <source>Agents not ready</source>
         <translation>示忙坐席</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="35"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="35"/>
         <source>Average speed of answer</source>
         <translation>平均应答时长</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="36"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="36"/>
         <source>Blocked today</source>
         <translation>今日拦截</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="37"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="37"/>
         <source>Hold time</source>
         <translation>保持时长</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="38"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="38"/>
         <source>After-call work time</source>
         <translation>后续处理时长</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="39"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="39"/>
         <source>Not-ready time</source>
         <translation>示忙时长</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="40"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="40"/>
         <source>Call duration</source>
         <translation>通话时长</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="41"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="41"/>
         <source>Board down</source>
         <translation>板卡故障</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="42"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="42"/>
         <source>Channel stuck</source>
         <translation>通道挂死</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="43"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="43"/>
         <source>Link lost</source>
         <translation>链路中断</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="44"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="44"/>
         <source>Link latency (ms)</source>
         <translation>链路时延（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="53"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="53"/>
         <source>(15 min)</source>
         <extracomment>How the metrics engine&apos;s windows read after a metric name (context &quot;Metric&quot;).</extracomment>
         <translation>（15分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="54"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="54"/>
         <source>(today)</source>
         <translation>（今日）</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="55"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="55"/>
         <source>(this half hour)</source>
         <translation>（本半小时）</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="70"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="70"/>
         <source>{metric} {window}</source>
         <translation>{metric}{window}</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="79"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="79"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="80"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="80"/>
         <source>escalated, not acknowledged</source>
         <translation>已升级，未确认</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="81"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="81"/>
         <source>{level} ({note})</source>
         <translation>{level}（{note}）</translation>
     </message>
     <message>
-        <location filename="../../console/models/alarm_list.py" line="117"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="117"/>
         <source>Whole center</source>
         <translation>全中心</translation>
     </message>
@@ -607,91 +532,99 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../console/models/queue_table.py" line="16"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="16"/>
         <source>Queue</source>
         <extracomment>(title, source, field, format); source &quot;q&quot; = queue/&lt;id&gt;, &quot;m&quot; = metrics/queue/&lt;id&gt;</extracomment>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="17"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="17"/>
         <source>Waiting</source>
         <translation>排队</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="18"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="18"/>
         <source>Longest</source>
         <translation>最长等待</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="20"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="20"/>
         <source>SL</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="22"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="22"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="23"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="23"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="24"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="24"/>
         <source>Talking</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="25"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="25"/>
         <source>Offered</source>
         <translation>呼入</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="26"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="26"/>
         <source>Answered</source>
         <translation>接通</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="27"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="27"/>
         <source>Abandon</source>
         <translation>放弃率</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="29"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="29"/>
         <source>ASA</source>
         <translation>平均应答</translation>
     </message>
     <message>
-        <location filename="../../console/models/queue_table.py" line="32"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="32"/>
         <source>{queue}: {level} alarm</source>
         <translation>{queue}：{level}预警</translation>
     </message>
 </context>
 <context>
+    <name>Screen</name>
+    <message>
+        <location filename="../../console/screens/__init__.py" line="10"/>
+        <source>Wall-board</source>
+        <translation>监控大屏</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../console/settings_dialog.py" line="78"/>
+        <location filename="../../console/screens/wallboard/settings_dialog.py" line="78"/>
         <source>Wall-board layout</source>
         <translation>大屏布局</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="79"/>
+        <location filename="../../console/screens/wallboard/settings_dialog.py" line="79"/>
         <source>Tiles</source>
         <translation>指标块</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="80"/>
+        <location filename="../../console/screens/wallboard/settings_dialog.py" line="80"/>
         <source>Queues in the table</source>
         <translation>队列表中显示的队列</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="81"/>
+        <location filename="../../console/screens/wallboard/settings_dialog.py" line="81"/>
         <source>Show the agent grid</source>
         <translation>显示坐席状态墙</translation>
     </message>
     <message>
-        <location filename="../../console/settings_dialog.py" line="82"/>
+        <location filename="../../console/screens/wallboard/settings_dialog.py" line="82"/>
         <source>Show the charts</source>
         <translation>显示图表</translation>
     </message>
@@ -699,12 +632,12 @@
 <context>
     <name>StaleBanner</name>
     <message>
-        <location filename="../../console/widgets/banners.py" line="34"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="34"/>
         <source>Link lost since {time}: the figures shown are stale</source>
         <translation>连接中断（自 {time} 起）：所示数据已过时</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/banners.py" line="37"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="37"/>
         <source>Connecting to switchlink…</source>
         <translation>正在连接 switchlink…</translation>
     </message>
@@ -712,70 +645,149 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../console/floor.py" line="108"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="108"/>
         <source>Calls waiting</source>
         <extracomment>One colour per agent state, used by the grid and its legend in both themes. a smaller second line (today&apos;s figure under a rolling 15-minute one), or None</extracomment>
         <translation>排队数</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="109"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="109"/>
         <source>Longest wait</source>
         <translation>最长等待</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="113"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="113"/>
         <source>Service level (15 min)</source>
         <translation>服务水平（15分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="115"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="115"/>
         <source>Agents ready</source>
         <translation>示闲坐席</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="116"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="116"/>
         <source>Agents talking</source>
         <translation>通话坐席</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="117"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="117"/>
         <source>After-call work</source>
         <translation>后续处理</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="119"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="119"/>
         <source>Agents not ready</source>
         <translation>示忙坐席</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="121"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="121"/>
         <source>Abandon rate (15 min)</source>
         <translation>放弃率（15分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="123"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="123"/>
         <source>Answered today</source>
         <translation>今日接通</translation>
     </message>
     <message>
-        <location filename="../../console/floor.py" line="124"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="124"/>
         <source>Blocked today</source>
         <translation>今日拦截</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/tiles.py" line="83"/>
+        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="83"/>
         <source>{level} alarm</source>
         <translation>{level}预警</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/tiles.py" line="88"/>
+        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="88"/>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../console/widgets/tiles.py" line="92"/>
+        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="92"/>
         <source>Today {value}</source>
         <translation>今日 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>WallboardScreen</name>
+    <message>
+        <location filename="../../console/screens/wallboard/actions.py" line="22"/>
+        <source>Agent grid</source>
+        <extracomment>the board&apos;s entries in the shell&apos;s View menu action -&gt; (text, tooltip), untranslated</extracomment>
+        <translation>坐席状态墙</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/actions.py" line="23"/>
+        <source>Show or hide the agent grid</source>
+        <translation>显示或隐藏坐席状态墙</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/actions.py" line="24"/>
+        <source>Layout settings…</source>
+        <translation>布局设置…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/actions.py" line="25"/>
+        <source>Choose tiles, queues, grid and charts</source>
+        <translation>选择指标块、队列、坐席墙和图表</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/actions.py" line="26"/>
+        <source>Re-sort queue table</source>
+        <translation>重新排序队列表</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/actions.py" line="27"/>
+        <source>Apply the chosen sort order now</source>
+        <translation>立即按所选列排序</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/actions.py" line="28"/>
+        <source>Acknowledge alarm…</source>
+        <translation>确认预警…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/actions.py" line="29"/>
+        <source>Acknowledge the selected alarm with a note</source>
+        <translation>填写说明并确认所选预警</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/actions.py" line="30"/>
+        <source>Mute alarm sound</source>
+        <translation>预警静音</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/actions.py" line="31"/>
+        <source>No sound on new red or black alarms</source>
+        <translation>新的红色或黑色预警不再响铃</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/actions.py" line="33"/>
+        <source>&amp;Alarms</source>
+        <translation>预警(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/screen.py" line="255"/>
+        <source>Alarm sound off</source>
+        <translation>预警声音已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/screen.py" line="255"/>
+        <source>Alarm sound on</source>
+        <translation>预警声音已开启</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/screen.py" line="279"/>
+        <source>Queues</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/screen.py" line="280"/>
+        <source>Agents</source>
+        <translation>坐席</translation>
     </message>
 </context>
 </TS>

@@ -1,50 +1,37 @@
-"""The wall-board window: banners, tiles, queue table, charts, agent grid and alarms."""
+"""The wall-board screen: banners, tiles, queue table, charts, agent grid and alarms."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from console.common.link import ClientBridge
-from console.common.preferences import Layout, Preferences
+from console.common.preferences import Preferences
+from console.common.screen import Screen
 from console.screens.wallboard import floor
+from console.screens.wallboard.actions import VIEW, build_actions, retranslate_actions
 from console.screens.wallboard.models.agent_grid import AgentGridModel
 from console.screens.wallboard.models.alarm_list import AlarmListModel, scope_label
 from console.screens.wallboard.models.queue_table import QueueTableModel
+from console.screens.wallboard.prefs import Layout, load_layout, save_layout, sound_muted
 from console.screens.wallboard.widgets.agent_grid import AgentGridView
 from console.screens.wallboard.widgets.alarms import AlarmPanel
 from console.screens.wallboard.widgets.banners import AlarmBanner, StaleBanner
 from console.screens.wallboard.widgets.charts import ChartsPanel
 from console.screens.wallboard.widgets.tiles import TileBoard
-from console.shell.themes import DESIGN_HEIGHT, apply_theme, wall_scale
 
 
-class MainWindow(QMainWindow):
+class WallboardScreen(Screen):
     """Views only: every number comes from the client mirror through the bridge's frames."""
 
-    #: the board has painted live data at least once (used by ``--screenshot``)
-    live_data_shown = Signal()
-    #: the user asked for a theme ("dark" | "light") or a language ("zh_CN" | "en")
-    theme_requested = Signal(str)
-    language_requested = Signal(str)
-
-    def __init__(self, bridge: ClientBridge, prefs: Preferences, *, theme: str = "dark",
-                 language: str = "en", can_ack: bool = True,
-                 show_log: Callable[[], None] | None = None) -> None:
-        super().__init__()
-        self.setObjectName("mainWindow")
-        self.bridge = bridge
-        self.prefs = prefs
-        self.theme = theme
-        #: type scale of the style sheet in force (1.0 = the 1080p design)
-        self.type_scale = 1.0
-        self.language = language
-        self.show_log = show_log
+    def __init__(self, bridge: ClientBridge, prefs: Preferences, parent: QWidget | None = None,
+                 *, can_ack: bool = True) -> None:
+        super().__init__(bridge, prefs, parent)
+        self.setObjectName("wallboard")
         self.stale = True
         self.live_seen = False
         self._asked_whoami = False
@@ -67,10 +54,13 @@ class MainWindow(QMainWindow):
         self.queue_title = QLabel(self, objectName="panelTitle")
         self.agents_title = QLabel(self, objectName="panelTitle")
         self._build_layout()
-        self.layout_prefs = prefs.layout()
-        from console.shell.menus import build_actions
-
-        self.actions_by_name: dict[str, QAction] = build_actions(self)
+        self.layout_prefs = load_layout(prefs)
+        self.alarm_menu = QMenu(self)
+        self.actions_by_name: dict[str, QAction] = build_actions(
+            self, {"toggle_grid": self.set_grid_visible, "settings": self.open_settings,
+                   "refresh_sort": self.queue_table.resort,
+                   "ack": self.alarms.acknowledge_selected, "mute": self.set_muted},
+            muted=sound_muted(prefs), alarm_menu=self.alarm_menu)
         self.sound: Any = None
         self.apply_layout(self.layout_prefs)
         self._sampler = QTimer(self, interval=1000)
@@ -85,8 +75,7 @@ class MainWindow(QMainWindow):
 
     # -- layout ----------------------------------------------------------------------------
     def _build_layout(self) -> None:
-        central = QWidget(self)
-        outer = QVBoxLayout(central)
+        outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.setSpacing(6)
         outer.addWidget(self.stale_banner)
@@ -106,7 +95,6 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.charts, 2)
         outer.addWidget(self.agents_title)
         outer.addWidget(self.agents, 4)
-        self.setCentralWidget(central)
 
     def apply_layout(self, layout: Layout) -> None:
         """Tiles, queues, grid and charts as chosen in the settings dialog."""
@@ -235,29 +223,11 @@ class MainWindow(QMainWindow):
         self.actions_by_name["ack"].setEnabled(allowed)
 
     # -- actions ---------------------------------------------------------------------------
-    def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
+    def view_actions(self) -> list[QAction]:
+        return [self.actions_by_name[name] for name in VIEW]
 
-    def toggle_wall(self, on: bool | None = None, screen: int | None = None) -> None:
-        """Frameless full screen on the chosen monitor (F11), or back to a normal window."""
-        on = not self.isFullScreen() if on is None else on
-        screens = QApplication.screens()
-        if screen is not None and 0 <= screen < len(screens):
-            self.prefs.set("window/screen", screen)
-        chosen = int(self.prefs.get("window/screen", "0") or 0)
-        if on:
-            if 0 <= chosen < len(screens):
-                self.setGeometry(screens[chosen].geometry())
-            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-            self.menuBar().hide()
-            self.showFullScreen()
-            self.setCursor(Qt.CursorShape.BlankCursor)
-        else:
-            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)
-            self.menuBar().show()
-            self.unsetCursor()
-            self.showNormal()
-        self.actions_by_name["wall"].setChecked(on)
+    def menus(self) -> list[QMenu]:
+        return [self.alarm_menu]
 
     def open_settings(self) -> None:
         from console.screens.wallboard.settings_dialog import SettingsDialog
@@ -267,7 +237,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.layout_prefs, queues, self)
         if dialog.exec():
             layout = dialog.result_layout()
-            self.prefs.save_layout(layout)
+            save_layout(self.prefs, layout)
             self.apply_layout(layout)
 
     def set_grid_visible(self, on: bool) -> None:
@@ -275,7 +245,7 @@ class MainWindow(QMainWindow):
         if layout.show_grid == on:
             return
         layout.show_grid = on
-        self.prefs.save_layout(layout)
+        save_layout(self.prefs, layout)
         self.apply_layout(layout)
 
     def set_muted(self, muted: bool) -> None:
@@ -284,38 +254,31 @@ class MainWindow(QMainWindow):
             self.sound.set_muted(muted)
         self.show_message(self.tr("Alarm sound off") if muted else self.tr("Alarm sound on"))
 
-    def open_log(self) -> None:
-        if self.show_log is not None:
-            self.show_log()
+    def enable_sound(self) -> None:
+        from console.screens.wallboard.sound import AlarmSound
+
+        self.sound = AlarmSound(self)
+        self.sound.set_muted(sound_muted(self.prefs))
 
     # -- look ------------------------------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Auto-fit: cells, rows and all type grow with the window (1080p = 1.0, 4K = 2.0)."""
-        scale = max(0.8, min(2.5, event.size().height() / DESIGN_HEIGHT))
+    def set_size_scale(self, scale: float) -> None:
+        """Auto-fit: agent cells and table rows grow with the window (1080p = 1.0, 4K = 2.0)."""
         self.agents.set_scale(scale)
         self.queue_table.set_row_height(int(28 * scale))
-        self.set_type_scale(wall_scale(event.size().height()))
-        super().resizeEvent(event)
 
     def set_type_scale(self, scale: float) -> None:
-        """Re-style tables, lists, banners, titles and charts for a 4K (or small) wall."""
-        if scale == self.type_scale:
-            return
-        self.type_scale = scale
-        app = QApplication.instance()
-        if isinstance(app, QApplication) and app.styleSheet():
-            apply_theme(app, self.theme, scale)
+        """The charts' axes follow the style sheet's type; number columns are refitted."""
         self.charts.set_type_scale(scale)
         # number columns were fitted to the old type; fit them once the new style is in
         QTimer.singleShot(0, self.queue_table.fit_columns)
 
+    def apply_theme(self, theme: str) -> None:
+        self.charts.apply_theme(theme == "dark")
+
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("callfloor — hotline floor wall-board"))
         self.queue_title.setText(self.tr("Queues"))
         self.agents_title.setText(self.tr("Agents"))
-        from console.shell.menus import retranslate_actions
-
-        retranslate_actions(self)
+        retranslate_actions(self.actions_by_name, self.alarm_menu)
         self.queue_model.refresh_all()
         self.agent_model.refresh_all()
         self.alarm_model.refresh_all()
@@ -324,21 +287,6 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-    def save_geometry(self) -> None:
-        self.prefs.set("window/geometry", self.saveGeometry())
-        screen = self.screen()
-        if screen in QApplication.screens():
-            self.prefs.set("window/screen", QApplication.screens().index(screen))
-
-    def restore_geometry(self) -> None:
-        geometry = self.prefs.geometry()
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_geometry()
-        super().closeEvent(event)
 
 
 class SwitchClock:

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.common.preferences import Layout
 from console.screens.wallboard import floor
+from console.screens.wallboard.prefs import Layout
 
 
 class SettingsDialog(QDialog):

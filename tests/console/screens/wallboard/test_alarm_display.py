@@ -18,11 +18,12 @@ from console.screens.wallboard.models.alarm_list import (
     AlarmListModel,
     metric_label,
 )
-from console.screens.wallboard.screen import MainWindow
+from console.screens.wallboard.screen import WallboardScreen
+from console.shell.window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, fake_client: FakeClient, tmp_path: Path) -> MainWindow:
+def window(qtbot, fake_client: FakeClient, tmp_path: Path) -> WallboardScreen:
     bridge = ClientBridge(fake_client, frame_ms=20, poll_ms=10)
     prefs = Preferences(QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat))
     win = MainWindow(bridge, prefs)
@@ -31,7 +32,7 @@ def window(qtbot, fake_client: FakeClient, tmp_path: Path) -> MainWindow:
     bridge.start()
     win.show()
     qtbot.waitUntil(lambda: win.live_seen)
-    return win
+    return win.screens["wallboard"]
 
 
 def _sl_alarm(aid: str, level: str, **fields: object) -> dict[str, object]:
@@ -57,7 +58,7 @@ def test_metric_labels_name_the_window(qapp, metric: str, label: str) -> None:
 
 
 def test_sl_and_abandon_tiles_show_the_15_minute_window_the_rules_watch(
-        window: MainWindow) -> None:
+        window: WallboardScreen) -> None:
     sl, abandon = window.tiles.tiles["service_level"], window.tiles.tiles["abandon_rate"]
     assert sl.title.text() == "Service level (15 min)"
     assert (sl.value.text(), sl.sub.text()) == ("78%", "Today 81%")
@@ -66,7 +67,7 @@ def test_sl_and_abandon_tiles_show_the_15_minute_window_the_rules_watch(
     assert not window.tiles.tiles["waiting"].sub.isVisibleTo(window)
 
 
-def test_escalated_alarm_says_so_in_the_list_and_the_banner(qtbot, window: MainWindow,
+def test_escalated_alarm_says_so_in_the_list_and_the_banner(qtbot, window: WallboardScreen,
                                                            fake_client: FakeClient) -> None:
     fake_client.push("alarm/e1", _sl_alarm("e1", "black", escalated=True, threshold=0.5))
     qtbot.waitUntil(lambda: window.alarm_model.row_of("e1") is not None)
@@ -81,7 +82,7 @@ def test_escalated_alarm_says_so_in_the_list_and_the_banner(qtbot, window: MainW
         window.alarm_model.index(row, LEVEL)) == "Black (escalated)")
 
 
-def test_alarm_value_republished_live_updates_the_row(qtbot, window: MainWindow,
+def test_alarm_value_republished_live_updates_the_row(qtbot, window: WallboardScreen,
                                                       fake_client: FakeClient) -> None:
     fake_client.push("alarm/e1", _sl_alarm("e1", "red"))
     qtbot.waitUntil(lambda: window.alarm_model.row_of("e1") is not None)
@@ -91,7 +92,7 @@ def test_alarm_value_republished_live_updates_the_row(qtbot, window: MainWindow,
                     == "66%")
 
 
-def test_tile_coloured_by_a_queue_alarm_names_the_queue(window: MainWindow) -> None:
+def test_tile_coloured_by_a_queue_alarm_names_the_queue(window: WallboardScreen) -> None:
     # sample floor: a2 is a yellow service_level_15m alarm on queue q001 (故障报修)
     sl = window.tiles.tiles["service_level"]
     assert sl.property("level") == "yellow"
@@ -100,7 +101,7 @@ def test_tile_coloured_by_a_queue_alarm_names_the_queue(window: MainWindow) -> N
 
 
 def test_cleared_alarm_never_shows_as_an_empty_row_between_frames(
-        qtbot, window: MainWindow, fake_client: FakeClient) -> None:
+        qtbot, window: WallboardScreen, fake_client: FakeClient) -> None:
     """The client applies deltas between frames; a row must not read the mirror's gap."""
     bridge = window.bridge
     bridge.stop()  # drive drain/flush by hand: the gap between them is the bug's window

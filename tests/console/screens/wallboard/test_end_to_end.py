@@ -11,8 +11,9 @@ from PySide6.QtCore import QSettings
 from console.common.link import ClientBridge
 from console.common.preferences import Preferences
 from console.common.table_model import SORT_ROLE
-from console.screens.wallboard.screen import MainWindow
+from console.screens.wallboard.screen import WallboardScreen
 from console.shell.launcher import LocalSwitchlink
+from console.shell.window import MainWindow
 
 pytestmark = pytest.mark.slow
 
@@ -29,7 +30,7 @@ def local_switchlink(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
 
 @pytest.fixture
 def live_window(qtbot, local_switchlink: LocalSwitchlink,
-                tmp_path: Path) -> Iterator[MainWindow]:
+                tmp_path: Path) -> Iterator[WallboardScreen]:
     from switchlink.client import SwitchlinkClient
 
     client = SwitchlinkClient(local_switchlink.endpoint, session=local_switchlink.session)
@@ -41,12 +42,12 @@ def live_window(qtbot, local_switchlink: LocalSwitchlink,
     bridge.start()
     win.show()
     qtbot.waitUntil(lambda: win.live_seen, timeout=15_000)
-    yield win
+    yield win.screens["wallboard"]
     bridge.stop()
     client.close()
 
 
-def test_tiles_and_tables_show_the_emulators_floor(live_window: MainWindow) -> None:
+def test_tiles_and_tables_show_the_emulators_floor(live_window: WallboardScreen) -> None:
     win = live_window
     mirror = win.bridge.mirror
     win.bridge.drain()
@@ -69,7 +70,7 @@ def test_tiles_and_tables_show_the_emulators_floor(live_window: MainWindow) -> N
         "name"]
 
 
-def test_daemon_gone_shows_stale_banner(qtbot, live_window: MainWindow,
+def test_daemon_gone_shows_stale_banner(qtbot, live_window: WallboardScreen,
                                         local_switchlink: LocalSwitchlink) -> None:
     assert not live_window.stale_banner.isVisible()
     assert local_switchlink.stop() == 0

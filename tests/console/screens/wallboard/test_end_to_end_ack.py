@@ -16,10 +16,11 @@ from scripted_switch import PASSWORD, Running, live_client, start_server
 from console.common.link import ClientBridge
 from console.common.preferences import Preferences
 from console.screens.wallboard.models.alarm_list import ACKED
-from console.screens.wallboard.screen import MainWindow
+from console.screens.wallboard.screen import WallboardScreen
 from console.screens.wallboard.widgets.alarms import AckDialog
+from console.shell.window import MainWindow
 from models.events import CallArrived, CallIvrStep, CallQueued
-from switchlink.alarm_commands import MemoryRuleStore
+from switchlink.services.alarms import MemoryRuleStore
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +40,7 @@ def running(tmp_path: Path) -> Iterator[Running]:
     r.stop()
 
 
-def _window(qtbot, r: Running, tmp_path: Path, user: str) -> MainWindow:
+def _window(qtbot, r: Running, tmp_path: Path, user: str) -> WallboardScreen:
     client = live_client(r)
     client.login(user, PASSWORD)
     bridge = ClientBridge(client)
@@ -49,10 +50,10 @@ def _window(qtbot, r: Running, tmp_path: Path, user: str) -> MainWindow:
     bridge.start()
     win.show()
     qtbot.waitUntil(lambda: win.live_seen, timeout=10_000)
-    return win
+    return win.screens["wallboard"]
 
 
-def _raise_alarm(qtbot, r: Running, win: MainWindow) -> None:
+def _raise_alarm(qtbot, r: Running, win: WallboardScreen) -> None:
     t = r.adapter.clock
     for call in ("c1", "c2"):
         r.adapter.push(CallArrived(t, call, "13800000000"), CallIvrStep(t, call, "queue:q0"),
@@ -80,7 +81,7 @@ def test_floor_manager_acknowledges_an_alarm_from_the_alarm_list(
         win.alarms.dialog_factory = lambda alarm: Noted(alarm, win)
         win.alarms.table.selectRow(0)
         win.actions_by_name["ack"].trigger()
-        qtbot.waitUntil(lambda: "acknowledged" in win.statusBar().currentMessage(),
+        qtbot.waitUntil(lambda: "acknowledged" in win.window().statusBar().currentMessage(),
                         timeout=5_000)
         def alarm() -> dict:
             return next(iter(win.bridge.mirror.items("alarm/").values()))
@@ -102,7 +103,7 @@ def test_role_without_ack_alarm_gets_a_disabled_acknowledge_action(
         assert not win.actions_by_name["ack"].isEnabled()
         _raise_alarm(qtbot, running, win)
         win.alarms.acknowledge_selected()  # even if reached another way: refused, not sent
-        assert "may not" in win.statusBar().currentMessage()
+        assert "may not" in win.window().statusBar().currentMessage()
         alarm = next(iter(win.bridge.mirror.items("alarm/").values()))
         assert alarm["state"] != "acknowledged"
     finally:

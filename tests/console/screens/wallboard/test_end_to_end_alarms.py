@@ -12,8 +12,9 @@ from PySide6.QtCore import QSettings
 from console.common.link import ClientBridge
 from console.common.preferences import Preferences
 from console.screens.wallboard.models.alarm_list import LEVEL, SCOPE
-from console.screens.wallboard.screen import MainWindow
+from console.screens.wallboard.screen import WallboardScreen
 from console.shell.launcher import LocalSwitchlink
+from console.shell.window import MainWindow
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +26,7 @@ RUN_S = 45.0
 
 @pytest.fixture
 def fast_window(qtbot, tmp_path: Path,
-                monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+                monkeypatch: pytest.MonkeyPatch) -> Iterator[WallboardScreen]:
     from switchlink.client import SwitchlinkClient
 
     monkeypatch.setenv("CALLFLOOR_CONFIG_DIR", str(tmp_path / "config"))
@@ -43,14 +44,14 @@ def fast_window(qtbot, tmp_path: Path,
     qtbot.waitUntil(lambda: win.live_seen, timeout=15_000)
     bridge.stop()  # from here the test drains and paints frames itself
     try:
-        yield win
+        yield win.screens["wallboard"]
     finally:
         client.close()
         daemon.stop()
 
 
 def test_alarm_rows_always_show_a_real_alarm_while_alarms_come_and_go(
-        qtbot, fast_window: MainWindow) -> None:
+        qtbot, fast_window: WallboardScreen) -> None:
     win = fast_window
     bridge, mirror, proxy = win.bridge, win.bridge.mirror, win.alarms.proxy
     seen: set[str] = set()

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QApplication
 
 from console.common.link import ClientBridge
 from console.common.preferences import Preferences
-from console.screens.wallboard.screen import MainWindow
+from console.screens.wallboard.screen import WallboardScreen
 from console.shell.i18n import Translations
 from console.shell.themes import apply_theme
+from console.shell.window import MainWindow
 
 
 @pytest.fixture
@@ -27,15 +28,16 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
     qapp.setStyleSheet("")
 
 
-def _window(qtbot, tmp_path: Path, theme: str, lang: str) -> MainWindow:
+def _window(qtbot, tmp_path: Path, theme: str, lang: str) -> WallboardScreen:
     client = FakeClient()
     client.load(sample_floor(agents=120, queues=6, seed=11))
     client.set_link("live")
     prefs = Preferences(QSettings(str(tmp_path / f"{theme}{lang}.ini"),
                                   QSettings.Format.IniFormat))
     bridge = ClientBridge(client, frame_ms=20, poll_ms=10)
-    win = MainWindow(bridge, prefs, theme=theme, language=lang)
-    qtbot.addWidget(win)
+    shell = MainWindow(bridge, prefs, theme=theme, language=lang)
+    qtbot.addWidget(shell)
+    win = shell.screens["wallboard"]
     win.charts.apply_theme(theme == "dark")
     now = time.time()
     for i in range(900):
@@ -46,9 +48,9 @@ def _window(qtbot, tmp_path: Path, theme: str, lang: str) -> MainWindow:
                               for i, (o, a) in enumerate([(120, 118), (180, 170), (260, 240),
                                                           (310, 280), (290, 275), (240, 236)])])
     win.charts.redraw()
-    win.resize(1920, 1080)
+    shell.resize(1920, 1080)
     bridge.start()
-    win.show()
+    shell.show()
     qtbot.waitUntil(lambda: win.live_seen)
     return win
 
@@ -67,7 +69,7 @@ def test_wallboard_screenshot_in_each_language_and_theme(
     assert level_words == ("红色预警" if lang == "zh_CN" else "Red alarm")
     qtbot.wait(50)
     out = artifacts_dir / f"wallboard_{lang}_{theme}.png"
-    assert win.grab().save(str(out))
+    assert win.window().grab().save(str(out))
     assert out.stat().st_size > 20_000
 
 

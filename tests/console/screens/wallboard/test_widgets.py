@@ -1,15 +1,10 @@
-"""Smaller pieces: alarm sound, settings dialog, wall mode, bridge robustness, ring buffer."""
+"""Smaller pieces of the wall-board: alarm sound, settings dialog, ring buffer, charts."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from PySide6.QtCore import Qt
 
-import pytest
-from fakes import FakeClient
-from PySide6.QtCore import QSettings, Qt
-
-from console.common.link import ClientBridge
-from console.common.preferences import Layout, Preferences
+from console.screens.wallboard.prefs import Layout
 from console.screens.wallboard.settings_dialog import SettingsDialog
 from console.screens.wallboard.sound import AlarmSound
 from console.screens.wallboard.widgets.charts import RingBuffer
@@ -62,30 +57,6 @@ def test_settings_dialog_returns_the_edited_layout(qtbot) -> None:
     assert layout.show_grid is False
 
 
-def test_bridge_survives_a_client_that_raises_while_processing(qtbot) -> None:
-    class Broken(FakeClient):
-        calls = 0
-
-        def process(self) -> None:
-            Broken.calls += 1
-            raise RuntimeError("malformed frame")
-
-    bridge = ClientBridge(Broken(), frame_ms=10, poll_ms=5)
-    bridge.start()
-    qtbot.waitUntil(lambda: Broken.calls >= 3)  # kept polling; nothing escaped to Qt
-    bridge.stop()
-
-
-def test_bridge_coalesces_many_deltas_into_one_frame(qtbot) -> None:
-    client = FakeClient()
-    bridge = ClientBridge(client, frame_ms=50, poll_ms=5)
-    frames: list[set[str]] = []
-    bridge.changed.connect(frames.append)
-    bridge.start()
-    for i in range(1000):
-        client.push(f"agent/{i % 100}", {"state": "ready", "n": i})
-    qtbot.waitUntil(lambda: bool(frames))
-    assert len(frames) == 1 and len(frames[0]) == 100
 
 
 def test_ring_buffer_keeps_the_newest_points_in_order() -> None:
@@ -96,39 +67,7 @@ def test_ring_buffer_keeps_the_newest_points_in_order() -> None:
     assert list(t) == [2.0, 3.0, 4.0] and list(y) == [20.0, 30.0, 40.0]
 
 
-def test_f11_wall_mode_goes_frameless_full_screen_and_back(qtbot, fake_client: FakeClient,
-                                                          tmp_path: Path) -> None:
-    from console.screens.wallboard.screen import MainWindow
 
-    prefs = Preferences(QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(ClientBridge(fake_client), prefs)
-    qtbot.addWidget(win)
-    win.show()
-    win.actions_by_name["wall"].trigger()
-    assert win.isFullScreen()
-    assert win.windowFlags() & Qt.WindowType.FramelessWindowHint
-    assert not win.menuBar().isVisible()
-    win.actions_by_name["wall"].trigger()
-    assert not win.isFullScreen()
-
-
-def test_every_action_has_a_shortcut_and_a_tooltip(qtbot, fake_client: FakeClient,
-                                                   tmp_path: Path) -> None:
-    from console.screens.wallboard.screen import MainWindow
-
-    prefs = Preferences(QSettings(str(tmp_path / "c.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(ClientBridge(fake_client), prefs)
-    qtbot.addWidget(win)
-    for name, action in win.actions_by_name.items():
-        assert not action.shortcut().isEmpty(), name
-        assert action.toolTip(), name
-
-
-def test_unknown_theme_is_a_clear_error() -> None:
-    from console.shell.themes import style_sheet
-
-    with pytest.raises(ValueError, match="unknown theme 'neon'"):
-        style_sheet("neon")
 
 
 def test_count_charts_start_at_zero_and_grow_above_the_data(qtbot) -> None:
