@@ -122,14 +122,14 @@ def test_a_distribution_kind_of_the_wrong_type_is_one_line_and_exit_2(
 
 def test_occupancy_is_work_over_available_time_per_skill_group_and_center() -> None:
     t = 0.0
-    R, T, H, A, N, O = (AgentState.READY, AgentState.TALKING, AgentState.ON_HOLD,
+    R, T, H, A, N, OUT = (AgentState.READY, AgentState.TALKING, AgentState.ON_HOLD,
                         AgentState.AFTER_CALL_WORK, AgentState.NOT_READY, AgentState.LOGGED_OUT)
     events = [
         # a1 (skill q): ready 40, talking 30, held 10, ACW 20 -> 60 of 100; a break is not counted
         AgentStateChanged(t, "a1", R), AgentStateChanged(t + 40, "a1", T),
         AgentStateChanged(t + 70, "a1", H), AgentStateChanged(t + 80, "a1", A),
         AgentStateChanged(t + 100, "a1", N), AgentStateChanged(t + 150, "a1", R),
-        AgentStateChanged(t + 150, "a1", O),
+        AgentStateChanged(t + 150, "a1", OUT),
         # a2 (skills q and p): ready until the end of the run at 200 s
         AgentStateChanged(t + 100, "a2", R),
     ]
