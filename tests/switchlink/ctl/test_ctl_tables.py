@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from switchlink import ctl, ctl_history
+from switchlink.ctl import alarms, output
 
 
 def test_columns_stay_aligned_with_chinese_names(capsys) -> None:
-    ctl_history.print_table([
+    output.print_table([
         {"queue": "billing", "name": "话费查询", "waiting": 3},
         {"queue": "vip", "name": "VIP", "waiting": 12},
     ])
     lines = capsys.readouterr().out.splitlines()
-    starts = [ctl_history.display_width(line[: line.index(str(w))])
+    starts = [output.display_width(line[: line.index(str(w))])
               for line, w in zip(lines[1:], (3, 12), strict=True)]
     assert starts[0] == starts[1]  # the waiting column starts at the same terminal column
-    assert ctl_history.display_width("话费查询") == 8
+    assert output.display_width("话费查询") == 8
 
 
 class _Mirror:
@@ -37,6 +37,6 @@ def test_alarms_list_worst_first_then_oldest_and_say_when_escalated() -> None:
         "alarm/2": _alarm("2", "red", 30.0, escalated=True),
         "alarm/3": _alarm("3", "red", 20.0),
     })
-    rows = ctl_history.alarm_rows(ctl._active_alarms(mirror))
+    rows = alarms.alarm_rows(alarms._active_alarms(mirror))
     assert [r["id"] for r in rows] == ["3", "2", "1"]
     assert rows[1]["level"] == "red (escalated)"

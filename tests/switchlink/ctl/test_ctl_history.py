@@ -22,7 +22,7 @@ from models.persistence.calls import CallRepository
 from models.persistence.database import open_database
 from switchlink.transport.keys import ensure_keys
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "tests" / "switchlink"))
 from scripted_switch import free_port_pair  # noqa: E402
 

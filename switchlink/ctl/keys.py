@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_USAGE = 0, 2
+ACTIONS = ("keys",)
+#: run without connecting: these verbs only read and write local key files
+LOCAL = True
 
 
 def add_parsers(sub: Any) -> None:

@@ -14,10 +14,10 @@ import zmq.auth
 from scripted_switch import start_server
 
 from switchlink.client import SwitchlinkClient
-from switchlink.ctl_keys import allow
+from switchlink.ctl.keys import allow
 from switchlink.transport.keys import ensure_keys
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def ctl(config: Path, *argv: str) -> subprocess.CompletedProcess[str]:

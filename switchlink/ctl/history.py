@@ -1,4 +1,4 @@
-"""``ctl`` actions over history and alarms: intervals, calls, alarm-history, audit, alarms, ack.
+"""``ctl`` verbs over history: intervals, calls, alarm-history, audit.
 
 They only send one command and print its answer, so they work without waiting for a
 snapshot of the floor. Times on the command line are local (``2026-03-02`` or
@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-ACTIONS = ("intervals", "calls", "alarm-history", "audit", "alarms", "ack")
+from switchlink.ctl.connection import Connection
+from switchlink.ctl.output import EXIT_OK, print_table
+from switchlink.ctl.output import fixed as _n
+from switchlink.ctl.output import local_time as _t
+
+ACTIONS = ("intervals", "calls", "alarm-history", "audit")
 
 
 def when(text: str) -> float:
@@ -49,7 +53,7 @@ def _limit(text: str) -> int:
 
 
 def add_parsers(sub: Any) -> None:
-    """Add the history and alarm actions to ctl's sub-parsers."""
+    """Add the history actions to ctl's sub-parsers."""
     p = sub.add_parser("intervals", help="half-hour statistics of a day (all queues or one)")
     p.add_argument("--day", type=day, default=date.today().isoformat(),
                    help="local date YYYY-MM-DD (default today)")
@@ -63,10 +67,6 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--user")
     p.add_argument("--action", help="command name, e.g. set_agent_state")
     _range(p)
-    sub.add_parser("alarms", help="active alarms")
-    p = sub.add_parser("ack", help="acknowledge an alarm")
-    p.add_argument("alarm", help="alarm id (see `ctl alarms`)")
-    p.add_argument("--note", default="", help="what is being done about it")
     for name in ACTIONS:
         sub.choices[name].add_argument("--json", action="store_true", help="JSON for scripts")
 
@@ -77,18 +77,13 @@ def _range(p: argparse.ArgumentParser) -> None:
     p.add_argument("--limit", type=_limit, default=100, help="at most this many rows (100)")
 
 
-def run(args: argparse.Namespace, call: Callable[[str, dict[str, Any]], Any]) -> int:
+def run(args: argparse.Namespace, conn: Connection) -> int:
     """Send the action's command, print a table (or JSON); returns the exit code 0."""
-    action = args.ctl_command
-    if action == "ack":
-        data = call("alarms.ack", {"alarm": args.alarm, "note": args.note})
-        _out(args, data, lambda: print(f"alarm {data['id']} acknowledged by {data['acked_by']}"))
-        return 0
-    name, arg_names, table = _QUERIES[action]
+    name, arg_names, table = _QUERIES[args.ctl_command]
     cmd_args = {n: getattr(args, n) for n in arg_names if getattr(args, n, None) is not None}
-    data = call(name, cmd_args)
+    data = conn.client.call(name, cmd_args)
     _out(args, data, lambda: print_table(table(data)))
-    return 0
+    return EXIT_OK
 
 
 def _out(args: argparse.Namespace, data: Any, text: Callable[[], None]) -> None:
@@ -96,14 +91,6 @@ def _out(args: argparse.Namespace, data: Any, text: Callable[[], None]) -> None:
         print(json.dumps(data, ensure_ascii=False))
     else:
         text()
-
-
-def _t(epoch: float | None, fmt: str = "%Y-%m-%d %H:%M:%S") -> str:
-    return "" if epoch is None else datetime.fromtimestamp(epoch).strftime(fmt)
-
-
-def _n(value: float | None, digits: int = 1) -> str:
-    return "" if value is None else f"{value:.{digits}f}"
 
 
 def _interval_rows(data: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -147,19 +134,6 @@ def _audit_rows(data: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def alarm_rows(data: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Active alarms as table rows, the escalated ones said so next to their level."""
-    return [
-        {"id": r["id"],
-         "level": r["level"] + (" (escalated)" if r.get("escalated") else ""),
-         "scope": r["scope"],
-         "rule": r.get("rule_name") or r["rule_id"],
-         "value": f"{_n(r['value'], 2) or '?'} vs {_n(r['threshold'], 2)}",
-         "state": r["state"], "since": _t(r["raised_at"])}
-        for r in data
-    ]
-
-
 _RANGE = ("since", "until", "limit")
 #: action -> (command, the flags it forwards, table rows from the answer)
 _QUERIES: dict[str, tuple[str, tuple[str, ...], Callable[[Any], list[dict[str, Any]]]]] = {
@@ -168,24 +142,3 @@ _QUERIES: dict[str, tuple[str, tuple[str, ...], Callable[[Any], list[dict[str, A
     "alarm-history": ("history.alarms", _RANGE, _alarm_log_rows),
     "audit": ("audit.search", ("user", "action", *_RANGE), _audit_rows),
 }
-
-
-def display_width(text: str) -> int:
-    """Terminal columns ``text`` takes: Chinese characters are two wide."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - display_width(text))
-
-
-def print_table(rows: list[dict[str, Any]]) -> None:
-    """Columns padded to their widest cell, headers in capitals; ``(none)`` when empty."""
-    if not rows:
-        print("(none)")
-        return
-    cols = list(rows[0])
-    widths = {c: max(len(c), *(display_width(str(r[c])) for r in rows)) for c in cols}
-    print("  ".join(_pad(c.upper(), widths[c]) for c in cols).rstrip())
-    for r in rows:
-        print("  ".join(_pad(str(r[c]), widths[c]) for c in cols).rstrip())

@@ -1,0 +1,99 @@
+"""``main.py ctl``: talk to a running switchlink from the shell (tables, or ``--json``).
+
+The verbs live with their capability (floor, users, alarms, history, keys); this module
+parses the common flags, connects, and hands the action to its group.
+Exit codes: 0 ok, 1 the daemon refused the command, 2 usage / local setup, 3 link down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from switchlink.ctl import alarms, floor, history, keys, users
+from switchlink.ctl.connection import Connection, load_session
+from switchlink.ctl.output import EXIT_LINK, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, err
+
+#: the verb groups, one line per capability; each has ACTIONS, add_parsers(sub) and run()
+VERB_GROUPS: tuple[ModuleType, ...] = (
+    floor,  # status, agents, queues, links, snapshot, watch, force-state
+    users,  # login, logout, whoami, passwd
+    alarms,  # alarms, ack
+    history,  # intervals, calls, alarm-history, audit
+    keys,  # keys show|allow|list: local files, the daemon may be down
+)
+_GROUP_OF = {action: group for group in VERB_GROUPS for action in group.ACTIONS}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--endpoint", help="switchlink command endpoint (default: the session's, "
+                        "else tcp://127.0.0.1:7600)")
+    parser.add_argument("--config-dir", help="where the keys are (default: user config dir)")
+    parser.add_argument("--session-file", help="where `login` keeps the session")
+    parser.add_argument("--no-curve", action="store_true", help="talk to a daemon without CURVE")
+    parser.add_argument("--timeout", type=float, default=5.0, help="seconds to wait (default 5)")
+    sub = parser.add_subparsers(dest="ctl_command", metavar="ACTION", required=True)
+    for group in VERB_GROUPS:
+        group.add_parsers(sub)
+    p = sub.add_parser("call", help="send any command: NAME with JSON arguments")
+    p.add_argument("name")
+    p.add_argument("args", nargs="?", default="{}", help="JSON object (default {})")
+    p.add_argument("--json", action="store_true")
+
+
+def run(args: argparse.Namespace) -> int:
+    group = _GROUP_OF.get(args.ctl_command)
+    if getattr(group, "LOCAL", False):  # local files only: works with the daemon down
+        return group.run(args)
+    from switchlink.client import ClientError, CommandError, SwitchlinkClient, load_default_keys
+    from switchlink.config import DEFAULT_ENDPOINT
+
+    saved = load_session(args)
+    endpoint = args.endpoint or saved.get("endpoint") or DEFAULT_ENDPOINT
+    try:
+        server_key, client_keys, signing = load_default_keys(
+            Path(args.config_dir) if args.config_dir else None
+        )
+        client = SwitchlinkClient(
+            endpoint, server_public_key=server_key, client_keys=client_keys,
+            signing_key=signing, session=saved.get("session"), curve=not args.no_curve,
+            command_timeout=args.timeout,
+        )
+    except ClientError as exc:
+        err(str(exc))
+        return EXIT_USAGE
+    client.connect()
+    try:
+        if group is None:  # `call`
+            return _call(args, client)
+        return group.run(args, Connection(args, client, endpoint))
+    except BrokenPipeError:  # `ctl agents | head`: the reader left, which is fine
+        sys.stderr.close()
+        return EXIT_OK
+    except CommandError as exc:
+        if exc.code in ("timeout", "link_down"):
+            err(f"link down: {exc.message}")
+            return EXIT_LINK
+        err(f"refused ({exc.code}): {exc.message}")
+        return EXIT_REFUSED
+    finally:
+        client.close()
+
+
+def _call(args: argparse.Namespace, client: Any) -> int:
+    """``ctl call NAME '{json}'``: any command, its answer as JSON."""
+    try:
+        cmd_args = json.loads(args.args)
+    except ValueError as exc:
+        err(f"arguments must be a JSON object: {exc}")
+        return EXIT_USAGE
+    if not isinstance(cmd_args, dict):
+        err("arguments must be a JSON object")
+        return EXIT_USAGE
+    data = client.call(args.name, cmd_args)
+    print(json.dumps(data, ensure_ascii=False, indent=None if getattr(args, "json", False) else 2))
+    return EXIT_OK
