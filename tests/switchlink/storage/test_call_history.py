@@ -189,7 +189,7 @@ def test_kill_9_while_writing_loses_no_committed_record(tmp_path: Path) -> None:
     log.touch()
     for run in ("first", "second"):
         child = subprocess.Popen([sys.executable, "-c", CHILD, url, str(log), run],
-                                 cwd=Path(__file__).resolve().parents[2])
+                                 cwd=Path(__file__).resolve().parents[3])
         try:
             _wait_for(lambda run=run: log.read_text().count(f"{run}-") >= 2000, child)
         finally:
