@@ -10,8 +10,7 @@ from typing import Any
 
 EXIT_OK, EXIT_USAGE = 0, 2
 ACTIONS = ("keys",)
-#: run without connecting: these verbs only read and write local key files
-LOCAL = True
+LOCAL = True  #: ctl runs these without connecting: they only touch local key files
 
 
 def add_parsers(sub: Any) -> None:

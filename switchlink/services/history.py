@@ -1,8 +1,7 @@
 """History commands over the database: interval statistics, call records, the alarm log.
 
 ``audit.search`` (the fourth history query) lives with the other user commands in
-:mod:`switchlink.services.users.commands`; it reads the same database through the daemon's
-audit log.
+:mod:`switchlink.services.users.commands`, reading the same database via the audit log.
 The handlers find the :class:`~models.persistence.database.Database` in
 ``Context.services["db"]``, which the daemon fills.
 """
