@@ -20,7 +20,7 @@ Service-level conventions (stated because vendors differ):
 - Erlang C: SL = P(wait ≤ threshold); nobody abandons, so every caller is eventually answered.
 - Erlang A, :attr:`ErlangA.service_level`: P(W ≤ T) where W is the time a caller actually
   spends waiting (answered or abandoned). A caller who hangs up before the threshold counts as
-  within it. This is Mandelbaum & Zeltyn's P{W ≤ T} (also 4CallCenters' "TSF"); it is the
+  within it. This is Mandelbaum & Zeltyn's P{W ≤ T}; it is the
   convention of docs/decisions.md ("Erlang A service level").
 - Erlang A, :attr:`ErlangA.answered_within`: P(answered and W ≤ T), i.e. answered within the
   threshold / offered. This is the floor's own definition (``switchlink.simulate``: an
