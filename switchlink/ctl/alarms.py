@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import json
 from typing import Any
 
 from switchlink.ctl.connection import Connection
-from switchlink.ctl.output import EXIT_LINK, EXIT_OK, print_rows, say
-from switchlink.ctl.output import fixed as _n
-from switchlink.ctl.output import local_time as _t
+from switchlink.ctl.output import (
+    EXIT_LINK,
+    EXIT_OK,
+    SWITCH_CLOCK,
+    local_time,
+    metric_value,
+    print_table,
+    say,
+)
 
 ACTIONS = ("alarms", "ack")
 
@@ -30,7 +37,11 @@ def run(args: argparse.Namespace, conn: Connection) -> int:
     # part of the floor everyone allowed sees: no login needed, but the snapshot is
     if not conn.need_live():
         return EXIT_LINK
-    print_rows(alarm_rows(_active_alarms(conn.client.mirror)), args.json)
+    active = active_alarms(conn.client.mirror)
+    if args.json:  # the published alarms as they are; their times are on the switch clock
+        print(json.dumps([dict(a, clock=SWITCH_CLOCK) for a in active], ensure_ascii=False))
+    else:
+        print_table(alarm_rows(active))
     return EXIT_OK
 
 
@@ -38,7 +49,7 @@ def run(args: argparse.Namespace, conn: Connection) -> int:
 _LEVEL_ORDER = ("yellow", "orange", "red", "black")
 
 
-def _active_alarms(mirror: Any) -> list[dict[str, Any]]:
+def active_alarms(mirror: Any) -> list[dict[str, Any]]:
     """Active alarms from the mirror, most severe first, then oldest."""
     alarms = list(mirror.items("alarm/").values())
     rank = {level: i for i, level in enumerate(_LEVEL_ORDER)}
@@ -46,13 +57,18 @@ def _active_alarms(mirror: Any) -> list[dict[str, Any]]:
 
 
 def alarm_rows(data: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Active alarms as table rows, the escalated ones said so next to their level."""
+    """Active alarms as table rows: level (escalated said so), metric in its unit, the clock."""
     return [
         {"id": r["id"],
          "level": r["level"] + (" (escalated)" if r.get("escalated") else ""),
          "scope": r["scope"],
          "rule": r.get("rule_name") or r["rule_id"],
-         "value": f"{_n(r['value'], 2) or '?'} vs {_n(r['threshold'], 2)}",
-         "state": r["state"], "since": _t(r["raised_at"])}
+         "metric": r.get("metric", ""),
+         "value": f"{_value(r, 'value') or '?'} vs {_value(r, 'threshold')}",
+         "state": r["state"], f"since ({SWITCH_CLOCK})": local_time(r["raised_at"])}
         for r in data
     ]
+
+
+def _value(alarm: dict[str, Any], field: str) -> str:
+    return metric_value(alarm.get("metric", ""), alarm.get(field))

@@ -11,17 +11,27 @@ import sys
 import time
 from typing import Any
 
+from switchlink.ctl.alarms import active_alarms
 from switchlink.ctl.connection import Connection
-from switchlink.ctl.output import EXIT_LINK, EXIT_OK, print_table, say
+from switchlink.ctl.health import health, health_lines
+from switchlink.ctl.output import (
+    EXIT_LINK,
+    EXIT_OK,
+    SWITCH_CLOCK,
+    duration,
+    percent,
+    print_table,
+    say,
+)
 
 ACTIONS = ("status", "agents", "queues", "links", "snapshot", "watch", "force-state")
 
 
 def add_parsers(sub: Any) -> None:
     for name, help_text in (
-        ("status", "link, epoch, sequence, adapter, counts"),
+        ("status", "daemon, adapter and switch links, equipment, alarms, clocks"),
         ("agents", "agents and their states"),
-        ("queues", "queues with waiting calls"),
+        ("queues", "live queue figures: waiting, longest wait, SL, calls, agents"),
         ("links", "links, boards and trunks"),
     ):
         p = sub.add_parser(name, help=help_text)
@@ -51,18 +61,7 @@ def run(args: argparse.Namespace, conn: Connection) -> int:
     if not conn.need_live():
         return EXIT_LINK
     if action == "status":
-        data = client.call("status", {})
-        data["link"] = str(client.link_status)
-        if as_json:
-            print(json.dumps(data))
-        else:
-            counts = ", ".join(f"{k} {v}" for k, v in sorted(data["counts"].items()))
-            print(f"link      {data['link']} (switch link {_sw(client)})")
-            print(f"epoch     {data['epoch']}")
-            print(f"sequence  {data['sequence']}")
-            print(f"adapter   {data['adapter']}")
-            print(f"counts    {counts}")
-        return EXIT_OK
+        return _status(client, conn.endpoint, as_json)
     if action == "snapshot":
         m = client.mirror
         print(json.dumps({"epoch": m.epoch, "sequence": m.sequence, "state": m.items("")},
@@ -70,6 +69,9 @@ def run(args: argparse.Namespace, conn: Connection) -> int:
         return EXIT_OK
     if action == "watch":
         return _watch(client, args.count, as_json)
+    if action == "queues":
+        _print_queues(client.mirror, as_json)
+        return EXIT_OK
     rows = _TABLES[action](client.mirror)
     if as_json:
         print(json.dumps(rows, ensure_ascii=False))
@@ -78,9 +80,19 @@ def run(args: argparse.Namespace, conn: Connection) -> int:
     return EXIT_OK
 
 
-def _sw(client: Any) -> str:
-    info = client.mirror.get("daemon/info") or {}
-    return str(info.get("link", "?"))
+def _status(client: Any, endpoint: str, as_json: bool) -> int:
+    """The three links (daemon, adapter, switch), equipment, alarms and clocks; see health.py."""
+    data = health(client.mirror, str(client.link_status), endpoint)
+    data.update(client.call("status", {}))
+    data.pop("link", None)  # the daemon's own word for the adapter poll: adapter_link here
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False))
+        return EXIT_OK
+    lines = health_lines(data, active_alarms(client.mirror))
+    lines.append(("counts", ", ".join(f"{k} {v}" for k, v in sorted(data["counts"].items()))))
+    for label, text in lines:
+        print(f"{label:<9} {text}")
+    return EXIT_OK
 
 
 def _watch(client: Any, count: int | None, as_json: bool) -> int:
@@ -137,16 +149,77 @@ def _agents(mirror: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def _queues(mirror: Any) -> list[dict[str, Any]]:
+#: (JSON key, metric published in metrics/queue/<id> and metrics/center)
+QUEUE_FIGURES = (
+    ("waiting", "waiting"), ("longest_wait_s", "longest_wait_s"),
+    ("service_level_15m", "service_level_15m"), ("service_level_today", "service_level_today"),
+    ("offered_today", "offered_today"), ("answered_today", "answered_today"),
+    ("abandoned_today", "abandoned_today"), ("agents_ready", "agents_ready"),
+    ("agents_talking", "agents_talking"),
+)
+QUEUE_NOTE = (
+    "SL = service level ({sl}); TARGET = goal within the queue's threshold.\n"
+    "OFFERED, ANSWERED, ABANDONED since midnight ({clock}); an agent with several skills "
+    "counts in READY / TALKING of each of their queues, once in the centre row."
+)
+
+
+def queue_figures(mirror: Any) -> list[dict[str, Any]]:
+    """Per queue, then the centre (``queue`` ``*``): the live figures of metrics/queue/<id>.
+
+    A daemon without metrics still gives waiting, counted from the calls in the mirror.
+    """
     waiting: dict[str, int] = {}
     for c in mirror.items("call/").values():
         if c.get("phase") == "queued" and c.get("queue"):
             waiting[c["queue"]] = waiting.get(c["queue"], 0) + 1
+    rows = []
+    for _, q in sorted(mirror.items("queue/").items()):
+        m = mirror.get(f"metrics/queue/{q['id']}") or {}
+        row = {"queue": q["id"], "name": q["name"], "scope": "queue",
+               "sl_target": q.get("sl_target"), "sl_threshold_s": q.get("sl_threshold_s")}
+        row.update({key: m.get(metric) for key, metric in QUEUE_FIGURES})
+        if not m:
+            row["waiting"] = waiting.get(q["id"], 0)
+        rows.append(row)
+    center = mirror.get("metrics/center")
+    if center:
+        row = {"queue": "*", "name": "(centre)", "scope": "center", "sl_target": None,
+               "sl_threshold_s": center.get("sl_threshold_s")}
+        row.update({key: center.get(metric) for key, metric in QUEUE_FIGURES})
+        rows.append(row)
+    return rows
+
+
+def _queue_table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def target(r: dict[str, Any]) -> str:
+        if r["sl_target"] is None or r["sl_threshold_s"] is None:
+            return ""
+        return f"{percent(r['sl_target'])} in {r['sl_threshold_s']:g} s"
+
+    def count(value: Any) -> str:
+        return "" if value is None else str(value)
+
     return [
-        {"queue": q["id"], "name": q["name"], "waiting": waiting.get(q["id"], 0),
-         "sl_target": q.get("sl_target"), "sl_threshold_s": q.get("sl_threshold_s")}
-        for _, q in sorted(mirror.items("queue/").items())
+        {"queue": r["queue"], "name": r["name"], "waiting": count(r["waiting"]),
+         "longest": duration(r["longest_wait_s"]) if r["waiting"] else "",
+         "sl_15m": percent(r["service_level_15m"]), "sl_today": percent(r["service_level_today"]),
+         "target": target(r), "offered": count(r["offered_today"]),
+         "answered": count(r["answered_today"]), "abandoned": count(r["abandoned_today"]),
+         "ready": count(r["agents_ready"]), "talking": count(r["agents_talking"])}
+        for r in rows
     ]
+
+
+def _print_queues(mirror: Any, as_json: bool) -> None:
+    rows = queue_figures(mirror)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return
+    print_table(_queue_table(rows))
+    center = mirror.get("metrics/center") or {}
+    sl = center.get("sl_text") or center.get("sl_definition") or "see docs/metrics.md"
+    print(QUEUE_NOTE.format(sl=sl, clock=SWITCH_CLOCK))
 
 
 def _links(mirror: Any) -> list[dict[str, Any]]:
@@ -161,4 +234,4 @@ def _links(mirror: Any) -> list[dict[str, Any]]:
     return rows
 
 
-_TABLES = {"agents": _agents, "queues": _queues, "links": _links}
+_TABLES = {"agents": _agents, "links": _links}

@@ -11,6 +11,8 @@ import unicodedata
 from datetime import datetime
 from typing import Any
 
+from models.metric_units import unit_of
+
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_LINK = 0, 1, 2, 3
 
 
@@ -34,6 +36,40 @@ def print_rows(rows: list[dict[str, Any]], as_json: bool) -> None:
 def local_time(epoch: float | None, fmt: str = "%Y-%m-%d %H:%M:%S") -> str:
     """An epoch as local time for a table cell; empty when unknown."""
     return "" if epoch is None else datetime.fromtimestamp(epoch).strftime(fmt)
+
+
+#: the two clocks a time printed by ctl can come from (column headers and JSON ``clock``)
+SWITCH_CLOCK = "switch clock"  # the switch's (on the emulator: simulated) time of events
+WALL_CLOCK = "wall clock"  # this daemon host's real time (audit, uptime)
+
+
+def duration(seconds: float | None) -> str:
+    """Seconds as m:ss, or h:mm:ss from an hour on; empty when unknown."""
+    if seconds is None:
+        return ""
+    secs = max(0, round(seconds))
+    hours, rest = divmod(secs, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def percent(ratio: float | None) -> str:
+    """A 0..1 ratio as a whole percent; empty when unknown (no calls yet)."""
+    return "" if ratio is None else f"{ratio * 100:.0f}%"
+
+
+def metric_value(metric: str, value: float | None) -> str:
+    """A metric's value in its unit: ratios as %, seconds as m:ss, ms with "ms", counts bare."""
+    if value is None:
+        return ""
+    unit = unit_of(metric)
+    if unit == "ratio":
+        return percent(value)
+    if unit == "seconds":
+        return duration(value)
+    if unit == "ms":
+        return f"{value:.0f} ms"
+    return f"{value:g}"
 
 
 def fixed(value: float | None, digits: int = 1) -> str:

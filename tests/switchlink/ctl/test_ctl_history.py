@@ -113,14 +113,15 @@ def _history_through_ctl(env: dict[str, str], endpoint: str) -> None:
     assert len(calls) == 5 and all(c["ended_at"] >= c["arrived_at"] for c in calls)
     code, out, err = main(env, *ctl, "calls", "--number", calls[0]["caller"])
     assert code == 0, err
-    assert out.split()[:3] == ["CALL", "ARRIVED", "CALLER"] and calls[0]["call_id"] in out
+    assert out.split()[:5] == ["CALL", "ARRIVED", "(SWITCH", "CLOCK)", "CALLER"]
+    assert calls[0]["call_id"] in out
     day = datetime.fromtimestamp(calls[0]["arrived_at"]).date().isoformat()
     code, out, err = main(env, *ctl, "intervals", "--day", day, "--json")
     assert code == 0, err
     rows = json.loads(out)
     assert sum(r["offered"] for r in rows) >= 5
     code, out, err = main(env, *ctl, "intervals", "--day", day)
-    assert code == 0 and out.split()[:3] == ["QUEUE", "START", "OFFERED"]
+    assert code == 0 and out.split()[:5] == ["QUEUE", "START", "(SWITCH", "CLOCK)", "OFFERED"]
     code, out, err = main(env, *ctl, "audit", "--action", "login", "--json")
     assert code == 0 and json.loads(out)[0]["user"] == "admin"
     code, out, err = main(env, *ctl, "alarm-history")

@@ -37,6 +37,6 @@ def test_alarms_list_worst_first_then_oldest_and_say_when_escalated() -> None:
         "alarm/2": _alarm("2", "red", 30.0, escalated=True),
         "alarm/3": _alarm("3", "red", 20.0),
     })
-    rows = alarms.alarm_rows(alarms._active_alarms(mirror))
+    rows = alarms.alarm_rows(alarms.active_alarms(mirror))
     assert [r["id"] for r in rows] == ["3", "2", "1"]
     assert rows[1]["level"] == "red (escalated)"
