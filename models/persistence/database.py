@@ -20,12 +20,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
-
-from models.persistence.schema import Base
 
 log = logging.getLogger(__name__)
 
@@ -175,27 +173,11 @@ class Database:
             )
 
     def integrity_check(self) -> list[str]:
-        """Problems found (empty when healthy): SQLite's integrity and FK checks, missing tables."""
-        problems: list[str] = []
-        migrated = self.current_revision() is not None
-        with self._read_engine.connect() as conn:
-            if self.dialect == "sqlite":
-                rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
-                problems += [f"integrity_check: {r}" for r in rows if r != "ok"]
-                problems += [
-                    f"foreign_key_check: {tuple(r)}"
-                    for r in conn.exec_driver_sql("PRAGMA foreign_key_check")
-                ]
-            else:
-                conn.execute(text("SELECT 1"))
-            if migrated:
-                present = set(inspect(conn).get_table_names())
-                problems += [
-                    f"missing table {name}"
-                    for name in Base.metadata.tables
-                    if name not in present
-                ]
-        return problems
+        """Problems found (empty when healthy): every row against every constraint, see
+        :mod:`models.persistence.integrity` (SQLite's own checks; PostgreSQL by query)."""
+        from models.persistence.integrity import check
+
+        return check(self).problems
 
     def describe(self) -> str:
         """The URL without its password, for messages and logs."""
