@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from typing import Any, TypeVar
 
 from sqlalchemy import Select
@@ -40,8 +41,18 @@ def to_domain(cls: type[T], row: Any) -> T:
     return from_plain(cls, {c: getattr(row, c) for c in columns if c in names})
 
 
+def _finite(value: float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int beyond any float
+        return False
+
+
 def check_range(since: float | None, until: float | None, limit: int) -> None:
-    """Reject inverted time ranges and silly limits with a clear message."""
+    """Reject NaN / infinite times, inverted ranges and silly limits with a clear message."""
+    for name, value in (("since", since), ("until", until)):
+        if value is not None and not _finite(value):
+            raise InvalidQuery(f"{name} must be a finite time (epoch seconds), got {value!r}")
     if since is not None and until is not None and since > until:
         raise InvalidQuery(f"time range is inverted: since {since} is after until {until}")
     if limit < 1:
@@ -62,6 +73,9 @@ def newest_in_window(
     time range and an inverted one the same way.
     """
     check_range(since, until, limit)
+    # as floats: a 64-bit int from the wire would overflow SQLite's INTEGER binding
+    since = None if since is None else float(since)
+    until = None if until is None else float(until)
     if since is not None:
         query = query.where(at >= since)
     if until is not None:

@@ -8,6 +8,7 @@ loop decides when to read the switch.
 
 from __future__ import annotations
 
+import math
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -30,6 +31,15 @@ MAX_SKILL_LEVEL = 10
 
 #: Fault kinds an adapter may be asked to rehearse (the emulator does them all).
 FAULT_KINDS = frozenset({"link_drop", "board_failure", "stuck_channel", "event_delay", "clear"})
+#: a rehearsed fault lasts at most a week (it clears itself) ...
+MAX_FAULT_DURATION_S = 7 * 86400.0
+#: ... and an ``event_delay`` holds events back at most an hour (longer is a ``link_drop``)
+MAX_EVENT_DELAY_S = 3600.0
+#: fault parameter -> its largest value (seconds); every one is a finite number >= 0
+FAULT_PARAMS = {"duration_s": MAX_FAULT_DURATION_S, "delay_s": MAX_EVENT_DELAY_S}
+MAX_FAX_PAGES = 1000
+#: a poll waits at most this long for an event (the daemon's loop polls every few ms)
+MAX_POLL_TIMEOUT_S = 3600.0
 
 
 @dataclass(slots=True)
@@ -42,6 +52,31 @@ class Inventory:
     trunks: list[Trunk] = field(default_factory=list)
     channels: list[Channel] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+
+
+def check_number(
+    name: str,
+    value: object,
+    *,
+    low: float = 0.0,
+    high: float,
+    unit: str = "",
+    integer: bool = False,
+) -> float:
+    """A number from outside that is finite and in ``low..high``, or InvalidArgument saying so.
+
+    NaN compares false with everything, so ``value < 0`` lets it through; every numeric
+    argument of every adapter comes through here instead.
+    """
+    kind = "an integer" if integer else "a number"
+    what = f"{kind}{' of ' + unit if unit else ''} from {low:g} to {high:g}"
+    if isinstance(value, bool) or not isinstance(value, int if integer else int | float):
+        raise InvalidArgument(f"{name} must be {what}, got {value!r}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InvalidArgument(f"{name} must be {what}, got {value!r} (not a finite number)")
+    if not low <= value <= high:
+        raise InvalidArgument(f"{name} must be {what}, got {value!r}")
+    return value
 
 
 def _require_id(kind: str, value: object) -> str:
@@ -93,9 +128,9 @@ class SwitchAdapter(ABC):
     def poll(self, timeout: float = 0.0, max_events: int = 10_000) -> list[Event]:
         """Events that happened since the last poll, waiting up to ``timeout`` s for one."""
         self._check_started()
-        if timeout < 0 or max_events < 1:
-            raise InvalidArgument("timeout must be >= 0 and max_events >= 1")
-        return self._poll(timeout, max_events)
+        timeout = check_number("timeout", timeout, high=MAX_POLL_TIMEOUT_S, unit="seconds")
+        check_number("max_events", max_events, low=1, high=10_000_000, integer=True)
+        return self._poll(float(timeout), max_events)
 
     def now(self) -> float:
         """Switch time (seconds since the epoch): simulated for the emulator."""
@@ -227,8 +262,7 @@ class SwitchAdapter(ABC):
         self._check_started()
         _require_id("number", number)
         _require_id("document", document)
-        if not isinstance(pages, int) or isinstance(pages, bool) or pages < 1:
-            raise InvalidArgument(f"pages must be a positive integer, got {pages!r}")
+        check_number("pages", pages, low=1, high=MAX_FAX_PAGES, integer=True)
         return self._send_fax(number, document, pages)
 
     def fax_status(self, job: str) -> FaxJob:
@@ -270,7 +304,19 @@ class SwitchAdapter(ABC):
         if kind not in FAULT_KINDS:
             known = ", ".join(sorted(FAULT_KINDS))
             raise InvalidArgument(f"unknown fault {kind!r} (known: {known})")
-        self._inject_fault(kind, target, params)
+        if not isinstance(target, str):
+            raise InvalidArgument(f"a fault's target must be a string, got {target!r}")
+        unknown = sorted(map(str, set(params) - set(FAULT_PARAMS)))
+        if unknown:
+            known = ", ".join(sorted(FAULT_PARAMS))
+            raise InvalidArgument(
+                f"unknown fault parameter(s) {', '.join(unknown)} (known: {known})"
+            )
+        checked = {
+            name: float(check_number(name, value, high=FAULT_PARAMS[name], unit="seconds"))
+            for name, value in params.items()
+        }
+        self._inject_fault(kind, target, checked)
 
     # --- helpers ------------------------------------------------------------------------
 

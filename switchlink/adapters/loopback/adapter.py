@@ -29,9 +29,10 @@ from models.equipment import Board, Channel, Counters, Link, Trunk
 from models.events import Event
 from models.fax import FaxJob
 from models.queues import SkillGroup
-from switchlink.adapters.base import Inventory, SwitchAdapter
+from switchlink.adapters.base import Inventory, SwitchAdapter, check_number
 from switchlink.adapters.errors import InvalidArgument, InvalidOperation, LinkDown
 from switchlink.adapters.loopback.clock import SimClock, parse_speed
+from switchlink.adapters.loopback.distributions import MAX_SECONDS
 from switchlink.adapters.loopback.scenario import Scenario, load_scenario
 from switchlink.adapters.loopback.simulation import Simulation
 
@@ -129,8 +130,7 @@ class LoopbackAdapter(SwitchAdapter):
         self._check_started()
         if not self._clock.fast:
             raise InvalidOperation("advance() is for the fast clock; in real time, poll()")
-        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
-            raise InvalidArgument(f"seconds must be a number >= 0, got {seconds!r}")
+        seconds = check_number("seconds", seconds, high=MAX_SECONDS, unit="seconds")
         sim = self._sim
         sim.run_until(sim.now + seconds)
         return sim.take(len(sim.out))

@@ -1,0 +1,212 @@
+"""Every numeric argument of every command, fed NaN, infinities, negatives and huge numbers.
+
+Through the real dispatcher on a running emulator: the answer is always a clean ``bad_request``
+(or, for a huge value that is still meaningful, ``ok``), never an internal error, and the
+emulator keeps a sound timer heap and keeps delivering events afterwards.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scripted_switch import FAST_HASHER, PASSWORD
+
+from models import events as ev
+from models.persistence.database import open_database
+from models.security import Role
+from switchlink.adapters.errors import InvalidArgument
+from switchlink.adapters.loopback import LoopbackAdapter
+from switchlink.engine.state import FloorState
+from switchlink.services import alarms as alarm_commands
+from switchlink.services import history as history_commands
+from switchlink.services.alarms import AlarmService, MemoryRuleStore
+from switchlink.services.registry import COMMANDS, CommandError, Context, dispatch
+from switchlink.services.users.auth import Authenticator, FileUserStore
+from switchlink.storage.user_store import DbAuditLog
+
+NAN, INF = float("nan"), float("inf")
+HOSTILE = st.sampled_from(
+    [NAN, INF, -INF, -0.5, -1, -1e300, 1e300, 2**63 - 1, 2**64 - 1, -(2**63), 1e18]
+) | st.floats() | st.integers(-(2**63), 2**64 - 1)
+
+
+@dataclass(frozen=True)
+class Numeric:
+    """One numeric parameter: how to place a value in a command, and what range is valid."""
+
+    command: str
+    where: str
+    build: Callable[[Any], dict[str, Any]]
+    valid: Callable[[Any], bool]
+    #: what a refusal must name (default: the parameter's own name)
+    mentions: str = ""
+
+
+def _finite(v: Any) -> bool:
+    return not isinstance(v, bool) and isinstance(v, int | float) and math.isfinite(v)
+
+
+def _seconds(high: float) -> Callable[[Any], bool]:
+    return lambda v: _finite(v) and 0 <= v <= high
+
+
+def _limit(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 10_000
+
+
+def _rule(**fields: Any) -> dict[str, Any]:
+    level = {"threshold": 60.0, **fields.pop("level", {})}
+    return {"rules": [{"id": "r", "metric": "longest_wait_s", "levels": {"red": level},
+                       **fields}]}
+
+
+PARAMETERS = [
+    Numeric("inject_fault", "params.delay_s",
+            lambda v: {"kind": "event_delay", "params": {"delay_s": v}}, _seconds(3600)),
+    Numeric("inject_fault", "params.duration_s",
+            lambda v: {"kind": "link_drop", "params": {"duration_s": v}}, _seconds(7 * 86400)),
+    Numeric("set_skills", "skills.<queue>",
+            lambda v: {"agent": "AGENT", "skills": {"QUEUE": v}},
+            lambda v: isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 10,
+            mentions="skill level"),
+    *(
+        Numeric(name, arg, (lambda a: lambda v: {a: v})(arg), _finite)
+        for name in ("history.calls", "history.alarms", "audit.search")
+        for arg in ("since", "until")
+    ),
+    *(
+        Numeric(name, "limit", lambda v: {"limit": v}, _limit)
+        for name in ("history.calls", "history.alarms", "audit.search")
+    ),
+    Numeric("alarms.rules.set", "levels.red.threshold",
+            lambda v: _rule(level={"threshold": v, "clear_threshold": v}), _finite),
+    Numeric("alarms.rules.set", "levels.red.min_duration_s",
+            lambda v: _rule(level={"min_duration_s": v}), lambda v: _finite(v) and v >= 0),
+    Numeric("alarms.rules.set", "escalate_after_s",
+            lambda v: _rule(escalate_after_s=v), lambda v: _finite(v) and v >= 0),
+]
+
+
+class Floor:
+    """A small emulated floor in fast mode with the daemon's command services around it."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.adapter = LoopbackAdapter(scenario="small", speed="fast", seed=5)
+        self.floor = FloorState(self.adapter.start())
+        self.pump(900)  # a quarter of an hour in: agents signed in, calls flowing
+        auth = Authenticator(FileUserStore(tmp / "users.json"), hasher=FAST_HASHER)
+        auth.set_password("admin", PASSWORD, Role.ADMIN)
+        self.auth = auth
+        self.token = auth.login("admin", PASSWORD).token
+        db = open_database(f"sqlite:///{tmp / 'history.db'}")
+        db.migrate()
+        self.db = db
+        self.audit = DbAuditLog(db)  # as in the daemon
+        self.alarms = AlarmService(MemoryRuleStore(), self.adapter.now)
+        self.agent = next(iter(self.adapter.simulation.agents))
+        self.queue = next(iter(self.adapter.simulation.queues))
+
+    def pump(self, seconds: float) -> list[Any]:
+        events = self.adapter.advance(seconds)
+        for event in events:
+            self.floor.apply(event)
+        return events
+
+    def call(self, name: str, args: dict[str, Any]) -> Any:
+        ctx = Context(self.adapter, self.floor, self.auth, self.audit,
+                      services={history_commands.SERVICE_KEY: self.db,
+                                alarm_commands.SERVICE_KEY: self.alarms})
+        return dispatch(ctx, name, args, self.token)
+
+    def assert_sound(self) -> None:
+        """Every timer and delayed event is due at a real time, and the day goes on."""
+        sim = self.adapter.simulation
+        assert all(math.isfinite(t) for t, *_ in sim._heap)
+        assert all(math.isfinite(t) for t, *_ in sim._delayed)
+        assert all(math.isfinite(link.delay_s) for link in sim.links.values())
+        self.call("inject_fault", {"kind": "clear"})
+        board = next(iter(sim.boards))
+        test = self.call("self_test", {"board": board})["test"]
+        events = self.pump(10)
+        assert any(isinstance(e, ev.TestCompleted) and e.target == board for e in events), test
+
+
+@pytest.fixture(scope="module")
+def floor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Floor]:
+    f = Floor(tmp_path_factory.mktemp("numeric"))
+    yield f
+    f.db.close()
+
+
+def test_the_table_covers_every_numeric_parameter_of_the_commands() -> None:
+    """A new command with a number must be added here (or this list of number-free ones)."""
+    without_numbers = {
+        "status", "self_test", "loopback_test", "history.intervals", "login", "logout",
+        "whoami", "passwd", "alarms.list", "alarms.ack", "alarms.rules.get",
+        "set_agent_state", "monitor", "whisper", "barge", "leave", "release", "transfer",
+        "originate", "users.list", "users.disable", "users.enable", "users.lockouts",
+        "users.unlock",
+    }
+    with_numbers = {p.command for p in PARAMETERS}
+    unlisted = set(COMMANDS) - without_numbers - with_numbers
+    assert not unlisted, f"say which of these take numbers: {sorted(unlisted)}"
+
+
+@pytest.mark.parametrize("param", PARAMETERS, ids=lambda p: f"{p.command}:{p.where}")
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(value=HOSTILE)
+def test_a_hostile_number_is_a_clean_bad_request_and_the_floor_runs_on(
+    floor: Floor, param: Numeric, value: Any
+) -> None:
+    args = param.build(value)
+    if param.command == "set_skills":
+        args = {"agent": floor.agent, "skills": {floor.queue: value}}
+    try:
+        floor.call(param.command, args)
+    except CommandError as exc:
+        assert exc.code == "bad_request", (param.where, value, exc)
+        assert not param.valid(value), (value, exc)
+        assert (param.mentions or param.where.split(".")[-1]) in exc.message, exc
+    else:
+        assert param.valid(value), f"{param.command} {param.where}={value!r} was accepted"
+    floor.assert_sound()
+
+
+def test_an_event_delay_of_nan_is_refused_and_events_keep_coming(floor: Floor) -> None:
+    """Issue 11 item 15: with delay_s=NaN no event emitted during the fault was ever delivered."""
+    with pytest.raises(CommandError) as err:
+        floor.call("inject_fault", {"kind": "event_delay", "params": {"delay_s": NAN}})
+    assert err.value.code == "bad_request" and "delay_s" in err.value.message
+    assert any(isinstance(e, ev.CallArrived) for e in floor.pump(300))
+
+
+def test_a_nan_fault_duration_never_reaches_the_timer_heap(floor: Floor) -> None:
+    sim = floor.adapter.simulation
+    for bad in (NAN, INF, -1.0):
+        with pytest.raises(InvalidArgument, match="duration_s"):
+            floor.adapter.inject_fault("link_drop", "", duration_s=bad)
+        with pytest.raises(InvalidArgument, match="duration_s"):  # the emulator's own check
+            sim.inject_fault("link_drop", "", {"duration_s": bad})
+    assert not sim._faults
+    floor.assert_sound()
+
+
+def test_adapter_calls_refuse_non_finite_numbers(floor: Floor) -> None:
+    adapter = floor.adapter
+    for bad in (NAN, INF, -1):
+        with pytest.raises(InvalidArgument, match="timeout"):
+            adapter.poll(bad)
+        with pytest.raises(InvalidArgument, match="seconds"):
+            adapter.advance(bad)
+    with pytest.raises(InvalidArgument, match="pages"):
+        adapter.send_fax("12345", "doc.pdf", pages=10**9)
+    with pytest.raises(InvalidArgument, match="unknown fault parameter"):
+        adapter.inject_fault("event_delay", "", delay_ms=5)
+    floor.assert_sound()
