@@ -31,7 +31,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --screenshot: wait this long after live data first shows "
                         "(e.g. for a busy floor with --speed 60)")
     parser.add_argument("--screenshot-timeout", type=float, default=60.0, metavar="S",
-                        help=argparse.SUPPRESS)
+                        help="with --screenshot: give up with an error (exit 1) when no live "
+                        "data has shown after S seconds (default 60)")
 
 
 def run(args: argparse.Namespace) -> int:

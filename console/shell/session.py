@@ -170,7 +170,13 @@ class ConsoleSession:
             app.quit()
 
         def give_up() -> None:
-            _error(f"no live data within {self.args.screenshot_timeout:.0f} s; nothing saved")
+            wait = self.args.screenshot_timeout
+            if win.bridge.mirror.get("daemon/info") is None:  # never heard from at all
+                _error(f"connecting to {getattr(self.client, 'endpoint', '?')}: nothing "
+                       f"received within {wait:.0f} s (--screenshot-timeout); no screenshot "
+                       "saved")
+            else:
+                _error(f"no live data within {wait:.0f} s (--screenshot-timeout); nothing saved")
             self.exit_code = 1
             app.quit()
 

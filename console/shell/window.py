@@ -15,6 +15,9 @@ from console.screens import SCREENS
 from console.shell.menus import build_actions, build_menu_bar, retranslate_menus
 from console.shell.themes import DESIGN_HEIGHT, apply_theme, wall_scale
 
+#: the first window takes this share of the screen's free area, centred
+FIRST_SIZE = 0.9
+
 
 class MainWindow(QMainWindow):
     """Holds the registered screens: the only one as the central widget, several as tabs."""
@@ -162,9 +165,19 @@ class MainWindow(QMainWindow):
             self.prefs.set("window/screen", QApplication.screens().index(screen))
 
     def restore_geometry(self) -> None:
+        """The size and place the window had last time; the first time, most of the screen
+        (Qt's default, ~570×715 px in a corner, clipped every title on a 1080p wall)."""
         geometry = self.prefs.geometry()
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width, height = int(area.width() * FIRST_SIZE), int(area.height() * FIRST_SIZE)
+        self.resize(width, height)
+        self.move(area.left() + (area.width() - width) // 2,
+                  area.top() + (area.height() - height) // 2)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()

@@ -4,28 +4,28 @@
 <context>
     <name>AckDialog</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="64"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="66"/>
         <source>Acknowledge alarm</source>
         <extracomment>the scope as people say it (a queue&apos;s name, not ``queue:billing``)</extracomment>
         <translation>确认预警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="65"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="67"/>
         <source>{level} alarm on {metric} in {scope}: {value} vs {threshold}</source>
         <translation>{level}预警：{scope} 的{metric}为 {value}，阀值 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="71"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="73"/>
         <source>Dispatch plan: {plan}</source>
         <translation>资源调度预案：{plan}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="73"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="75"/>
         <source>What is being done about it (required)</source>
         <translation>正在采取的措施（必填）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="80"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="82"/>
         <source>Please write a note: the acknowledgement is audited.</source>
         <translation>请填写说明：确认操作将记入审计日志。</translation>
     </message>
@@ -61,34 +61,34 @@
 <context>
     <name>AgentGridView</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="150"/>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="194"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="158"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="217"/>
         <source>All</source>
-        <extracomment>translated state labels, filled on first use and dropped on a language change</extracomment>
+        <extracomment>the legend&apos;s order: on a call, then free, then away translated state labels, filled on first use and dropped on a language change</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="171"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="179"/>
         <source>{shown} of {total} agents</source>
         <translation>显示 {shown} / 共 {total} 名坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="190"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="213"/>
         <source>Team:</source>
         <translation>班组：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="191"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="214"/>
         <source>Skill group:</source>
         <translation>技能组：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="195"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="218"/>
         <source>Show only the agents of one team</source>
         <translation>只显示某一班组的坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="196"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="219"/>
         <source>Show only the agents with one skill</source>
         <translation>只显示具备某一技能的坐席</translation>
     </message>
@@ -135,32 +135,32 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="69"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="77"/>
         <source>{level} alarm ({note})</source>
         <translation>{level}预警（{note}）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="71"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="79"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="72"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="80"/>
         <source>escalated, not acknowledged</source>
         <translation>已升级，未确认</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="74"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="82"/>
         <source>{level} alarm</source>
         <translation>{level}预警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="75"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="83"/>
         <source>{head}: {metric} {value} (threshold {threshold}) in {scope} since {time}</source>
         <translation>{head}：{scope} {metric} {value}（阀值 {threshold}），自 {time} 起</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="83"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="91"/>
         <source>(+{n} more)</source>
         <translation>（另有 {n} 条）</translation>
     </message>
@@ -211,64 +211,109 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="147"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="176"/>
         <source>Your role may not acknowledge alarms.</source>
         <extracomment>a user-facing message about an acknowledgement (sent, done, refused)</extracomment>
         <translation>您的角色无权确认预警。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="152"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="181"/>
         <source>There is no active alarm to acknowledge.</source>
         <translation>当前没有需要确认的预警。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="159"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="188"/>
         <source>Alarm {id} acknowledged.</source>
         <translation>预警 {id} 已确认。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="161"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="190"/>
         <source>Acknowledgement refused: {reason}</source>
         <translation>确认被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="164"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="193"/>
         <source>Active alarms</source>
         <translation>当前预警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="165"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="194"/>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="167"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="196"/>
         <source>Acknowledge the selected alarm with a note (Ctrl+K)</source>
         <translation>填写说明并确认所选预警（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="169"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="198"/>
         <source>Your role may not acknowledge alarms</source>
         <translation>您的角色无权确认预警</translation>
     </message>
 </context>
 <context>
+    <name>ChartAxis</name>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/charts.py" line="74"/>
+        <source>ddd d</source>
+        <extracomment>One redraw a second, whatever the data rate (pyqtgraph scrollingPlots pattern). Counts never go below 0: the y axis starts at 0 and grows above the data (at least this). pyqtgraph&apos;s strftime tick formats -&gt; Qt date formats in the UI language (context &quot;ChartAxis&quot;); strftime wrote English (&quot;Mon 30&quot;) on the Chinese chart, whatever the UI language</extracomment>
+        <translation>d日 ddd</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/charts.py" line="75"/>
+        <source>d</source>
+        <translation>d日</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/charts.py" line="76"/>
+        <source>MMM</source>
+        <translation>MMM</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/charts.py" line="77"/>
+        <source>yyyy</source>
+        <translation>yyyy年</translation>
+    </message>
+</context>
+<context>
     <name>ChartsPanel</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/charts.py" line="182"/>
+        <location filename="../../console/screens/wallboard/widgets/charts.py" line="229"/>
         <source>Offered (blue) and answered (green) per half hour</source>
-        <extracomment>One redraw a second, whatever the data rate (pyqtgraph scrollingPlots pattern). Counts never go below 0: the y axis starts at 0 and grows above the data (at least this). type scale for the wall&apos;s size (1.0 = 1080p), set by the main window the time axis follows this clock: the switch&apos;s (simulated time on the emulator)</extracomment>
+        <extracomment>type scale for the wall&apos;s size (1.0 = 1080p), set by the main window the time axis follows this clock: the switch&apos;s (simulated time on the emulator)</extracomment>
         <translation>每半小时呼入量（蓝）与接通量（绿）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/charts.py" line="184"/>
+        <location filename="../../console/screens/wallboard/widgets/charts.py" line="231"/>
         <source>Service level %, last 4 hours</source>
         <translation>服务水平 %，最近 4 小时</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/charts.py" line="185"/>
+        <location filename="../../console/screens/wallboard/widgets/charts.py" line="232"/>
         <source>Calls waiting, last 60 minutes</source>
         <translation>排队数，最近 60 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../console/shell/notices.py" line="33"/>
+        <source>First start: administrator account</source>
+        <extracomment>Qt platforms with nobody in front of them: no modal dialog there (it would never close)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/notices.py" line="35"/>
+        <source>callfloor created the administrator account &lt;b&gt;{user}&lt;/b&gt; with this password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/notices.py" line="39"/>
+        <source>It is shown only this once and is not written to any log. This console is already logged in as {user}. Write the password down, or set your own in a terminal:
+  main.py ctl login {user}
+  main.py ctl passwd</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -398,9 +443,9 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/window.py" line="147"/>
+        <location filename="../../console/shell/window.py" line="151"/>
         <source>callfloor — hotline floor wall-board</source>
-        <extracomment>a screen has painted live data for the first time (used by ``--screenshot``) the user asked for a theme (&quot;dark&quot; | &quot;light&quot;) the user asked for a language (&quot;zh_CN&quot; | &quot;en&quot;) type scale of the style sheet in force (1.0 = the 1080p design)</extracomment>
+        <extracomment>the first window takes this share of the screen&apos;s free area, centred a screen has painted live data for the first time (used by ``--screenshot``) the user asked for a theme (&quot;dark&quot; | &quot;light&quot;) the user asked for a language (&quot;zh_CN&quot; | &quot;en&quot;) type scale of the style sheet in force (1.0 = the 1080p design)</extracomment>
         <translation>callfloor — 客服热线现场监控大屏</translation>
     </message>
 </context>
@@ -509,22 +554,22 @@
         <translation>{metric}{window}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="79"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="80"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="80"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="81"/>
         <source>escalated, not acknowledged</source>
         <translation>已升级，未确认</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="81"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="82"/>
         <source>{level} ({note})</source>
         <translation>{level}（{note}）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="117"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="121"/>
         <source>Whole center</source>
         <translation>全中心</translation>
     </message>
@@ -592,6 +637,22 @@
         <source>{queue}: {level} alarm</source>
         <translation>{queue}：{level}预警</translation>
     </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="35"/>
+        <source>Agents ready for this queue. An agent with several skill groups counts in each, so the column adds up to more than the centre&apos;s tile.</source>
+        <extracomment>header tooltips; Ready / Talking deliberately count an agent in every skill group they have</extracomment>
+        <translation>可接此队列的就绪坐席。一名坐席有多个技能组时在每个组都计一次，所以本列合计会大于全中心的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="38"/>
+        <source>Agents talking who have this skill group. An agent with several skill groups counts in each, so the column adds up to more than the centre&apos;s tile.</source>
+        <translation>具有此技能组的通话中坐席。一名坐席有多个技能组时在每个组都计一次，所以本列合计会大于全中心的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="41"/>
+        <source>Service level today; red below the queue&apos;s target, green at or above it</source>
+        <translation>今日服务水平；低于队列目标为红色，达到或高于目标为绿色</translation>
+    </message>
 </context>
 <context>
     <name>Screen</name>
@@ -630,16 +691,64 @@
     </message>
 </context>
 <context>
+    <name>SlDefinition</name>
+    <message>
+        <location filename="../../console/screens/wallboard/floor.py" line="194"/>
+        <source>answered within {t} s ÷ (offered − abandons under {s} s)</source>
+        <extracomment>Which agent states each agent-count metric counts (used when metrics lack the count). Window suffixes of the metrics engine: ``service_level_15m`` is a kind of ``service_level``. The service-level definitions switchlink publishes (``sl_definition``), in words (context &quot;SlDefinition&quot;); {t} the threshold, {s} the short-abandon limit, in seconds.</extracomment>
+        <translation>{t} 秒内接通 ÷（呼入 − {s} 秒内放弃）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/floor.py" line="196"/>
+        <source>answered within {t} s ÷ answered</source>
+        <translation>{t} 秒内接通 ÷ 接通</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/floor.py" line="197"/>
+        <source>(answered + abandoned within {t} s) ÷ (offered − abandons under {s} s)</source>
+        <translation>（{t} 秒内接通 + 放弃）÷（呼入 − {s} 秒内放弃）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/floor.py" line="200"/>
+        <source>answered within {t} s ÷ offered</source>
+        <translation>{t} 秒内接通 ÷ 呼入</translation>
+    </message>
+</context>
+<context>
     <name>StaleBanner</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="34"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="39"/>
+        <source>Connecting to {endpoint}: nothing received yet</source>
+        <extracomment>where we connect to, and whether anything ever came from there</extracomment>
+        <translation>正在连接 {endpoint}：尚未收到任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="42"/>
         <source>Link lost since {time}: the figures shown are stale</source>
         <translation>连接中断（自 {time} 起）：所示数据已过时</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="37"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="45"/>
         <source>Connecting to switchlink…</source>
         <translation>正在连接 switchlink…</translation>
+    </message>
+</context>
+<context>
+    <name>StartErrorDialog</name>
+    <message>
+        <location filename="../../console/shell/notices.py" line="53"/>
+        <source>callfloor could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/notices.py" line="54"/>
+        <source>The local switchlink did not start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/notices.py" line="57"/>
+        <source>Its log: {path}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -651,62 +760,67 @@
         <translation>排队数</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/floor.py" line="109"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="110"/>
         <source>Longest wait</source>
         <translation>最长等待</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/floor.py" line="113"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="114"/>
         <source>Service level (15 min)</source>
         <translation>服务水平（15分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/floor.py" line="115"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="116"/>
         <source>Agents ready</source>
         <translation>示闲坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/floor.py" line="116"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="117"/>
         <source>Agents talking</source>
         <translation>通话坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/floor.py" line="117"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="118"/>
         <source>After-call work</source>
         <translation>后续处理</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/floor.py" line="119"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="120"/>
         <source>Agents not ready</source>
         <translation>示忙坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/floor.py" line="121"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="122"/>
         <source>Abandon rate (15 min)</source>
         <translation>放弃率（15分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/floor.py" line="123"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="124"/>
         <source>Answered today</source>
         <translation>今日接通</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/floor.py" line="124"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="125"/>
         <source>Blocked today</source>
         <translation>今日拦截</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="83"/>
+        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="104"/>
         <source>{level} alarm</source>
         <translation>{level}预警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="88"/>
+        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="109"/>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="92"/>
+        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="114"/>
+        <source>in {queue}</source>
+        <translation>在 {queue}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="117"/>
         <source>Today {value}</source>
         <translation>今日 {value}</translation>
     </message>
@@ -770,22 +884,33 @@
         <translation>预警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="255"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="245"/>
+        <source>Service level = {definition}</source>
+        <extracomment>the queue holding the centre&apos;s longest wait, as of the last metrics tick the service-level definition in force, as switchlink publishes it (S2)</extracomment>
+        <translation>服务水平 = {definition}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/screen.py" line="329"/>
         <source>Alarm sound off</source>
         <translation>预警声音已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="255"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="329"/>
         <source>Alarm sound on</source>
         <translation>预警声音已开启</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="279"/>
-        <source>Queues</source>
-        <translation>队列</translation>
+        <location filename="../../console/screens/wallboard/screen.py" line="353"/>
+        <source>Queues, worst first</source>
+        <translation>队列（最紧急的在前）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="280"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="355"/>
+        <source>Alarm level first, then how far the service level is below target; click a header to sort by it instead. Ready and Talking count an agent in each of their skill groups.</source>
+        <translation>先按预警级别，再按服务水平低于目标的差距排序；点击列标题可改按该列排序。“就绪”和“通话”列中，一名坐席在其每个技能组都计一次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/screen.py" line="361"/>
         <source>Agents</source>
         <translation>坐席</translation>
     </message>

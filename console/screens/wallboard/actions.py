@@ -34,12 +34,16 @@ ALARM_MENU = QT_TRANSLATE_NOOP("WallboardScreen", "&Alarms")
 
 
 def build_actions(board: QWidget, slots: Mapping[str, Callable[..., object]], *, muted: bool,
-                  alarm_menu: QMenu) -> dict[str, QAction]:
+                  alarm_menu: QMenu, show_grid: bool = True) -> dict[str, QAction]:
     """Create the board's actions and fill its Alarms menu; texts come from
-    :func:`retranslate_actions`."""
+    :func:`retranslate_actions`. The toggles start as remembered, without running their slots
+    (checking "Agent grid" here once saved ``layout/show_grid = true`` at every start, so a
+    grid hidden in the layout dialog came back after a restart)."""
     acts = actions.add_actions(board, SHORTCUTS, slots, TOGGLES)
-    acts["mute"].setChecked(muted)
-    acts["toggle_grid"].setChecked(True)
+    for name, on in (("mute", muted), ("toggle_grid", show_grid)):
+        acts[name].blockSignals(True)
+        acts[name].setChecked(on)
+        acts[name].blockSignals(False)
     alarm_menu.addAction(acts["ack"])
     alarm_menu.addAction(acts["mute"])
     return acts

@@ -106,8 +106,9 @@ class TileSpec:
 
 TILES: tuple[TileSpec, ...] = (
     TileSpec("waiting", QT_TRANSLATE_NOOP("Tile", "Calls waiting"), "waiting", fmt_int),
+    # the queue holding the longest wait is named under it: the alarm caption may name another
     TileSpec("longest_wait", QT_TRANSLATE_NOOP("Tile", "Longest wait"), "longest_wait_s",
-             fmt_duration),
+             fmt_duration, "longest_wait_queue"),
     # the alarm rules watch the rolling 15 minutes, so the big number is that window (a red tile
     # at 87% "today" next to an alarm at 75% read as a contradiction); today's figure is below
     TileSpec("service_level", QT_TRANSLATE_NOOP("Tile", "Service level (15 min)"),
@@ -185,3 +186,27 @@ def alarm_levels_by_queue(alarms: Iterable[dict[str, Any]]) -> dict[str, str]:
         if qid not in worst or LEVEL_RANK[level] > LEVEL_RANK[worst[qid]]:
             worst[qid] = level
     return worst
+
+
+#: The service-level definitions switchlink publishes (``sl_definition``), in words
+#: (context "SlDefinition"); {t} the threshold, {s} the short-abandon limit, in seconds.
+SL_DEFINITIONS = {
+    "offered": QT_TRANSLATE_NOOP(
+        "SlDefinition", "answered within {t} s ÷ (offered − abandons under {s} s)"),
+    "answered": QT_TRANSLATE_NOOP("SlDefinition", "answered within {t} s ÷ answered"),
+    "abandon_in_sl_good": QT_TRANSLATE_NOOP(
+        "SlDefinition",
+        "(answered + abandoned within {t} s) ÷ (offered − abandons under {s} s)"),
+    "all_offered": QT_TRANSLATE_NOOP("SlDefinition", "answered within {t} s ÷ offered"),
+}
+
+
+def sl_definition_text(metrics: dict[str, Any]) -> str:
+    """The service-level definition in force, in the UI language; switchlink's own
+    ``sl_text`` for a definition this console does not know; "" before any metrics."""
+    template = SL_DEFINITIONS.get(str(metrics.get("sl_definition") or ""))
+    threshold, short = metrics.get("sl_threshold_s"), metrics.get("short_abandon_s")
+    if template is None or threshold is None:
+        return str(metrics.get("sl_text") or "")
+    return translate("SlDefinition", template).format(t=f"{float(threshold):g}",
+                                                      s=f"{float(short or 0):g}")

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.common.link import ClientBridge
 from console.common.preferences import Preferences
@@ -35,6 +43,9 @@ class WallboardScreen(Screen):
         self.stale = True
         self.live_seen = False
         self._asked_whoami = False
+        #: the queue holding the centre's longest wait, as of the last metrics tick
+        self._longest_name = ""
+        self._link: tuple[str, float] = ("connecting", time.time())
         mirror = bridge.mirror
         self.queue_model = QueueTableModel(mirror, self)
         self.clock = SwitchClock()
@@ -52,6 +63,8 @@ class WallboardScreen(Screen):
         self.alarms = AlarmPanel(self.alarm_model, bridge.client.command, can_ack, self)
         self.alarms.message.connect(self.show_message)
         self.queue_title = QLabel(self, objectName="panelTitle")
+        #: the service-level definition in force, as switchlink publishes it (S2)
+        self.sl_definition = QLabel(self, objectName="slDefinition", wordWrap=True)
         self.agents_title = QLabel(self, objectName="panelTitle")
         self._build_layout()
         self.layout_prefs = load_layout(prefs)
@@ -60,7 +73,8 @@ class WallboardScreen(Screen):
             self, {"toggle_grid": self.set_grid_visible, "settings": self.open_settings,
                    "refresh_sort": self.queue_table.resort,
                    "ack": self.alarms.acknowledge_selected, "mute": self.set_muted},
-            muted=sound_muted(prefs), alarm_menu=self.alarm_menu)
+            muted=sound_muted(prefs), alarm_menu=self.alarm_menu,
+            show_grid=self.layout_prefs.show_grid)
         self.sound: Any = None
         self.apply_layout(self.layout_prefs)
         self._sampler = QTimer(self, interval=1000)
@@ -85,7 +99,11 @@ class WallboardScreen(Screen):
         queue_box = QWidget(self)
         qlayout = QVBoxLayout(queue_box)
         qlayout.setContentsMargins(0, 0, 0, 0)
-        qlayout.addWidget(self.queue_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.queue_title)
+        title_row.addStretch(1)
+        title_row.addWidget(self.sl_definition, 3)
+        qlayout.addLayout(title_row)
         qlayout.addWidget(self.queue_table)
         middle.addWidget(queue_box)
         middle.addWidget(self.alarms)
@@ -104,8 +122,11 @@ class WallboardScreen(Screen):
         self.agents.setVisible(layout.show_grid)
         self.agents_title.setVisible(layout.show_grid)
         self.charts.setVisible(layout.show_charts)
-        if "toggle_grid" in getattr(self, "actions_by_name", {}):
-            self.actions_by_name["toggle_grid"].setChecked(layout.show_grid)
+        grid_action = getattr(self, "actions_by_name", {}).get("toggle_grid")
+        if grid_action is not None and grid_action.isChecked() != layout.show_grid:
+            grid_action.blockSignals(True)  # showing the layout is not a new choice to save
+            grid_action.setChecked(layout.show_grid)
+            grid_action.blockSignals(False)
 
     # -- data ------------------------------------------------------------------------------
     def apply_frame(self, keys: set[str]) -> None:
@@ -115,37 +136,49 @@ class WallboardScreen(Screen):
         self.agent_model.apply(keys)
         self.alarm_model.apply(keys)
         if self.queue_model.rowCount() != rows_before:
-            self.queue_table.apply_hidden()
-        self.agents.after_update()
+            self.queue_table.resort()  # new queues take their place in the order at once
+        self.agents.after_update(any(k.startswith(("agent/", "metrics/agent/")) for k in keys))
         alarms_changed = any(k.startswith("alarm/") for k in keys)
         if alarms_changed:
             self.alarms.resort()
-        if "metrics/center" in keys or "daemon/info" in keys:
+        ticked = "metrics/center" in keys
+        if ticked or "daemon/info" in keys:
             self._follow_switch_clock()
-        if "metrics/center" in keys or "metrics/history/center" in keys:
+        if ticked or "metrics/history/center" in keys:
             self._update_volume_chart()
-        if alarms_changed or any(k.startswith(("metrics/center", "agent/", "call/"))
-                                 for k in keys):
+        if ticked:
+            self._longest_name = self._longest_wait_queue()
+        if alarms_changed or ticked or any(k.startswith(("agent/", "call/", "metrics/agent/"))
+                                           for k in keys):
             self.refresh_summary(alarms_changed)
+        if ticked and not self.stale:
+            # the chart's newest point is the tick the tiles show, drawn in the same frame
+            metrics = self.center_metrics()
+            at = metrics.get("at")
+            self.charts.sample(metrics, float(at) if isinstance(at, int | float) else None)
+            self.charts.redraw()
 
     def rebuild(self) -> None:
         """After a resync: every model starts over from the new snapshot."""
         for model in (self.queue_model, self.agent_model, self.alarm_model):
             model.rebuild()
-        self.queue_table.apply_hidden()
+        self.queue_table.resort()
         self.agents.after_update()
         self.alarms.resort()
         self._follow_switch_clock()
         self._update_volume_chart()
+        self._longest_name = self._longest_wait_queue()
         self.refresh_summary(True)
 
     def _follow_switch_clock(self) -> None:
         """Time in state counts on the switch's clock (simulated time on the emulator)."""
+        info = self.bridge.mirror.get("daemon/info") or {}
         at = (self.bridge.mirror.get("metrics/center") or {}).get("at")
         if not isinstance(at, int | float):
-            at = (self.bridge.mirror.get("daemon/info") or {}).get("switch_time")
+            at = info.get("switch_time")
+        rate = speed_factor(info.get("speed"))
         if isinstance(at, int | float):
-            self.clock.offset = float(at) - time.time()
+            self.clock.follow(float(at), rate)
 
     def _update_volume_chart(self) -> None:
         history = self.bridge.mirror.get("metrics/history/center") or {}
@@ -163,6 +196,8 @@ class WallboardScreen(Screen):
                 counts[state] = counts.get(state, 0) + 1
             for metric in missing:
                 metrics[metric] = sum(counts.get(s, 0) for s in floor.STATE_COUNTS[metric])
+        if self._longest_name:
+            metrics["longest_wait_queue"] = self._longest_name
         if metrics.get("waiting") is None:
             queued = [float(c.get("queued_at") or 0) for c in
                       self.bridge.mirror.items("call/").values() if c.get("phase") == "queued"]
@@ -170,8 +205,32 @@ class WallboardScreen(Screen):
             metrics["longest_wait_s"] = max(0.0, self.clock() - min(queued)) if queued else 0.0
         return metrics
 
+    def _longest_wait_queue(self) -> str:
+        """The name of the queue whose longest wait the centre's tile shows (same tick)."""
+        best, best_id = 0.0, ""
+        for key, record in self.bridge.mirror.items("metrics/queue/").items():
+            wait = record.get("longest_wait_s") or 0.0
+            if wait > best:
+                best, best_id = float(wait), key[len("metrics/queue/"):]
+        if not best_id:
+            return ""
+        return str((self.bridge.mirror.get("queue/" + best_id) or {}).get("name") or best_id)
+
+    def received(self) -> bool:
+        """Has anything come from switchlink yet (a snapshot always holds ``daemon/info``)?"""
+        mirror = self.bridge.mirror
+        return bool(mirror.get("daemon/info") is not None or mirror.get("metrics/center")
+                    is not None or self.agent_model.rowCount() or self.queue_model.rowCount())
+
     def refresh_summary(self, alarms_changed: bool = True) -> None:
+        if not self.received():
+            self.tiles.set_no_data()
+            self._check_live()
+            return
+        if not self.stale_banner.received:  # the first snapshot is in: say so at once
+            self.set_link(*self._link)
         alarms = self.alarm_model.alarms()
+        self._show_sl_definition()
         self.tiles.update_values(self.center_metrics(), floor.worst_alarm_by_metric(alarms),
                                  lambda scope: scope_label(scope, self.bridge.mirror))
         if alarms_changed:
@@ -180,6 +239,14 @@ class WallboardScreen(Screen):
             if self.sound is not None:
                 self.sound.alarms_changed(alarms)
         self._check_live()
+
+    def _show_sl_definition(self) -> None:
+        words = floor.sl_definition_text(self.bridge.mirror.get("metrics/center") or {})
+        text = self.tr("Service level = {definition}").format(definition=words) if words else ""
+        if text != self.sl_definition.text():
+            self.sl_definition.setText(text)
+            self.sl_definition.setToolTip(text)
+            self.tiles.tiles["service_level"].setToolTip(text)
 
     def _check_live(self) -> None:
         has_data = (self.bridge.mirror.get("metrics/center") is not None
@@ -191,7 +258,12 @@ class WallboardScreen(Screen):
     def set_link(self, status: str, since: float) -> None:
         """Lost link: grey everything out and say since when; live again: clear by itself."""
         self.stale = status != "live"
-        self.stale_banner.set_link(status, since)
+        self._link = (status, since)
+        received = self.received()
+        self.stale_banner.set_link(status, since, str(getattr(self.bridge.client, "endpoint", "")
+                                                      or ""), received)
+        if not received:
+            self.tiles.set_no_data()
         self.tiles.set_stale(self.stale)
         for model in (self.queue_model, self.agent_model, self.alarm_model):
             model.set_stale(self.stale)
@@ -199,7 +271,9 @@ class WallboardScreen(Screen):
         self._check_live()
 
     def _sample_charts(self) -> None:
-        if not self.stale:
+        """Without published metrics (an old daemon), sample the counted figures each second;
+        with them, every ``metrics/center`` tick is a point (see :meth:`apply_frame`)."""
+        if not self.stale and self.bridge.mirror.get("metrics/center") is None:
             self.charts.sample(self.center_metrics())
 
     def _ask_permissions(self, status: str, _since: float) -> None:
@@ -276,7 +350,14 @@ class WallboardScreen(Screen):
         self.charts.apply_theme(theme == "dark")
 
     def retranslate_ui(self) -> None:
-        self.queue_title.setText(self.tr("Queues"))
+        self.queue_title.setText(self.tr("Queues, worst first"))
+        self.queue_title.setToolTip(self.tr(
+            "Alarm level first, then how far the service level is below target; click a "
+            "header to sort by it instead. Ready and Talking count an agent in each of their "
+            "skill groups."))
+        self.sl_definition.setText("")  # re-worded in the new language on the next line
+        if self.received():
+            self._show_sl_definition()
         self.agents_title.setText(self.tr("Agents"))
         retranslate_actions(self.actions_by_name, self.alarm_menu)
         self.queue_model.refresh_all()
@@ -289,11 +370,43 @@ class WallboardScreen(Screen):
         super().changeEvent(event)
 
 
-class SwitchClock:
-    """Wall time shifted to the switch's clock, learnt from ``metrics/center``'s ``at``."""
+def speed_factor(speed: Any) -> float | None:
+    """The emulator's ``--speed`` as a factor (60, "60", "x60"); None for "fast" / unknown."""
+    text = str(speed).strip().lower().removeprefix("x").removesuffix("x") if speed else ""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if 0 < value < float("inf") else None
 
-    def __init__(self) -> None:
-        self.offset = 0.0
+
+class SwitchClock:
+    """The switch's clock between reports: the last reported switch time, run on at the
+    switch's speed (an emulator at ``--speed 60`` runs a minute per second).
+
+    It was once wall time plus a fixed offset, which at speed 60 fell a minute behind every
+    second, so every recent state change lay "in the future" and read 0:00.
+    """
+
+    def __init__(self, wall: Callable[[], float] = time.monotonic) -> None:
+        self.wall = wall
+        self.rate = 1.0
+        self._switch_at = time.time()
+        self._wall_at = wall()
+        #: the last report used to learn the rate: (switch time, wall time)
+        self._reported: tuple[float, float] | None = None
+
+    def follow(self, switch_time: float, rate: float | None = None) -> None:
+        """Anchor on a reported switch time; with no usable speed ("fast"), learn the rate
+        from two reports."""
+        now = self.wall()
+        if rate is not None and rate > 0:
+            self.rate = rate
+        elif self._reported is not None and now - self._reported[1] > 0.5:
+            self.rate = max(0.0, (switch_time - self._reported[0]) / (now - self._reported[1]))
+        if self._reported is None or now - self._reported[1] > 0.5 or rate:
+            self._reported = (float(switch_time), now)
+        self._switch_at, self._wall_at = float(switch_time), now
 
     def __call__(self) -> float:
-        return time.time() + self.offset
+        return self._switch_at + (self.wall() - self._wall_at) * self.rate

@@ -37,11 +37,19 @@ _GREY = QColor("#808080")
 
 
 class AgentGridModel(MirrorTableModel):
-    """Rows follow ``agent/<work_number>``; a grid delegate paints column 0 from the roles."""
+    """Rows follow ``agent/<work_number>``; a grid delegate paints column 0 from the roles.
+
+    State and time in state come from ``metrics/agent/<work_number>`` when the daemon's
+    metrics publish it: that key is published in the same tick as ``metrics/center`` and
+    ``metrics/queue/*``, so the grid, the tiles and the queue table show one moment. Read
+    from ``agent/`` (published per event, up to a tick ahead) the grid disagreed with the
+    tiles on a busy floor. ``agent/`` still gives name, team and skills (and the state when
+    no metrics run).
+    """
 
     context = _C
 
-    prefixes = ("agent/",)
+    prefixes = ("agent/", "metrics/agent/")
     primary = "agent/"
 
     def __init__(self, mirror: Any, parent: Any = None, clock: Any = time.time) -> None:
@@ -67,7 +75,27 @@ class AgentGridModel(MirrorTableModel):
                 self.skills.update(agent.get("skills") or ())
 
     def agent(self, row: int) -> dict[str, Any]:
-        return self.mirror.get("agent/" + self._ids[row]) or {}
+        """The agent as of the metrics tick: ``agent/`` with the tick's state fields."""
+        rid = self._ids[row]
+        agent = self.mirror.get("agent/" + rid) or {}
+        ticked = self.mirror.get("metrics/agent/" + rid)
+        if ticked and ticked.get("state"):
+            agent = {**agent, "state": ticked["state"],
+                     "state_since": ticked.get("state_since"),
+                     "reason": ticked.get("reason", agent.get("reason", ""))}
+        return agent
+
+    def state_counts(self) -> dict[str, int]:
+        """Agents per state, from the same records the cells paint."""
+        counts: dict[str, int] = {}
+        get = self.mirror.get
+        for rid in self._ids:  # no merged dicts: this runs per frame over 5,000 agents
+            record = get("metrics/agent/" + rid)
+            if not (record and record.get("state")):
+                record = get("agent/" + rid) or {}
+            state = record.get("state") or "logged_out"
+            counts[state] = counts.get(state, 0) + 1
+        return counts
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):

@@ -71,15 +71,19 @@ def metric_label(metric: str) -> str:
         metric=floor.translate("Metric", text), window=floor.translate("Metric", window))
 
 
-def level_text(alarm: dict[str, Any]) -> str:
-    """The level in words, saying when the escalation timer (not the value) raised it."""
+def level_text(alarm: dict[str, Any], lines: bool = False) -> str:
+    """The level in words, saying when the escalation timer (not the value) raised it;
+    ``lines`` puts the note on its own line (a narrow table column on a wall)."""
     label = floor.level_label(str(alarm.get("level", "")))
     if not alarm.get("escalated"):
         return label
     note = (QCoreApplication.translate("Metric", "escalated") if alarm.get("acked_by")
             else QCoreApplication.translate("Metric", "escalated, not acknowledged"))
-    return QCoreApplication.translate("Metric", "{level} ({note})").format(level=label,
+    text = QCoreApplication.translate("Metric", "{level} ({note})").format(level=label,
                                                                            note=note)
+    if lines:  # "黑色（已升级，未确认）" / "Black (escalated, …)": the note under the level
+        text = text.replace(" (", "\n(", 1).replace("（", "\n（", 1)
+    return text
 
 
 def fmt_metric(metric: str, value: Any) -> str:
@@ -198,7 +202,7 @@ class AlarmListModel(MirrorTableModel):
     def _text(self, alarm: dict[str, Any], col: int) -> str:
         metric = str(alarm.get("metric", ""))
         if col == LEVEL:
-            return level_text(alarm)
+            return level_text(alarm, lines=True)
         if col == METRIC:
             return metric_label(metric)
         if col == SCOPE:

@@ -28,11 +28,24 @@ COLUMNS: tuple[tuple[str, str, str, Any], ...] = (
      floor.fmt_pct),
     (QT_TRANSLATE_NOOP("QueueTableModel", "ASA"), "m", "asa_s_today", floor.fmt_duration),
 )
-NAME, WAITING, LONGEST, SL, TARGET = range(5)
+NAME, WAITING, LONGEST, SL, TARGET, READY, TALKING = range(7)
 _LEVEL_TIP = QT_TRANSLATE_NOOP("QueueTableModel", "{queue}: {level} alarm")
+#: header tooltips; Ready / Talking deliberately count an agent in every skill group they have
+_HEADER_TIPS = {
+    READY: QT_TRANSLATE_NOOP("QueueTableModel", "Agents ready for this queue. An agent with "
+                             "several skill groups counts in each, so the column adds up to "
+                             "more than the centre's tile."),
+    TALKING: QT_TRANSLATE_NOOP("QueueTableModel", "Agents talking who have this skill group. "
+                               "An agent with several skill groups counts in each, so the "
+                               "column adds up to more than the centre's tile."),
+    SL: QT_TRANSLATE_NOOP("QueueTableModel", "Service level today; red below the queue's "
+                          "target, green at or above it"),
+}
+#: sort role of the default order: worst first (alarm level, then how far SL is below target)
+URGENCY_ROLE = Qt.ItemDataRole.UserRole + 30
 
 _GREY = QColor("#808080")
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, ID_ROLE,
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, ID_ROLE, URGENCY_ROLE,
                     Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
                     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole})
 _LEVEL_BG = {lvl: QColor(bg) for lvl, (bg, _) in floor.LEVEL_COLOURS.items()}
@@ -64,6 +77,21 @@ class QueueTableModel(MirrorTableModel):
     def columns(self) -> list[str]:
         return [c[0] for c in COLUMNS]
 
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal
+                and section in _HEADER_TIPS):
+            return QCoreApplication.translate(_C, _HEADER_TIPS[section])
+        return super().headerData(section, orientation, role)
+
+    def urgency(self, row: int) -> float:
+        """Bigger is worse: the alarm level first, then the service-level gap to target."""
+        level = self.level(row)
+        rank = floor.LEVEL_RANK[level] + 1 if level else 0
+        sl, target = self.raw(row, SL), self.raw(row, TARGET)
+        gap = float(target) - float(sl) if sl is not None and target is not None else 0.0
+        return rank * 10.0 + max(-1.0, min(1.0, gap))
+
     def raw(self, row: int, col: int) -> Any:
         rid = self._ids[row]
         _, source, field, _ = COLUMNS[col]
@@ -89,6 +117,8 @@ class QueueTableModel(MirrorTableModel):
             return value if value is not None else -1
         if role == ID_ROLE:
             return self._ids[row]
+        if role == URGENCY_ROLE:
+            return self.urgency(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             align = Qt.AlignmentFlag.AlignLeft if col == NAME else Qt.AlignmentFlag.AlignRight
             return int(align | Qt.AlignmentFlag.AlignVCenter)

@@ -36,6 +36,11 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+#: the legend's order: on a call, then free, then away
+LEGEND_ORDER = ("talking", "on_hold", "ringing", "after_call_work", "ready", "not_ready",
+                "logged_out")
+
+
 class AgentCellDelegate(QStyledItemDelegate):
     """Paints one cell from the model roles: no widgets per agent, so thousands stay cheap."""
 
@@ -112,12 +117,16 @@ class AgentGridView(QWidget):
         self.skill_label = QLabel(self)
         self.skill = QComboBox(self, objectName="skillFilter")
         self.count = QLabel(self, objectName="agentCount")
+        self.legend = QLabel(self, objectName="agentLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.counts: dict[str, int] = {}
         bar = QHBoxLayout()
         bar.addWidget(self.team_label)
         bar.addWidget(self.team)
         bar.addWidget(self.skill_label)
         bar.addWidget(self.skill)
         bar.addStretch(1)
+        bar.addWidget(self.legend)
         bar.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -127,7 +136,6 @@ class AgentGridView(QWidget):
         self.skill.currentIndexChanged.connect(self._filter_changed)
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._tick_clock)
-        self._painted_by_frame = False
         self._tick.start()
         self.refresh_filters()
         self.retranslate_ui()
@@ -172,21 +180,36 @@ class AgentGridView(QWidget):
             shown=self.proxy.rowCount(), total=self.model.rowCount()))
 
     def _tick_clock(self) -> None:
-        """Advance "time in state" once a second, unless a frame repainted the cells anyway."""
-        if not self._painted_by_frame:
-            self.view.viewport().update()
-        self._painted_by_frame = False
+        """Advance "time in state" once a second on every visible cell.
 
-    def after_update(self) -> None:
+        A frame repaints only the cells whose agent changed; skipping the tick after a frame
+        (as this once did) froze every other cell on a busy floor, where frames never stop.
+        """
+        self.view.viewport().update()
+
+    def after_update(self, agents_changed: bool = True) -> None:
         """Called once per frame after the model applied its keys."""
-        self._painted_by_frame = True
         if self.model.rowCount() != self.proxy.rowCount() and (self.proxy.team or
                                                                self.proxy.skill):
             self.proxy.invalidate()
         self.refresh_filters()
+        if agents_changed:
+            self.update_legend()
+
+    def update_legend(self) -> None:
+        """Agents per state in the grid's colours: the same records the cells paint, so the
+        legend, the cells and the tiles (same metrics tick) agree."""
+        self.counts = self.model.state_counts()
+        parts = []
+        for state in LEGEND_ORDER:
+            colour = floor.STATE_COLOURS[state]
+            parts.append(f'<span style="background:{colour};color:#fff">&nbsp;'
+                         f'{floor.state_label(state)} {self.counts.get(state, 0):,}&nbsp;</span>')
+        self.legend.setText(" ".join(parts))
 
     def retranslate_ui(self) -> None:
         self.delegate.labels.clear()
+        self.update_legend()
         self.team_label.setText(self.tr("Team:"))
         self.skill_label.setText(self.tr("Skill group:"))
         for combo in (self.team, self.skill):

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from console.common.table_model import ID_ROLE, SORT_ROLE
 from console.screens.wallboard.models.alarm_list import (
     LEVEL,
+    PLAN,
     AlarmListModel,
     fmt_metric,
     fmt_plan,
@@ -104,9 +106,16 @@ class AlarmPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # the dispatch plan is what people act on: it takes the width the other columns leave
+        # and wraps onto more lines, never cut or pushed off a 1080p wall by a wide level text
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(PLAN, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(24)
         self.table.setSortingEnabled(True)
         self.title = QLabel(self, objectName="panelTitle")
         self.ack_button = QPushButton(self, objectName="ackButton")
@@ -128,6 +137,26 @@ class AlarmPanel(QWidget):
     def resort(self) -> None:
         """Worst level first; called once per frame that changed alarms."""
         self.proxy.sort(LEVEL, Qt.SortOrder.DescendingOrder)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every column but the plan fits its contents up to a sixth of the width (longer
+        texts wrap); the plan stretches over the rest, at least a third of the width."""
+        header = self.table.horizontalHeader()
+        width = max(1, self.table.viewport().width())
+        cap = max(48, width // 6)
+        widths = [min(cap, max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)))
+                  for c in range(PLAN)]
+        budget = width - width // 3
+        if sum(widths) > budget:  # a narrow panel: shrink the others, not the plan
+            ratio = budget / sum(widths)
+            widths = [max(24, int(w * ratio)) for w in widths]
+        for column, w in enumerate(widths):
+            header.resizeSection(column, w)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def set_can_ack(self, allowed: bool) -> None:
         self.can_ack = allowed

@@ -22,15 +22,23 @@ class StaleBanner(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status = "connecting"
         self.since = time.time()
+        #: where we connect to, and whether anything ever came from there
+        self.endpoint = ""
+        self.received = False
         self.hide()
 
-    def set_link(self, status: str, since: float) -> None:
+    def set_link(self, status: str, since: float, endpoint: str = "",
+                 received: bool = True) -> None:
         self.status, self.since = status, since
+        self.endpoint, self.received = endpoint, received
         self.retranslate_ui()
-        self.setVisible(status != "live")
+        self.setVisible(status != "live" or not received)
 
     def retranslate_ui(self) -> None:
-        if self.status == "lost":
+        if not self.received:  # never "stale figures": there were none
+            self.setText(self.tr("Connecting to {endpoint}: nothing received yet").format(
+                endpoint=self.endpoint or "switchlink"))
+        elif self.status == "lost":
             self.setText(self.tr("Link lost since {time}: the figures shown are stale").format(
                 time=floor.fmt_clock(self.since)))
         else:

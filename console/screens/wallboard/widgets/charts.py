@@ -8,7 +8,14 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QTimer,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
@@ -45,6 +52,11 @@ class RingBuffer:
         self._next = (self._next + 1) % self.capacity
         self.size = min(self.size + 1, self.capacity)
 
+    def set_last(self, y: float) -> None:
+        """Replace the newest value (a newer reading within the same second)."""
+        if self.size:
+            self.y[(self._next - 1) % self.capacity] = y
+
     def last_t(self) -> float | None:
         return None if not self.size else float(self.t[(self._next - 1) % self.capacity])
 
@@ -56,8 +68,34 @@ class RingBuffer:
         return self.t[order], self.y[order]
 
 
+#: pyqtgraph's strftime tick formats -> Qt date formats in the UI language (context "ChartAxis");
+#: strftime wrote English ("Mon 30") on the Chinese chart, whatever the UI language
+_AXIS_FORMATS = {
+    "%a %d": QT_TRANSLATE_NOOP("ChartAxis", "ddd d"),
+    "%d": QT_TRANSLATE_NOOP("ChartAxis", "d"),
+    "%b": QT_TRANSLATE_NOOP("ChartAxis", "MMM"),
+    "%Y": QT_TRANSLATE_NOOP("ChartAxis", "yyyy"),
+    "%H:%M": "HH:mm",
+    "%H:%M:%S": "HH:mm:ss",
+}
+
+
+class LocalizedDateAxis(pg.DateAxisItem):
+    """Time axis whose day and month names follow the UI language (QLocale's default)."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
+        pattern = _AXIS_FORMATS.get(spec.format) if spec is not None else None
+        if pattern is None:
+            return super().tickStrings(values, scale, spacing)
+        fmt = QCoreApplication.translate("ChartAxis", pattern)
+        locale = QLocale()
+        return [locale.toString(QDateTime.fromSecsSinceEpoch(round(v)), fmt)
+                for v in values]
+
+
 def _plot(parent: QWidget) -> pg.PlotWidget:
-    widget = pg.PlotWidget(parent, axisItems={"bottom": pg.DateAxisItem()})
+    widget = pg.PlotWidget(parent, axisItems={"bottom": LocalizedDateAxis()})
     item = widget.getPlotItem()
     item.setClipToView(True)
     item.setDownsampling(auto=True, mode="peak")
@@ -108,10 +146,16 @@ class ChartsPanel(QWidget):
         self.retranslate_ui()
 
     def sample(self, metrics: dict[str, Any], now: float | None = None) -> None:
-        """Take one point of the centre metrics (called once a second)."""
+        """Take one point of the centre metrics (each metrics tick; at most one a second: a
+        newer reading within the second replaces the newest point, so the line ends on the
+        value the tile shows)."""
         now = self.clock() if now is None else now
         if metrics.get("waiting") is not None:
-            self.waiting_ring.append(now, float(metrics["waiting"]))
+            newest = self.waiting_ring.last_t()
+            if newest is not None and 0 <= now - newest < 1.0:
+                self.waiting_ring.set_last(float(metrics["waiting"]))
+            else:
+                self.waiting_ring.append(now, float(metrics["waiting"]))
             self._dirty = True
         last = self.sl_ring.last_t()
         sl = metrics.get("service_level_15m", metrics.get("service_level_today"))
@@ -179,6 +223,9 @@ class ChartsPanel(QWidget):
 
     def retranslate_ui(self) -> None:
         size = f"{round(11 * self.type_scale)}pt"
+        for plot in (self.volume, self.sl, self.waiting):  # tick labels in the new language
+            plot.getPlotItem().getAxis("bottom").picture = None
+            plot.getPlotItem().getAxis("bottom").update()
         self.volume.setTitle(self.tr("Offered (blue) and answered (green) per half hour"),
                              size=size)
         self.sl.setTitle(self.tr("Service level %, last 4 hours"), size=size)

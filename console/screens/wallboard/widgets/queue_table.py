@@ -6,14 +6,16 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from console.common.table_model import SORT_ROLE
-from console.screens.wallboard.models.queue_table import QueueTableModel
+from console.screens.wallboard.models.queue_table import URGENCY_ROLE, QueueTableModel
 
 #: A clicked sort order is re-applied this often, not on every change (DESIGN.md).
 RESORT_MS = 5000
 
 
 class QueueTableView(QTableView):
-    """Click a header to sort; the order is refreshed every few seconds, not per event."""
+    """Worst queues first (alarm level, then service-level gap to target) until a header is
+    clicked; the order is refreshed every few seconds, not per event. On a 200-queue floor
+    the rows that fit the wall are the ones that need someone."""
 
     def __init__(self, model: QueueTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +29,10 @@ class QueueTableView(QTableView):
         self.setModel(self.proxy)
         self.setSortingEnabled(True)
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        #: the default order; a clicked header replaces it (F5 keeps whichever is chosen)
+        self.worst_first = True
+        self.horizontalHeader().setSortIndicatorShown(False)
+        self.horizontalHeader().sectionClicked.connect(self._header_clicked)
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -53,11 +59,22 @@ class QueueTableView(QTableView):
     def set_row_height(self, pixels: int) -> None:
         self.verticalHeader().setDefaultSectionSize(pixels)
 
+    def _header_clicked(self, _section: int) -> None:
+        self.worst_first = False
+        self.horizontalHeader().setSortIndicatorShown(True)
+
     def resort(self) -> None:
         """Re-apply the chosen sort once (the proxy does not sort dynamically)."""
+        if self.worst_first:
+            self.proxy.setSortRole(URGENCY_ROLE)
+            self.proxy.sort(0, Qt.SortOrder.DescendingOrder)
+            self.proxy.setSortRole(SORT_ROLE)
+            self.apply_hidden()
+            return
         column = self.horizontalHeader().sortIndicatorSection()
         if 0 <= column < self.proxy.columnCount():
             self.proxy.sort(column, self.horizontalHeader().sortIndicatorOrder())
+            self.apply_hidden()  # hidden rows are the view's: they follow the new order
 
     def set_hidden_queues(self, hidden: set[str]) -> None:
         """Layout setting: queues the wall-board does not show."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from console.screens.wallboard import floor
@@ -20,6 +20,27 @@ def repolish(widget: QWidget) -> None:
         w.style().polish(w)
 
 
+class ElidedLabel(QLabel):
+    """One line that ends in "…" when it does not fit (its tooltip holds the whole text):
+    a centred QLabel too narrow for its text cut both ends ("rvice level (15 m")."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        text = self.text()
+        rect = self.contentsRect()
+        metrics = self.fontMetrics()
+        if not text or metrics.horizontalAdvance(text) <= rect.width():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.setFont(self.font())
+        painter.drawText(rect, int(self.alignment()),
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()))
+
+    def is_elided(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
+
+
 class Tile(QFrame):
     """One metric; ``level`` and ``stale`` are style-sheet properties (see resources/styles)."""
 
@@ -29,13 +50,13 @@ class Tile(QFrame):
         self.setObjectName("tile")
         self.setProperty("level", "none")
         self.setProperty("stale", False)
-        self.title = QLabel(objectName="tileTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = ElidedLabel(objectName="tileTitle", alignment=Qt.AlignmentFlag.AlignCenter)
         self.value = QLabel("–", objectName="tileValue", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.sub = QLabel("", objectName="tileSub", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.level_text = QLabel("", objectName="tileLevel",
-                                 alignment=Qt.AlignmentFlag.AlignCenter)
+        self.sub = ElidedLabel("", objectName="tileSub", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.level_text = ElidedLabel("", objectName="tileLevel",
+                                      alignment=Qt.AlignmentFlag.AlignCenter)
         for label in (self.title, self.sub, self.level_text):
-            # a long queue name clips inside the tile instead of widening the whole row
+            # a long queue name elides inside the tile instead of widening the whole row
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -89,6 +110,10 @@ class Tile(QFrame):
         self.level_text.setToolTip(self.level_text.text())
 
     def _sub_words(self) -> None:
+        if self.spec.secondary == "longest_wait_queue":  # where the big number is
+            self.sub.setText(self.tr("in {queue}").format(queue=self.raw_secondary)
+                             if self.raw_secondary else "")
+            return
         self.sub.setText(self.tr("Today {value}").format(
             value=self.spec.fmt(self.raw_secondary)))
 
@@ -163,8 +188,22 @@ class TileBoard(QWidget):
                 tile.set_level(None)
                 continue
             scope = str(alarm.get("scope") or "center")
-            tile.set_level(alarm["level"], "" if scope == "center" else place(scope))
+            if scope == "center":
+                tile.set_level(alarm["level"])
+                continue
+            # the alarm's own value next to its queue: the big number is the centre's and
+            # may belong to another queue (1:06 is not the 0:30 that raised 故障报修07's alarm)
+            value = alarm.get("value")
+            where = place(scope) if value is None else f"{place(scope)} {tile.spec.fmt(value)}"
+            tile.set_level(alarm["level"], where)
 
     def set_stale(self, stale: bool) -> None:
         for tile in self.tiles.values():
             tile.set_stale(stale)
+
+    def set_no_data(self) -> None:
+        """Before the first snapshot: no figures and no "Normal", since nothing is known."""
+        for tile in self.tiles.values():
+            tile.set_value(None, None)
+            tile.set_level(None)
+            tile.level_text.setText("")

@@ -73,13 +73,13 @@ def test_escalated_alarm_says_so_in_the_list_and_the_banner(qtbot, window: Wallb
     qtbot.waitUntil(lambda: window.alarm_model.row_of("e1") is not None)
     row = window.alarm_model.row_of("e1")
     assert window.alarm_model.data(window.alarm_model.index(row, LEVEL)) == \
-        "Black (escalated, not acknowledged)"
+        "Black\n(escalated, not acknowledged)"
     assert window.alarm_banner.text().startswith(
         "Black alarm (escalated, not acknowledged): Service level (15 min) 75% (threshold 50%)")
     fake_client.push("alarm/e1", _sl_alarm("e1", "black", escalated=True, threshold=0.5,
                                            acked_by="zhang"))
     qtbot.waitUntil(lambda: window.alarm_model.data(
-        window.alarm_model.index(row, LEVEL)) == "Black (escalated)")
+        window.alarm_model.index(row, LEVEL)) == "Black\n(escalated)")
 
 
 def test_alarm_value_republished_live_updates_the_row(qtbot, window: WallboardScreen,
@@ -96,8 +96,29 @@ def test_tile_coloured_by_a_queue_alarm_names_the_queue(window: WallboardScreen)
     # sample floor: a2 is a yellow service_level_15m alarm on queue q001 (故障报修)
     sl = window.tiles.tiles["service_level"]
     assert sl.property("level") == "yellow"
-    assert sl.level_text.text() == "Yellow alarm · 故障报修"
+    # the queue's name and the alarm's own value: the big number is the centre's
+    assert sl.level_text.text() == "Yellow alarm · 故障报修 79%"
     assert window.tiles.tiles["waiting"].level_text.text() == "Red alarm"  # center-wide
+
+
+def test_longest_wait_tile_names_the_queue_of_the_value_it_shows(
+        qtbot, window: WallboardScreen, fake_client: FakeClient) -> None:
+    """Issue 10 item 3: 1:06 captioned with 故障报修07, whose wait was 0:30 (05 had 1:06)."""
+    now = 1_000_000.0
+    for qid, wait in (("q000", 20.0), ("q001", 30.0), ("q002", 66.0), ("q003", 5.0)):
+        record = dict(fake_client.mirror.get("metrics/queue/" + qid) or {},
+                      longest_wait_s=wait)
+        fake_client.push("metrics/queue/" + qid, record)
+    fake_client.push("metrics/center", dict(fake_client.mirror.get("metrics/center") or {},
+                                            longest_wait_s=66.0, at=now))
+    fake_client.push("alarm/w7", {"id": "w7", "level": "yellow", "scope": "queue:q001",
+                                  "metric": "longest_wait_s", "value": 30.0,
+                                  "threshold": 25.0, "raised_at": now, "state": "active"})
+    tile = window.tiles.tiles["longest_wait"]
+    qtbot.waitUntil(lambda: tile.level == "yellow")
+    assert tile.value.text() == "1:06"
+    assert tile.sub.text() == "in 投诉受理"  # q002 holds the 1:06
+    assert tile.level_text.text() == "Yellow alarm · 故障报修 0:30"
 
 
 def test_cleared_alarm_never_shows_as_an_empty_row_between_frames(

@@ -77,12 +77,12 @@ def test_switching_language_retranslates_an_open_window(
         qtbot, qapp, translations: Translations, tmp_path: Path) -> None:
     translations.switch("en")
     win = _window(qtbot, tmp_path, "dark", "en")
-    assert win.queue_title.text() == "Queues"
+    assert win.queue_title.text() == "Queues, worst first"
     translations.switch("zh_CN")
-    qtbot.waitUntil(lambda: win.queue_title.text() == "队列")
+    qtbot.waitUntil(lambda: win.queue_title.text() == "队列（最紧急的在前）")
     assert win.queue_model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation
                                       .Horizontal) == "队列"
     win.set_link("lost", time.time())
     assert "连接中断" in win.stale_banner.text()
     translations.switch("en")
-    qtbot.waitUntil(lambda: win.queue_title.text() == "Queues")
+    qtbot.waitUntil(lambda: win.queue_title.text() == "Queues, worst first")
