@@ -16,6 +16,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "switchlink": ("switchlink.daemon", "run the headless switchlink daemon"),
     "ctl": ("switchlink.ctl", "talk to a running switchlink from the shell"),
     "simulate": ("switchlink.simulate", "run an emulator scenario and print its statistics"),
+    "ivr": ("ivr.cli", "check IVR flow files against the service rules (ivr lint FILE…)"),
 }
 
 

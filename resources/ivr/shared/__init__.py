@@ -1,0 +1,1 @@
+"""Fragments the bundled flows include (shared sub-menus)."""
