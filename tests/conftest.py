@@ -9,7 +9,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 #: markers of tests that need a real server the fixtures start themselves
-SERVER_MARKERS = ("postgres",)
+SERVER_MARKERS = ("postgres", "hylafax")
 
 
 def in_ci() -> bool:

@@ -29,6 +29,14 @@ from switchlink.adapters.errors import (
 MIN_SKILL_LEVEL = 1
 MAX_SKILL_LEVEL = 10
 
+#: Fax resolutions a fax board can send at (standard 98 lpi, fine 196 lpi).
+FAX_RESOLUTIONS = ("standard", "fine")
+#: Fax queues an adapter can list.
+FAX_QUEUES = ("send", "done")
+
+#: What an adapter can serve; a composite routes each operation to a member offering it.
+CAPABILITIES = frozenset({"acd", "ivr", "fax"})
+
 #: Fault kinds an adapter may be asked to rehearse (the emulator does them all).
 FAULT_KINDS = frozenset({"link_drop", "board_failure", "stuck_channel", "event_delay", "clear"})
 #: a rehearsed fault lasts at most a week (it clears itself) ...
@@ -90,6 +98,8 @@ class SwitchAdapter(ABC):
 
     #: registry name, e.g. ``"loopback"``
     name: ClassVar[str] = ""
+    #: what this switch serves: ``acd`` (agents, queues, calls), ``ivr``, ``fax``
+    capabilities: ClassVar[frozenset[str]] = CAPABILITIES
 
     def __init__(self, **options: Any) -> None:
         self.options = options
@@ -257,17 +267,36 @@ class SwitchAdapter(ABC):
 
     # --- fax ----------------------------------------------------------------------------
 
-    def send_fax(self, number: str, document: str, *, pages: int = 1) -> str:
-        """Queue a fax; returns the job id."""
+    def send_fax(
+        self, number: str, document: str, *, pages: int = 1, resolution: str = "fine"
+    ) -> str:
+        """Queue a fax of ``document`` (a PostScript, PDF or TIFF file for a real fax server)
+        at ``standard`` or ``fine`` resolution; returns the job id."""
         self._check_started()
         _require_id("number", number)
         _require_id("document", document)
         check_number("pages", pages, low=1, high=MAX_FAX_PAGES, integer=True)
-        return self._send_fax(number, document, pages)
+        if resolution not in FAX_RESOLUTIONS:
+            raise InvalidArgument(
+                f"resolution must be one of {', '.join(FAX_RESOLUTIONS)}, got {resolution!r}"
+            )
+        return self._send_fax(number, document, pages, resolution)
 
     def fax_status(self, job: str) -> FaxJob:
         self._check_started()
         return self._fax_status(_require_id("job", job))
+
+    def cancel_fax(self, job: str) -> None:
+        """Kill a queued or sending fax job; it ends ``failed``."""
+        self._check_started()
+        self._cancel_fax(_require_id("job", job))
+
+    def fax_jobs(self, queue: str = "send") -> list[FaxJob]:
+        """The fax server's ``send`` queue (waiting / sending) or ``done`` queue."""
+        self._check_started()
+        if queue not in FAX_QUEUES:
+            raise InvalidArgument(f"queue must be one of {', '.join(FAX_QUEUES)}, got {queue!r}")
+        return self._fax_jobs(queue)
 
     # --- diagnostics --------------------------------------------------------------------
 
@@ -370,11 +399,17 @@ class SwitchAdapter(ABC):
     def _test_prompt(self, channel: str, prompt: str) -> str:
         raise UnsupportedOperation(f"{self.name}: prompt test-play is not supported")
 
-    def _send_fax(self, number: str, document: str, pages: int) -> str:
+    def _send_fax(self, number: str, document: str, pages: int, resolution: str) -> str:
         raise UnsupportedOperation(f"{self.name}: this switch has no fax board")
 
     def _fax_status(self, job: str) -> FaxJob:
         raise UnsupportedOperation(f"{self.name}: this switch has no fax board")
+
+    def _cancel_fax(self, job: str) -> None:
+        raise UnsupportedOperation(f"{self.name}: cancelling fax jobs is not supported")
+
+    def _fax_jobs(self, queue: str) -> list[FaxJob]:
+        raise UnsupportedOperation(f"{self.name}: listing fax queues is not supported")
 
     @abstractmethod
     def _boards(self) -> list[Board]: ...

@@ -47,3 +47,15 @@ class UnsupportedOperation(AdapterError):
     """This adapter (or its hardware) cannot do that."""
 
     code = "unsupported"
+
+
+class LoginRefused(AdapterError):
+    """The switch (or fax server) refused our credentials; retrying will not help."""
+
+    code = "login_refused"
+
+
+class ProtocolSurprise(AdapterError):
+    """The switch answered something the adapter does not understand."""
+
+    code = "protocol_error"

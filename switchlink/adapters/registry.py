@@ -16,6 +16,9 @@ ENTRY_POINT_GROUP = "callfloor.adapters"
 #: name -> (module, class); imported only when asked for, like python-can's BACKENDS.
 BUILTIN_ADAPTERS: dict[str, tuple[str, str]] = {
     "loopback": ("switchlink.adapters.loopback", "LoopbackAdapter"),
+    "ami": ("switchlink.adapters.ami", "AmiAdapter"),
+    "hylafax": ("switchlink.adapters.hylafax", "HylafaxAdapter"),
+    "composite": ("switchlink.adapters.composite", "CompositeAdapter"),
 }
 
 

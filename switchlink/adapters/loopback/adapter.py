@@ -188,7 +188,7 @@ class LoopbackAdapter(SwitchAdapter):
     def _test_prompt(self, channel: str, prompt: str) -> str:
         return self._ready().test_prompt(channel, prompt)
 
-    def _send_fax(self, number: str, document: str, pages: int) -> str:
+    def _send_fax(self, number: str, document: str, pages: int, resolution: str) -> str:
         return self._ready().send_fax(number, document, pages)
 
     def _fax_status(self, job: str) -> FaxJob:

@@ -1,30 +1,60 @@
-"""One contract suite for every registered adapter: the shared behaviour of ``SwitchAdapter``.
+"""One contract suite for every adapter: the shared behaviour of ``SwitchAdapter``.
 
-Adapters that need options to run without hardware list them in ``CONTRACT_OPTIONS``; the
-loopback emulator runs a small scenario on the fast clock.
+Runs on the loopback emulator (a small scenario on the fast clock), the AMI adapter against
+the replay server, the HylaFAX adapter against a real hfaxd (marker ``hylafax``) and a
+composite of the emulator and HylaFAX. What an adapter does not serve raises the neutral
+``UnsupportedOperation``.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from ami_replay import ami_options
+from hylafax_server import hylafax_options
 
 from models.agents import AgentState
 from models.events import Event
 from switchlink.adapters import SwitchAdapter, available_adapters, create_adapter
-from switchlink.adapters.base import Inventory
-from switchlink.adapters.errors import AdapterError, AdapterNotStarted, InvalidArgument
+from switchlink.adapters.base import CAPABILITIES, Inventory
+from switchlink.adapters.errors import (
+    AdapterError,
+    AdapterNotStarted,
+    InvalidArgument,
+    UnsupportedOperation,
+)
 
-CONTRACT_OPTIONS: dict[str, dict[str, Any]] = {
-    "loopback": {"scenario": "small", "seed": 1, "speed": "fast", "start": 1_772_438_400.0},
+LOOPBACK = {"scenario": "small", "seed": 1, "speed": "fast", "start": 1_772_438_400.0}
+
+#: adapter name -> options built from the fixtures it needs
+CONTRACT_OPTIONS: dict[str, Callable[[pytest.FixtureRequest], dict[str, Any]]] = {
+    "loopback": lambda request: dict(LOOPBACK),
+    "ami": lambda request: ami_options(request.getfixturevalue("ami_server")),
+    "hylafax": lambda request: hylafax_options(request.getfixturevalue("hylafax_server")),
+    "composite": lambda request: {"adapters": [
+        {"adapter": "loopback", **LOOPBACK},
+        {"adapter": "hylafax", **hylafax_options(request.getfixturevalue("hylafax_server"))},
+    ]},
 }
+NEEDS_HYLAFAX = {"hylafax", "composite"}
 
 
-@pytest.fixture(params=available_adapters())
+def _params() -> list[Any]:
+    return [pytest.param(name, marks=pytest.mark.hylafax) if name in NEEDS_HYLAFAX else name
+            for name in available_adapters()]
+
+
+def test_every_registered_adapter_is_in_the_contract_suite() -> None:
+    assert set(available_adapters()) <= set(CONTRACT_OPTIONS)
+
+
+@pytest.fixture(params=_params())
 def adapter(request: pytest.FixtureRequest) -> SwitchAdapter:
-    instance = create_adapter(request.param, **CONTRACT_OPTIONS.get(request.param, {}))
+    instance = create_adapter(request.param, **CONTRACT_OPTIONS[request.param](request))
     request.addfinalizer(instance.shutdown)
     return instance
 
@@ -50,10 +80,16 @@ def test_start_returns_the_inventory(adapter: SwitchAdapter) -> None:
     inventory = adapter.start()
     assert isinstance(inventory, Inventory)
     assert adapter.started
-    assert inventory.agents and inventory.queues and inventory.links
+    assert inventory.links and inventory.boards
+    if "acd" in adapter.capabilities:
+        assert inventory.agents and inventory.queues
 
 
-def test_poll_returns_events_in_time_order(running: SwitchAdapter) -> None:
+def test_poll_returns_events_in_time_order(running: SwitchAdapter, tmp_path: Path) -> None:
+    if running.capabilities == {"fax"}:  # a fax server is quiet until given work
+        document = tmp_path / "bill.ps"
+        document.write_bytes(b"%!PS-Adobe-3.0\nshowpage\n")
+        running.send_fax("95598", str(document))
     events: list[Event] = []
     for _ in range(50):
         events += running.poll(timeout=0.1, max_events=50)
@@ -109,3 +145,33 @@ def test_diagnostics_list_the_equipment(running: SwitchAdapter) -> None:
     assert boards
     assert {t.board for t in running.trunks()} <= {b.id for b in boards}
     assert {c.board for c in running.channels()} <= {b.id for b in boards}
+
+
+#: one operation per capability, with arguments that pass the shared checks
+BY_CAPABILITY: dict[str, list[Callable[[SwitchAdapter], object]]] = {
+    "acd": [
+        lambda a: a.login("1001"),
+        lambda a: a.set_state("1001", AgentState.READY),
+        lambda a: a.set_skills("1001", {"billing": 5}),
+        lambda a: a.monitor("call-1", "sup"),
+        lambda a: a.force_release("call-1"),
+        lambda a: a.originate("13800000000"),
+    ],
+    "ivr": [lambda a: a.load_ivr_flow("main", {})],
+    "fax": [
+        lambda a: a.send_fax("95598", "/nonexistent/bill.ps"),
+        lambda a: a.fax_status("1"),
+        lambda a: a.cancel_fax("1"),
+        lambda a: a.fax_jobs("done"),
+    ],
+}
+
+
+def test_what_an_adapter_does_not_serve_raises_unsupported(running: SwitchAdapter) -> None:
+    missing = set(BY_CAPABILITY) - running.capabilities
+    for capability in sorted(missing):
+        for operation in BY_CAPABILITY[capability]:
+            with pytest.raises(UnsupportedOperation):
+                operation(running)
+    if not missing:
+        assert running.capabilities == CAPABILITIES
