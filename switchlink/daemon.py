@@ -95,6 +95,7 @@ def serve(cfg: DaemonConfig) -> int:
     from switchlink.services.history import SERVICE_KEY as DB
     from switchlink.services.users.auth import Authenticator
     from switchlink.storage.alarm_store import DbRuleStore, alarm_log_sink
+    from switchlink.storage.call_history import stored_calls
     from switchlink.storage.history_feed import HistoryFeed, history_writer
     from switchlink.storage.user_store import (
         DbAuditLog,
@@ -147,6 +148,7 @@ def serve(cfg: DaemonConfig) -> int:
         db.close()
         return _fail(f"adapter {cfg.adapter!r} does not take these options: {exc}")
     writer = history_writer(db)
+    adapter.continue_history(stored_calls(db))  # the emulator continues its day, no repeat
     info = {"scenario": cfg.scenario, "speed": cfg.speed, "db": db.describe()}
     server = Server(
         adapter, endpoint=cfg.endpoint, keys=keys, authenticator=authenticator,

@@ -113,6 +113,19 @@ class CallRepository:
         with self.db.read() as s:
             return int(s.scalar(select(func.count()).select_from(CallRecordRow)) or 0)
 
+    def finished_since(self, since: float) -> dict[str, tuple[float, float]]:
+        """call id -> (arrived_at, ended_at) of the calls that arrived at or after ``since``.
+
+        What an emulator that restarts needs to continue its day rather than repeat it.
+        """
+        query = select(CallRecordRow.call_id, CallRecordRow.arrived_at, CallRecordRow.ended_at)
+        query = query.where(CallRecordRow.arrived_at >= float(since))
+        with self.db.read() as s:
+            return {
+                call: (arrived, ended if ended is not None else arrived)
+                for call, arrived, ended in s.execute(query)
+            }
+
     def call_ids(self) -> set[str]:
         """Every stored call id (for checks and tests on modest databases)."""
         with self.db.read() as s:

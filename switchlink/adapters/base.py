@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -48,6 +49,10 @@ FAULT_PARAMS = {"duration_s": MAX_FAULT_DURATION_S, "delay_s": MAX_EVENT_DELAY_S
 MAX_FAX_PAGES = 1000
 #: a poll waits at most this long for an event (the daemon's loop polls every few ms)
 MAX_POLL_TIMEOUT_S = 3600.0
+
+#: ``since`` -> {call id: (arrived_at, ended_at)} of the finished calls history holds that
+#: arrived at or after ``since`` (see :meth:`SwitchAdapter.continue_history`)
+StoredCalls = Callable[[float], Mapping[str, tuple[float, float]]]
 
 
 @dataclass(slots=True)
@@ -346,6 +351,17 @@ class SwitchAdapter(ABC):
             for name, value in params.items()
         }
         self._inject_fault(kind, target, checked)
+
+    def continue_history(self, stored: StoredCalls) -> None:
+        """Before :meth:`start`: how to read what history already holds.
+
+        A real switch's history is simply real, so this does nothing; the emulator, whose
+        day is a function of its seed, overrides it so that a restart continues the day
+        instead of replaying it into history again (docs/emulator.md, "Restarts").
+        """
+        if self._started:
+            raise AdapterError("continue_history() must come before start()")
+
 
     # --- helpers ------------------------------------------------------------------------
 

@@ -154,3 +154,12 @@ def call_record_writer(
         write, on_commit=on_commit, batch_size=batch_size, max_delay_s=max_delay_s,
         capacity=capacity, name="call-record-writer",
     )
+
+
+def stored_calls(db: Database) -> Callable[[float], dict[str, tuple[float, float]]]:
+    """What the adapter reads at start to continue history rather than repeat it.
+
+    The loopback emulator's day is a function of its seed: without this, a restarted daemon
+    replayed it from the day's start and stored every call twice (issue 11 item 16).
+    """
+    return CallRepository(db).finished_since

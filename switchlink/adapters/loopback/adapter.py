@@ -4,7 +4,8 @@ Selectable like any adapter (``create_adapter("loopback", scenario="default", se
 speed=10)``). Options: ``scenario`` (a bundled name, a file path, or a ``Scenario``),
 ``seed`` (int, default 1), ``speed`` (1 = real time, N = N× accelerated, ``"fast"`` or 0 =
 as fast as possible), ``start`` (epoch seconds, ISO date-time or ``datetime``; default today
-at the scenario's ``day_start``, local time).
+at the scenario's ``day_start``, local time). Told what history holds
+(:meth:`continue_history`), a restart continues the day after it instead of replaying it.
 
 What is NOT simulated: audio, DTMF and real IVR flows (loaded flows are stored; the scenario's
 simple IVR stage keeps routing), recording, ring-no-answer at an agent (agents always answer
@@ -17,6 +18,7 @@ the ``event_delay`` fault.
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 from datetime import date, datetime, timedelta
@@ -29,12 +31,15 @@ from models.equipment import Board, Channel, Counters, Link, Trunk
 from models.events import Event
 from models.fax import FaxJob
 from models.queues import SkillGroup
-from switchlink.adapters.base import Inventory, SwitchAdapter, check_number
+from switchlink.adapters.base import Inventory, StoredCalls, SwitchAdapter, check_number
 from switchlink.adapters.errors import InvalidArgument, InvalidOperation, LinkDown
 from switchlink.adapters.loopback.clock import SimClock, parse_speed
 from switchlink.adapters.loopback.distributions import MAX_SECONDS
+from switchlink.adapters.loopback.resume import Resumed, resume
 from switchlink.adapters.loopback.scenario import Scenario, load_scenario
 from switchlink.adapters.loopback.simulation import Simulation
+
+log = logging.getLogger(__name__)
 
 OPTIONS = frozenset({"scenario", "seed", "speed", "start"})
 
@@ -90,6 +95,9 @@ class LoopbackAdapter(SwitchAdapter):
         self._clock = SimClock(self.start_time, self.speed)
         self._sim = Simulation(self.scenario, seed, self.start_time)
         self.ivr_flows: dict[str, dict[str, Any]] = {}
+        self._stored: StoredCalls | None = None
+        #: how the last start continued stored history (None: it started the day afresh)
+        self.resumed: Resumed | None = None
 
     @property
     def simulation(self) -> Simulation:
@@ -98,7 +106,27 @@ class LoopbackAdapter(SwitchAdapter):
 
     # --- lifecycle and events -----------------------------------------------------------
 
+    def continue_history(self, stored: StoredCalls) -> None:
+        """Continue the simulated day after the calls history holds (resume.py says how)."""
+        super().continue_history(stored)
+        self._stored = stored
+
     def _start(self) -> Inventory:
+        if self._stored is not None:
+            resumed = resume(self.scenario, self.seed, self.start_time,
+                             self._stored(self.start_time))
+            if resumed is not None:
+                self.resumed = resumed
+                self._sim = resumed.sim
+                self._sim.out[:0] = resumed.pending
+                self._clock = SimClock(resumed.at, self.speed)
+                log.info(
+                    "emulator: continuing the day at %s after the stored calls (%s); %d calls "
+                    "in progress announced again",
+                    datetime.fromtimestamp(resumed.at).isoformat(timespec="seconds"),
+                    f"new epoch {resumed.epoch.rstrip('-')}" if resumed.epoch else "same run",
+                    resumed.live_calls,
+                )
         self._clock.restart()
         return self._inventory()
 

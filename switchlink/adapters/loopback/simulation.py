@@ -50,8 +50,11 @@ ON_CALL = (AgentState.RINGING, AgentState.TALKING, AgentState.ON_HOLD)
 class Simulation(AgentsMixin, EquipmentMixin, ServicesMixin, OperationsMixin):
     """A whole hotline center in simulated time starting at ``start`` (epoch seconds)."""
 
-    def __init__(self, scenario: Scenario, seed: int, start: float) -> None:
+    def __init__(self, scenario: Scenario, seed: int, start: float, id_tag: str = "") -> None:
         self.scenario = scenario
+        #: put into every id (``call-<tag><n>``): a run that continues after different
+        #: history has ids that history can tell apart (see resume.py)
+        self.id_tag = id_tag
         self.rng = random.Random(seed)
         self.start = start
         self.now = start
@@ -147,7 +150,7 @@ class Simulation(AgentsMixin, EquipmentMixin, ServicesMixin, OperationsMixin):
         return events
 
     def new_id(self, prefix: str) -> str:
-        return f"{prefix}{next(self._ids)}"
+        return f"{prefix}{self.id_tag}{next(self._ids)}"
 
     # --- arrivals -----------------------------------------------------------------------
 
