@@ -61,34 +61,39 @@
 <context>
     <name>AgentGridView</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="158"/>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="217"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="165"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="228"/>
         <source>All</source>
-        <extracomment>the legend&apos;s order: on a call, then free, then away translated state labels, filled on first use and dropped on a language change</extracomment>
+        <extracomment>more agents than this: the grid shows one team or skill group at a time (drill-down) the legend&apos;s order: on a call, then free, then away translated state labels, filled on first use and dropped on a language change</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="179"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="187"/>
+        <source>{total} agents: choose a team or skill group to see its agents</source>
+        <translation>共 {total} 名坐席：请选择班组或技能组查看其坐席</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="190"/>
         <source>{shown} of {total} agents</source>
         <translation>显示 {shown} / 共 {total} 名坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="213"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="224"/>
         <source>Team:</source>
         <translation>班组：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="214"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="225"/>
         <source>Skill group:</source>
         <translation>技能组：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="218"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="229"/>
         <source>Show only the agents of one team</source>
         <translation>只显示某一班组的坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="219"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="230"/>
         <source>Show only the agents with one skill</source>
         <translation>只显示具备某一技能的坐席</translation>
     </message>
@@ -317,6 +322,43 @@
     </message>
 </context>
 <context>
+    <name>FloorSummary</name>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="143"/>
+        <source>Floor by group, fewest ready first (click: its agents)</source>
+        <translation>按组查看现场，示闲最少的在前（点击查看该组坐席）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="144"/>
+        <source>By team</source>
+        <translation>按班组</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="145"/>
+        <source>By skill group</source>
+        <translation>按技能组</translation>
+    </message>
+</context>
+<context>
+    <name>FloorSummaryModel</name>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="74"/>
+        <source>Team</source>
+        <extracomment>the columns: on a call, free, away, then the total logged in</extracomment>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="74"/>
+        <source>Skill group</source>
+        <translation>技能组</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="76"/>
+        <source>Logged in</source>
+        <translation>已登录</translation>
+    </message>
+</context>
+<context>
     <name>Level</name>
     <message>
         <location filename="../../console/screens/wallboard/floor.py" line="17"/>
@@ -443,7 +485,7 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/window.py" line="151"/>
+        <location filename="../../console/shell/window.py" line="150"/>
         <source>callfloor — hotline floor wall-board</source>
         <extracomment>the first window takes this share of the screen&apos;s free area, centred a screen has painted live data for the first time (used by ``--screenshot``) the user asked for a theme (&quot;dark&quot; | &quot;light&quot;) the user asked for a language (&quot;zh_CN&quot; | &quot;en&quot;) type scale of the style sheet in force (1.0 = the 1080p design)</extracomment>
         <translation>callfloor — 客服热线现场监控大屏</translation>
@@ -884,33 +926,33 @@
         <translation>预警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="245"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="259"/>
         <source>Service level = {definition}</source>
-        <extracomment>the queue holding the centre&apos;s longest wait, as of the last metrics tick the service-level definition in force, as switchlink publishes it (S2)</extracomment>
+        <extracomment>from this many agents on, the floor summary (per team / skill group) shows beside the grid the queue holding the centre&apos;s longest wait, as of the last metrics tick the service-level definition in force, as switchlink publishes it (S2)</extracomment>
         <translation>服务水平 = {definition}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="329"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="353"/>
         <source>Alarm sound off</source>
         <translation>预警声音已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="329"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="353"/>
         <source>Alarm sound on</source>
         <translation>预警声音已开启</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="353"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="377"/>
         <source>Queues, worst first</source>
         <translation>队列（最紧急的在前）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="355"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="379"/>
         <source>Alarm level first, then how far the service level is below target; click a header to sort by it instead. Ready and Talking count an agent in each of their skill groups.</source>
         <translation>先按预警级别，再按服务水平低于目标的差距排序；点击列标题可改按该列排序。“就绪”和“通话”列中，一名坐席在其每个技能组都计一次。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="361"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="385"/>
         <source>Agents</source>
         <translation>坐席</translation>
     </message>

@@ -30,7 +30,11 @@ from console.screens.wallboard.widgets.agent_grid import AgentGridView
 from console.screens.wallboard.widgets.alarms import AlarmPanel
 from console.screens.wallboard.widgets.banners import AlarmBanner, StaleBanner
 from console.screens.wallboard.widgets.charts import ChartsPanel
+from console.screens.wallboard.widgets.floor_summary import FloorSummary
 from console.screens.wallboard.widgets.tiles import TileBoard
+
+#: from this many agents on, the floor summary (per team / skill group) shows beside the grid
+SUMMARY_FROM = 100
 
 
 class WallboardScreen(Screen):
@@ -60,6 +64,8 @@ class WallboardScreen(Screen):
         self.charts = ChartsPanel(self)
         self.charts.clock = self.clock  # charts on the switch's clock, like the intervals
         self.agents = AgentGridView(self.agent_model, self)
+        self.summary = FloorSummary(self.agent_model, self.agents.set_filter, self)
+        self._summary_dirty = True
         self.alarms = AlarmPanel(self.alarm_model, bridge.client.command, can_ack, self)
         self.alarms.message.connect(self.show_message)
         self.queue_title = QLabel(self, objectName="panelTitle")
@@ -112,14 +118,19 @@ class WallboardScreen(Screen):
         outer.addWidget(middle, 3)
         outer.addWidget(self.charts, 2)
         outer.addWidget(self.agents_title)
-        outer.addWidget(self.agents, 4)
+        self.agent_area = QSplitter(Qt.Orientation.Horizontal, self)
+        self.agent_area.addWidget(self.summary)
+        self.agent_area.addWidget(self.agents)
+        self.agent_area.setStretchFactor(0, 2)
+        self.agent_area.setStretchFactor(1, 3)
+        outer.addWidget(self.agent_area, 4)
 
     def apply_layout(self, layout: Layout) -> None:
         """Tiles, queues, grid and charts as chosen in the settings dialog."""
         self.layout_prefs = layout
         self.tiles.set_visible_tiles(layout.tiles)
         self.queue_table.set_hidden_queues(layout.hidden_queues)
-        self.agents.setVisible(layout.show_grid)
+        self.agent_area.setVisible(layout.show_grid)
         self.agents_title.setVisible(layout.show_grid)
         self.charts.setVisible(layout.show_charts)
         grid_action = getattr(self, "actions_by_name", {}).get("toggle_grid")
@@ -137,7 +148,9 @@ class WallboardScreen(Screen):
         self.alarm_model.apply(keys)
         if self.queue_model.rowCount() != rows_before:
             self.queue_table.resort()  # new queues take their place in the order at once
-        self.agents.after_update(any(k.startswith(("agent/", "metrics/agent/")) for k in keys))
+        agents_changed = any(k.startswith(("agent/", "metrics/agent/")) for k in keys)
+        self.agents.after_update(agents_changed)
+        self._summary_dirty = self._summary_dirty or agents_changed
         alarms_changed = any(k.startswith("alarm/") for k in keys)
         if alarms_changed:
             self.alarms.resort()
@@ -270,9 +283,19 @@ class WallboardScreen(Screen):
         self.agents.view.viewport().update()
         self._check_live()
 
+    def _refresh_floor_summary(self) -> None:
+        """Once a second at most: the summary is the big floor's view, recounted in full."""
+        big = self.agent_model.rowCount() > SUMMARY_FROM
+        if self.summary.isVisible() != big:
+            self.summary.setVisible(big)
+        if big and self._summary_dirty:
+            self._summary_dirty = False
+            self.summary.model.refresh()
+
     def _sample_charts(self) -> None:
         """Without published metrics (an old daemon), sample the counted figures each second;
         with them, every ``metrics/center`` tick is a point (see :meth:`apply_frame`)."""
+        self._refresh_floor_summary()
         if not self.stale and self.bridge.mirror.get("metrics/center") is None:
             self.charts.sample(self.center_metrics())
 

@@ -155,6 +155,14 @@ class AgentFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(False)
         self.team = ""
         self.skill = ""
+        #: a floor this big shows a group's agents only (chosen in the summary or a filter):
+        #: 5,000 cells on one wall are unreadable and 1% of them fit anyway
+        self.all_limit = 0
+
+    def wants_choice(self) -> bool:
+        model = self.sourceModel()
+        return bool(self.all_limit and not (self.team or self.skill) and model is not None
+                    and model.rowCount() > self.all_limit)
 
     def set_filter(self, team: str = "", skill: str = "") -> None:
         if (team, skill) != (self.team, self.skill):
@@ -164,7 +172,7 @@ class AgentFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not (self.team or self.skill):
-            return True
+            return not self.wants_choice()
         model = self.sourceModel()
         if not isinstance(model, AgentGridModel):
             return True

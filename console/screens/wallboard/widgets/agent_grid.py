@@ -36,6 +36,8 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+#: more agents than this: the grid shows one team or skill group at a time (drill-down)
+ALL_LIMIT = 600
 #: the legend's order: on a call, then free, then away
 LEGEND_ORDER = ("talking", "on_hold", "ringing", "after_call_work", "ready", "not_ready",
                 "logged_out")
@@ -80,8 +82,12 @@ class AgentCellDelegate(QStyledItemDelegate):
         bottom = QRect(inner.left(), inner.top() + half, inner.width(), inner.height() - half)
         painter.setFont(self.bold)
         painter.drawText(top, _LEFT, work_number)
+        used = painter.fontMetrics().horizontalAdvance(work_number) + pad * 2
         painter.setFont(self.font)
-        painter.drawText(top, _RIGHT, name)
+        # the name gets what the work number leaves (six-digit numbers overlapped names)
+        room = top.adjusted(used, 0, 0, 0)
+        painter.drawText(room, _RIGHT, painter.fontMetrics().elidedText(
+            name, Qt.TextElideMode.ElideRight, max(0, room.width())))
         label = self.labels.get(state)
         if label is None:
             label = self.labels[state] = floor.state_label(state)
@@ -98,6 +104,7 @@ class AgentGridView(QWidget):
         super().__init__(parent)
         self.model = model
         self.proxy = AgentFilterProxy(self)
+        self.proxy.all_limit = ALL_LIMIT
         self.proxy.setSourceModel(model)
         self.view = QListView(self)
         self.view.setObjectName("agentGrid")
@@ -176,6 +183,10 @@ class AgentGridView(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
+        if self.proxy.wants_choice():
+            self.count.setText(self.tr("{total} agents: choose a team or skill group to see "
+                                       "its agents").format(total=f"{self.model.rowCount():,}"))
+            return
         self.count.setText(self.tr("{shown} of {total} agents").format(
             shown=self.proxy.rowCount(), total=self.model.rowCount()))
 
@@ -189,8 +200,8 @@ class AgentGridView(QWidget):
 
     def after_update(self, agents_changed: bool = True) -> None:
         """Called once per frame after the model applied its keys."""
-        if self.model.rowCount() != self.proxy.rowCount() and (self.proxy.team or
-                                                               self.proxy.skill):
+        if self.model.rowCount() != self.proxy.rowCount() and (
+                self.proxy.team or self.proxy.skill or self.proxy.all_limit):
             self.proxy.invalidate()
         self.refresh_filters()
         if agents_changed:

@@ -6,7 +6,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from console.screens.wallboard import floor
 from console.screens.wallboard.models.alarm_list import fmt_metric, metric_label, scope_label
@@ -19,6 +19,10 @@ class StaleBanner(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("staleBanner")
+        # a long alarm text wraps inside the window: as one line it set the window's minimum
+        # width past a 1080p screen and pushed the right-hand tiles and alarms off it
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status = "connecting"
         self.since = time.time()
@@ -57,6 +61,10 @@ class AlarmBanner(QLabel):
         super().__init__(parent)
         self.mirror = mirror
         self.setObjectName("alarmBanner")
+        # a long alarm text wraps inside the window: as one line it set the window's minimum
+        # width past a 1080p screen and pushed the right-hand tiles and alarms off it
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setProperty("level", "none")
         self.alarms: list[dict[str, Any]] = []

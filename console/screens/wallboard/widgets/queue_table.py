@@ -59,16 +59,19 @@ class QueueTableView(QTableView):
     def set_row_height(self, pixels: int) -> None:
         self.verticalHeader().setDefaultSectionSize(pixels)
 
-    def _header_clicked(self, _section: int) -> None:
-        self.worst_first = False
-        self.horizontalHeader().setSortIndicatorShown(True)
+    def _header_clicked(self, section: int) -> None:
+        if self.worst_first:  # the header's own order from now on (the view sorted already)
+            self.worst_first = False
+            self.proxy.setSortRole(SORT_ROLE)
+            self.horizontalHeader().setSortIndicatorShown(True)
+            self.proxy.sort(section, self.horizontalHeader().sortIndicatorOrder())
+            self.apply_hidden()
 
     def resort(self) -> None:
         """Re-apply the chosen sort once (the proxy does not sort dynamically)."""
         if self.worst_first:
             self.proxy.setSortRole(URGENCY_ROLE)
             self.proxy.sort(0, Qt.SortOrder.DescendingOrder)
-            self.proxy.setSortRole(SORT_ROLE)
             self.apply_hidden()
             return
         column = self.horizontalHeader().sortIndicatorSection()

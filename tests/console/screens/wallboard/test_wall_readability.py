@@ -280,7 +280,7 @@ def test_a_grid_hidden_in_the_layout_dialog_stays_hidden_after_a_restart(
             QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat)))
         qtbot.addWidget(win)
         screen = _screen(win)
-        assert screen.agents.isHidden()
+        assert screen.agent_area.isHidden()
         assert not screen.actions_by_name["toggle_grid"].isChecked()
         win.close()
     settings.sync()
@@ -305,3 +305,69 @@ def test_switch_clock_runs_at_the_emulators_speed_between_reports() -> None:
     fast.follow(1_500.0, None)
     wall[0] += 1.0
     assert fast() == pytest.approx(2_000.0)
+
+
+def test_a_5000_agent_floor_shows_groups_worst_first_and_drills_down(
+        qtbot, tmp_path: Path) -> None:
+    """Item 6: 48 of 5,000 cells visible, with scrollbars. The wall shows the floor per team
+    (agents per state, fewest ready first), one team's cells on demand, queues worst first."""
+    from fakes import sample_floor
+
+    from console.screens.wallboard.models.queue_table import NAME
+
+    client = FakeClient()
+    state = sample_floor(agents=5000, queues=40, seed=11)
+    # queue q007 has a red alarm, q003 is far below target, the rest comfortably above
+    for key, record in state.items():
+        if key.startswith("metrics/queue/"):
+            record["service_level_today"] = 0.95
+    state["metrics/queue/q003"]["service_level_today"] = 0.40
+    state["alarm/r7"] = {"id": "r7", "level": "red", "scope": "queue:q007", "metric": "waiting",
+                         "value": 30, "threshold": 20, "raised_at": 1.0, "state": "active"}
+    client.load(state)
+    client.set_link("live")
+    bridge = ClientBridge(client, frame_ms=20, poll_ms=10)
+    prefs = Preferences(QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(bridge, prefs)
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    bridge.start()
+    win.show()
+    qtbot.waitUntil(lambda: win.live_seen)
+    screen = _screen(win)
+    table = screen.queue_table
+    table.resort()
+    first = [table.proxy.index(r, NAME).data() for r in range(3)]
+    assert first[0].startswith(state["queue/q007"]["name"])  # the red alarm first
+    assert first[1].startswith(state["queue/q001"]["name"])  # the sample's yellow alarm
+    assert first[2] == state["queue/q003"]["name"]  # then the widest SL gap
+    # no 5,000 cells: a choice, and the summary per team
+    grid = screen.agents
+    assert grid.proxy.rowCount() == 0
+    assert "choose a team" in grid.count.text()
+    qtbot.waitUntil(lambda: screen.summary.isVisible() and screen.summary.model.rowCount() == 3)
+    summary = screen.summary.model
+    totals = [int(summary.index(r, 1).data().replace(",", "")) for r in range(3)]
+    logged_out = sum(1 for k, v in state.items() if k.startswith("agent/")
+                     and v["state"] == "logged_out")
+    assert sum(totals) == 5000 - logged_out
+    # drill down: click a team, its agents fill the grid
+    team = summary.index(0, 0).data()
+    screen.summary.table.clicked.emit(summary.index(0, 0))
+    expected = sum(1 for k, v in state.items() if k.startswith("agent/") and v["team"] == team)
+    assert grid.proxy.rowCount() == expected
+    assert grid.count.text() == f"{expected} of 5000 agents"
+
+
+def test_a_long_alarm_banner_never_widens_the_window_past_the_screen(
+        qtbot, wall: MainWindow, fake_client: FakeClient) -> None:
+    """Seen on the large scenario under Xvfb: "(+2435 more…)" on one line made the window
+    wider than 1920 px and pushed tiles and alarms off the right edge."""
+    fake_client.push("alarm/x1", {
+        "id": "x1", "level": "black", "escalated": True, "scope": "queue:q000",
+        "metric": "service_level_15m", "value": 0.2, "threshold": 0.5, "raised_at": 2.0e9,
+        "state": "active", "dispatch_plan": LONG_PLAN * 3})
+    screen = _screen(wall)
+    qtbot.waitUntil(lambda: screen.alarm_banner.isVisible())
+    assert wall.minimumSizeHint().width() <= 1920
+    assert screen.alarm_banner.minimumSizeHint().width() < 400
