@@ -73,6 +73,7 @@ class AlarmRepository:
         since: float | None = None,
         until: float | None = None,
         limit: int = 100,
+        offset: int = 0,
     ) -> list[AlarmLogEntry]:
         """Alarm transitions, newest first."""
         query = select(AlarmLogRow)
@@ -80,7 +81,9 @@ class AlarmRepository:
             query = query.where(AlarmLogRow.alarm_id == alarm_id)
         if rule_id is not None:
             query = query.where(AlarmLogRow.rule_id == rule_id)
-        query = newest_in_window(query, AlarmLogRow.at, AlarmLogRow.id, since, until, limit)
+        query = newest_in_window(
+            query, AlarmLogRow.at, AlarmLogRow.id, since, until, limit, offset
+        )
         with self.db.read() as s:
             return [to_domain(AlarmLogEntry, r) for r in s.scalars(query)]
 

@@ -90,6 +90,7 @@ class CallRepository:
         queue: str | None = None,
         agent: str | None = None,
         limit: int = 100,
+        offset: int = 0,
     ) -> list[CallRecord]:
         """Calls by caller or callee number and arrival time, newest first."""
         query = select(CallRecordRow)
@@ -102,7 +103,7 @@ class CallRepository:
         if agent is not None:
             query = query.where(CallRecordRow.agent == agent)
         query = newest_in_window(
-            query, CallRecordRow.arrived_at, CallRecordRow.id, since, until, limit
+            query, CallRecordRow.arrived_at, CallRecordRow.id, since, until, limit, offset
         )
         with self.db.read() as s:
             return [to_domain(CallRecord, r) for r in s.scalars(query)]

@@ -66,8 +66,10 @@ def newest_in_window(
     since: float | None,
     until: float | None,
     limit: int,
+    offset: int = 0,
 ) -> Select[Any]:
-    """``query`` limited to ``since <= at < until`` (either open), newest first, ``limit`` rows.
+    """``query`` limited to ``since <= at < until`` (either open), newest first, ``limit`` rows
+    after skipping ``offset`` (pages of a long answer).
 
     Every history search (audit, alarm log, call records) shares this, so they all treat a
     time range and an inverted one the same way.
@@ -80,5 +82,7 @@ def newest_in_window(
         query = query.where(at >= since)
     if until is not None:
         query = query.where(at < until)
-    return query.order_by(at.desc(), row_id.desc()).limit(limit)
+    if offset < 0:
+        raise InvalidQuery(f"offset must be 0 or more, got {offset}")
+    return query.order_by(at.desc(), row_id.desc()).offset(offset).limit(limit)
 

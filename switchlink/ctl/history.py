@@ -92,7 +92,7 @@ def run(args: argparse.Namespace, conn: Connection) -> int:
     """Send the action's command, print a table (or JSON); returns the exit code 0."""
     name, arg_names, table = _QUERIES[args.ctl_command]
     cmd_args = {n: getattr(args, n) for n in arg_names if getattr(args, n, None) is not None}
-    data = conn.client.call(name, cmd_args)
+    data = _fetch(conn, name, cmd_args)
     if args.ctl_command == "alarm-history":
         data = _with_rules(conn, data)
     clock = WALL_CLOCK if args.ctl_command == "audit" else SWITCH_CLOCK
@@ -101,6 +101,25 @@ def run(args: argparse.Namespace, conn: Connection) -> int:
     else:
         print_table(table(data))
     return EXIT_OK
+
+
+#: the daemon answers these a page at a time (switchlink.services.history.MAX_PAGE rows)
+_PAGED = frozenset({"history.calls", "history.alarms"})
+PAGE_ROWS = 1_000
+
+
+def _fetch(conn: Connection, name: str, cmd_args: dict[str, Any]) -> list[dict[str, Any]]:
+    """The command's rows; a paged one is asked page by page until ``limit`` rows or the end."""
+    if name not in _PAGED:
+        return conn.client.call(name, cmd_args)
+    wanted, rows = cmd_args.get("limit", 100), []
+    while len(rows) < wanted:
+        size = min(PAGE_ROWS, wanted - len(rows))
+        page = conn.client.call(name, dict(cmd_args, limit=size, offset=len(rows)))
+        rows += page
+        if len(page) < size:
+            break
+    return rows
 
 
 def _with_rules(conn: Connection, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:

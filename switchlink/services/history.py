@@ -19,7 +19,11 @@ from models.security import Permission
 from switchlink.services.registry import CommandError, Context, arg_str, command
 
 SERVICE_KEY = "db"
-MAX_LIMIT = 10_000
+#: rows in one reply at most (a call row is ~500 bytes packed, so a page stays under ~1 MB);
+#: longer answers are read page by page with ``offset`` (ctl follows the pages)
+MAX_PAGE = 1_000
+#: ``offset`` at most: deep enough for any screen, bounded so one query stays cheap
+MAX_OFFSET = 1_000_000
 
 
 def _db(ctx: Context) -> Database:
@@ -38,11 +42,21 @@ def _time(args: dict[str, Any], name: str) -> float | None:
     return float(value)
 
 
-def _limit(args: dict[str, Any], default: int = 100) -> int:
-    limit = args.get("limit", default)
-    if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_LIMIT:
-        raise CommandError("bad_request", f"argument 'limit' must be an integer 1..{MAX_LIMIT}")
-    return limit
+def _int_arg(args: dict[str, Any], name: str, default: int, low: int, high: int) -> int:
+    value = args.get(name, default)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise CommandError(
+            "bad_request",
+            f"argument {name!r} must be an integer {low}..{high}"
+            + (" (one page; ask for the next with 'offset')" if name == "limit" else ""),
+        )
+    return value
+
+
+def _page(args: dict[str, Any]) -> tuple[int, int]:
+    """``(limit, offset)``: one page of at most :data:`MAX_PAGE` rows."""
+    return (_int_arg(args, "limit", 100, 1, MAX_PAGE),
+            _int_arg(args, "offset", 0, 0, MAX_OFFSET))
 
 
 def _day(args: dict[str, Any]) -> date:
@@ -82,13 +96,15 @@ def _intervals(ctx: Context, args: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @command("history.calls", permission=Permission.VIEW_HISTORY,
-         params=("number", "since", "until", "limit"))
+         params=("number", "since", "until", "limit", "offset"))
 def _calls(ctx: Context, args: dict[str, Any]) -> list[dict[str, Any]]:
     """Finished calls by caller or callee number and arrival time, newest first."""
     number = arg_str(args, "number", required=False, limit=32) or None
-    since, until, limit = _time(args, "since"), _time(args, "until"), _limit(args)
+    since, until = _time(args, "since"), _time(args, "until")
+    limit, offset = _page(args)
     repo = CallRepository(_db(ctx))
-    records = _query(lambda: repo.search(number=number, since=since, until=until, limit=limit))
+    records = _query(lambda: repo.search(number=number, since=since, until=until, limit=limit,
+                                         offset=offset))
     out = []
     for record in records:
         row = to_plain(record)
@@ -98,10 +114,11 @@ def _calls(ctx: Context, args: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @command("history.alarms", permission=Permission.VIEW_HISTORY,
-         params=("since", "until", "limit"))
+         params=("since", "until", "limit", "offset"))
 def _alarms(ctx: Context, args: dict[str, Any]) -> list[dict[str, Any]]:
     """Alarm transitions (raised, escalated, acknowledged, cleared …), newest first."""
-    since, until, limit = _time(args, "since"), _time(args, "until"), _limit(args)
+    since, until = _time(args, "since"), _time(args, "until")
+    limit, offset = _page(args)
     repo = AlarmRepository(_db(ctx))
-    entries = _query(lambda: repo.history(since=since, until=until, limit=limit))
+    entries = _query(lambda: repo.history(since=since, until=until, limit=limit, offset=offset))
     return [to_plain(e) for e in entries]

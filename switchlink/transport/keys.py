@@ -142,6 +142,18 @@ def authorized_clients(base: Path | None = None) -> dict[str, bytes]:
     return found
 
 
+def allowed_key_texts(authorized_dir: Path) -> frozenset[str]:
+    """The Z85 texts of the allowed client keys: what ZAP gives a connection as its User-Id."""
+    keys: set[str] = set()
+    for path in authorized_dir.glob("*.key"):
+        try:
+            public, _ = zmq.auth.load_certificate(path)
+        except (OSError, ValueError):
+            continue
+        keys.add(public.decode("ascii"))
+    return frozenset(keys)
+
+
 def authorize_client(public_key: bytes, name: str, base: Path | None = None) -> Path:
     """Add a client's public key to the allow-list; a running daemon picks it up within ~1 s.
 

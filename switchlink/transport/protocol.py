@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -19,8 +20,12 @@ import msgpack
 PROTOCOL_VERSION = 1
 #: largest command request accepted (bytes of the body frame)
 MAX_REQUEST_BYTES = 256 * 1024
-#: hard socket limit on incoming messages; bigger ones make zmq drop the peer
-SOCKET_MAX_MSG_BYTES = 4 * 1024 * 1024
+#: hard socket limit on one incoming *frame* (zmq ``MAXMSGSIZE``): a peer sending a bigger
+#: frame is disconnected by zmq before it is buffered. Just above a request body, so a message
+#: of many frames costs at most this much per frame (docs/protocol.md "Limits").
+SOCKET_MAX_MSG_BYTES = MAX_REQUEST_BYTES + 1024
+#: frames of a request after the ROUTER identity: signature and body
+REQUEST_FRAMES = 2
 #: a request stamped further than this from the daemon's clock is refused (replay window)
 MAX_CLOCK_SKEW_S = 300.0
 
@@ -98,17 +103,22 @@ def encode_request(key: bytes, req: Request) -> list[bytes]:
 
 
 def decode_request(key: bytes, frames: list[bytes]) -> Request:
-    """Check and decode a request's frames (after the ROUTER identity)."""
-    if len(frames) != 2:
+    """Check and decode a request's frames (after the ROUTER identity).
+
+    The signature is checked before anything else is looked at: a message that is not
+    ``[valid signature, body]`` raises ``bad_signature``, which the server drops without a
+    reply, so unsigned junk never learns anything (not even that its frame count was wrong).
+    """
+    if len(frames) != REQUEST_FRAMES:
         raise ProtocolError(
-            "bad_request", f"expected 2 frames (signature, body), got {len(frames)}"
+            "bad_signature", f"expected 2 frames (signature, body), got {len(frames)}"
         )
     signature, body = frames
+    _check_signature(key, signature, body)
     if len(body) > MAX_REQUEST_BYTES:
         raise ProtocolError(
             "too_large", f"request of {len(body)} bytes exceeds the {MAX_REQUEST_BYTES} byte limit"
         )
-    _check_signature(key, signature, body)
     try:
         msg = unpack(body)
     except Exception as exc:
@@ -119,7 +129,7 @@ def decode_request(key: bytes, frames: list[bytes]) -> Request:
     if not isinstance(msg_id, str) or not 0 < len(msg_id) <= 64:
         raise ProtocolError("bad_request", "'id' must be a string of 1..64 characters")
     version = msg.get("v")
-    if version != PROTOCOL_VERSION:
+    if type(version) is not int or version != PROTOCOL_VERSION:  # not True, not 1.0
         raise ProtocolError(
             "bad_version",
             f"protocol version {version!r} is not supported (daemon speaks {PROTOCOL_VERSION})",
@@ -133,8 +143,10 @@ def decode_request(key: bytes, frames: list[bytes]) -> Request:
         raise ProtocolError("bad_request", "'args' must be a map", msg_id)
     if session is not None and not isinstance(session, str):
         raise ProtocolError("bad_request", "'session' must be a string or nil", msg_id)
-    if not isinstance(ts, int | float) or isinstance(ts, bool):
-        raise ProtocolError("bad_request", "'ts' must be a number (epoch seconds)", msg_id)
+    if not isinstance(ts, int | float) or isinstance(ts, bool) or not math.isfinite(ts):
+        raise ProtocolError(
+            "bad_request", "'ts' must be a finite number (epoch seconds)", msg_id
+        )
     if abs(time.time() - ts) > MAX_CLOCK_SKEW_S:
         raise ProtocolError(
             "stale", f"request time is more than {MAX_CLOCK_SKEW_S:.0f} s from the daemon's", msg_id

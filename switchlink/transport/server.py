@@ -15,7 +15,6 @@ import logging
 import threading
 import time
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -29,24 +28,34 @@ from switchlink.engine.state import Change, FloorState
 from switchlink.metrics import MetricsConfig
 from switchlink.services.alarms import SERVICE_KEY as ALARMS
 from switchlink.services.alarms import RuleStore
-from switchlink.services.registry import CommandError, Context, dispatch
+from switchlink.services.registry import COMMANDS, CommandError, Context, dispatch
 from switchlink.services.users.auth import AuditLog, Authenticator
 from switchlink.transport import protocol as proto
-from switchlink.transport.keys import AllowListWatch, KeySet, make_curve_server, start_authenticator
+from switchlink.transport.keys import (
+    AllowListWatch,
+    KeySet,
+    allowed_key_texts,
+    make_curve_server,
+    start_authenticator,
+)
+from switchlink.transport.replay import NEW, SAME_SENDER, SeenRequests
 
 log = logging.getLogger(__name__)
 
 HEARTBEAT_S = 1.0
 #: metrics published and alarm rules evaluated this often (wall seconds)
 ANALYTICS_TICK_S = 0.5
-#: changes per PUB message
+#: changes per PUB message at most
 BATCH_MAX = 1000
+#: bytes per PUB message at most (a batch over it is split): with PUB_HWM this bounds what
+#: one frozen subscriber can hold in the daemon to PUB_HWM x PUB_MSG_MAX_BYTES (16 MiB)
+PUB_MSG_MAX_BYTES = 64 * 1024
 #: PUB messages queued per subscriber before zmq drops (slow-subscriber bound)
-PUB_HWM = 2000
+PUB_HWM = 256
+#: replies queued per command connection before zmq drops them (a client that never reads)
+ROUTER_SNDHWM = 64
 #: young-generation allocations between collections in a serving daemon
 GC_GEN0_THRESHOLD = 50_000
-#: replies remembered for retried message ids
-IDEMPOTENCY_CACHE = 10_000
 
 #: ``processor(events, floor) -> changes``: metrics, alarms ... hook in here
 Processor = Callable[[list[Event], FloorState], list[Change]]
@@ -111,7 +120,10 @@ class Server:
         self.processors: list[Processor] = []
         self.floor: FloorState | None = None
         self.started_at = time.time()
-        self._replies: OrderedDict[str, list[bytes]] = OrderedDict()
+        #: ids of state-changing requests inside the replay window (transport/replay.py)
+        self.seen = SeenRequests()
+        #: Z85 client keys allowed right now; commands from any other key are dropped
+        self._allowed_keys: frozenset[str] | None = None
         self._stop = threading.Event()
         self._zap = None
         self._allow_watch: AllowListWatch | None = None
@@ -163,6 +175,7 @@ class Server:
         if self.curve:
             self._zap = start_authenticator(self.ctx, self.keys.authorized_dir)
             self._allow_watch = AllowListWatch(self._zap, self.keys.authorized_dir)
+            self._allowed_keys = allowed_key_texts(self.keys.authorized_dir)
         self.router = self.ctx.socket(zmq.ROUTER)
         self.pub = self.ctx.socket(zmq.PUB)
         for sock in (self.router, self.pub):
@@ -170,7 +183,7 @@ class Server:
             if self.curve:
                 make_curve_server(sock, self.keys)
         self.router.maxmsgsize = proto.SOCKET_MAX_MSG_BYTES
-        self.router.sndhwm = 10_000
+        self.router.sndhwm = ROUTER_SNDHWM
         self.pub.sndhwm = self.pub_hwm
         for sock, ep in ((self.router, self.endpoint), (self.pub, self.pub_endpoint)):
             try:
@@ -217,8 +230,8 @@ class Server:
                 next_beat = now + HEARTBEAT_S
                 self._heartbeat()
                 watch = self._allow_watch  # picks up consoles allowed by `ctl keys allow`
-                if watch is not None:
-                    watch.check()
+                if watch is not None and watch.check():
+                    self._on_allow_list_changed()
             if self.analytics is not None and now >= next_tick:
                 next_tick = now + ANALYTICS_TICK_S
                 self._tick_analytics()
@@ -287,13 +300,47 @@ class Server:
         if not changes or self.pub is None:
             return
         for i in range(0, len(changes), BATCH_MAX):
-            chunk = changes[i : i + BATCH_MAX]
-            first = self.sequence + 1
-            self.sequence += len(chunk)
-            frames = proto.encode_deltas(self.epoch, first, self.sequence, chunk)
-            # PUB never blocks: a subscriber that is behind misses it and sees the gap
-            with contextlib.suppress(zmq.Again):
-                self.pub.send_multipart(frames, flags=zmq.NOBLOCK, copy=False)
+            self._publish_chunk(changes[i : i + BATCH_MAX])
+
+    def _publish_chunk(self, chunk: list[Change]) -> None:
+        """One PUB message, or halves of it while it is over :data:`PUB_MSG_MAX_BYTES`."""
+        assert self.pub is not None
+        first = self.sequence + 1
+        frames = proto.encode_deltas(self.epoch, first, first + len(chunk) - 1, chunk)
+        if len(frames[1]) > PUB_MSG_MAX_BYTES and len(chunk) > 1:
+            half = len(chunk) // 2
+            self._publish_chunk(chunk[:half])
+            self._publish_chunk(chunk[half:])
+            return
+        self.sequence += len(chunk)
+        # PUB never blocks: a subscriber that is behind misses it and sees the gap
+        with contextlib.suppress(zmq.Again):
+            self.pub.send_multipart(frames, flags=zmq.NOBLOCK, copy=False)
+
+    def _on_allow_list_changed(self) -> None:
+        """A key left the allow-list: its commands are dropped from now on, and every
+        subscriber is disconnected so that each must pass ZAP again — the revoked key fails,
+        the others reconnect within a second and resync (PUB cannot drop one peer)."""
+        allowed = allowed_key_texts(self.keys.authorized_dir)
+        revoked = (self._allowed_keys or frozenset()) - allowed
+        self._allowed_keys = allowed
+        if revoked and self.pub is not None:
+            log.warning("%d client key(s) revoked: their commands are refused, subscribers "
+                        "reconnect through the allow-list", len(revoked))
+            self._rebind_pub()
+
+    def _rebind_pub(self) -> None:
+        assert self.pub is not None
+        self.pub.unbind(self.pub_endpoint)  # ends the connections accepted through it
+        for _ in range(50):  # libzmq closes the old listener asynchronously
+            try:
+                self.pub.bind(self.pub_endpoint)
+                return
+            except zmq.ZMQError as exc:
+                if exc.errno != errno.EADDRINUSE:
+                    raise
+                time.sleep(0.02)
+        log.error("could not listen on %s again after revoking a key", self.pub_endpoint)
 
     def _heartbeat(self) -> None:
         assert self.floor is not None and self.pub is not None
@@ -311,14 +358,18 @@ class Server:
         assert self.router is not None
         for _ in range(limit):
             try:
-                frames = self.router.recv_multipart(zmq.NOBLOCK)
+                msg = self.router.recv_multipart(zmq.NOBLOCK, copy=False)
             except zmq.Again:
                 return
-            if len(frames) < 2:
+            peer = _peer_key(msg[-1])
+            if self._allowed_keys is not None and peer not in self._allowed_keys:
+                log.warning("command from a revoked key dropped")
                 continue
-            identity, rest = frames[0], frames[1:]
+            if len(msg) != 1 + proto.REQUEST_FRAMES:
+                continue  # not [identity, signature, body]: unsigned junk gets no answer
+            identity, rest = msg[0].bytes, [f.bytes for f in msg[1:]]
             try:
-                reply = self.handle(rest)
+                reply = self.handle(rest, peer)
             except Exception:  # a bug must cost one request, never the daemon
                 log.exception("request handling failed")
                 reply = proto.encode_reply(
@@ -331,8 +382,12 @@ class Server:
                 except zmq.ZMQError:
                     log.debug("reply to a vanished or slow client dropped")
 
-    def handle(self, frames: list[bytes]) -> list[bytes] | None:
-        """Frames of one request -> frames of its reply (None: dropped, logged)."""
+    def handle(self, frames: list[bytes], peer: str = "") -> list[bytes] | None:
+        """Frames of one request from ``peer`` (its CURVE key) -> its reply (None: dropped).
+
+        Only state-changing requests are remembered (:class:`SeenRequests`): within the replay
+        window their id is never run again, and only the same key and session get its reply.
+        """
         key = self.keys.signing_key
         try:
             req = proto.decode_request(key, frames)
@@ -343,10 +398,12 @@ class Server:
             return proto.encode_reply(
                 key, proto.Reply(id=exc.msg_id or "", ok=False, code=exc.code, message=exc.message)
             )
-        cached = self._replies.get(req.id)
-        if cached is not None:
-            log.info("message %s seen before: answering from the cache, not applying again", req.id)
-            return cached
+        answer = self._seen_before(req, peer)
+        if answer is not None:
+            return answer or None  # [] : still running, its one reply is on its way
+        remember = _changes_state(req.name)
+        if remember:
+            self.seen.begin(req.id, req.ts, peer, req.session, time.time())
         reply = self._execute(req)
         try:
             encoded = proto.encode_reply(key, reply)
@@ -354,11 +411,32 @@ class Server:
             log.error("reply to %s cannot be encoded: %s", req.name, exc)
             reply = proto.Reply(req.id, False, code="internal", message="reply not encodable")
             encoded = proto.encode_reply(key, reply)
-        if req.name != "snapshot":
-            self._replies[req.id] = encoded
-            if len(self._replies) > IDEMPOTENCY_CACHE:
-                self._replies.popitem(last=False)
+        if remember:
+            self.seen.finish(req.id, encoded)  # kept for a retry when small
         return encoded
+
+    def _seen_before(self, req: proto.Request, peer: str) -> list[bytes] | None:
+        """The answer for an id seen before, a refusal for a stamp the shortened window no
+        longer covers, or None: run it."""
+        found, entry = self.seen.lookup(req.id, peer, req.session)
+        if found == SAME_SENDER and entry is not None:
+            log.info("message %s seen before: answering again, not applying again", req.id)
+            if entry.reply is not None or not entry.done:
+                return entry.reply or []
+            return self._error(req, "invalid_operation",
+                               "this request was already applied (its reply was too large to keep)")
+        if found != NEW:
+            log.warning("message id %s reused by another key or session: refused", req.id)
+            return self._error(req, "bad_request",
+                               "this message id was already used; send each request with a new id")
+        if _changes_state(req.name) and self.seen.too_old(req.ts):
+            return self._error(req, "stale", "switchlink is under a flood of requests and refuses "
+                               "ones stamped this early; check this machine's clock and retry")
+        return None
+
+    def _error(self, req: proto.Request, code: str, message: str) -> list[bytes]:
+        return proto.encode_reply(self.keys.signing_key, proto.Reply(req.id, False, code=code,
+                                                                     message=message))
 
     def _execute(self, req: proto.Request) -> proto.Reply:
         assert self.floor is not None
@@ -392,3 +470,17 @@ class Server:
             "protocol": proto.PROTOCOL_VERSION,
             "curve": self.curve,
         }
+
+
+def _changes_state(name: str) -> bool:
+    """State-changing (audited) commands: the ones a replay must never run twice."""
+    spec = COMMANDS.get(name)
+    return spec is not None and spec.audit
+
+
+def _peer_key(frame: zmq.Frame) -> str:
+    """The client's CURVE public key (Z85, from the ZAP handler); "" without CURVE."""
+    try:
+        return frame.get("User-Id") or ""
+    except (zmq.ZMQError, UnicodeDecodeError):
+        return ""

@@ -163,3 +163,17 @@ def _migrated(tmp_path: Path) -> Any:
     db = open_database(f"sqlite:///{tmp_path / 'u.db'}")
     db.migrate()
     return db
+
+
+def test_history_replies_are_pages_of_at_most_max_page_rows(call: Any) -> None:
+    """Issue 11 item 3: one reply never carries 10,000 rows; longer answers come in pages."""
+    with pytest.raises(CommandError, match="offset") as info:
+        call("fm", "history.calls", limit=history_commands.MAX_PAGE + 1)
+    assert info.value.code == "bad_request"
+    with pytest.raises(CommandError, match="'limit'"):
+        call("fm", "history.alarms", limit=10_000)
+    pages = [call("fm", "history.calls", limit=1, offset=n) for n in range(4)]
+    assert [[r["call_id"] for r in page] for page in pages] == [["c3"], ["c2"], ["c1"], []]
+    assert [e["transition"] for e in call("fm", "history.alarms", limit=1, offset=1)] == ["raised"]
+    with pytest.raises(CommandError, match="'offset'"):
+        call("fm", "history.calls", offset=-1)
