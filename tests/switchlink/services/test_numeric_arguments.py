@@ -57,8 +57,8 @@ def _seconds(high: float) -> Callable[[Any], bool]:
     return lambda v: _finite(v) and 0 <= v <= high
 
 
-def _limit(v: Any) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 10_000
+def _int_in(low: int, high: int) -> Callable[[Any], bool]:
+    return lambda v: isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
 
 
 def _rule(**fields: Any) -> dict[str, Any]:
@@ -81,10 +81,13 @@ PARAMETERS = [
         for name in ("history.calls", "history.alarms", "audit.search")
         for arg in ("since", "until")
     ),
-    *(
-        Numeric(name, "limit", lambda v: {"limit": v}, _limit)
-        for name in ("history.calls", "history.alarms", "audit.search")
+    *(  # history answers one page of at most MAX_PAGE rows; the next page by offset
+        Numeric(name, arg, (lambda a: lambda v: {a: v})(arg), valid)
+        for name in ("history.calls", "history.alarms")
+        for arg, valid in (("limit", _int_in(1, history_commands.MAX_PAGE)),
+                           ("offset", _int_in(0, history_commands.MAX_OFFSET)))
     ),
+    Numeric("audit.search", "limit", lambda v: {"limit": v}, _int_in(1, 10_000)),
     Numeric("alarms.rules.set", "levels.red.threshold",
             lambda v: _rule(level={"threshold": v, "clear_threshold": v}), _finite),
     Numeric("alarms.rules.set", "levels.red.min_duration_s",
