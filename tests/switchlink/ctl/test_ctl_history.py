@@ -125,7 +125,7 @@ def _history_through_ctl(env: dict[str, str], endpoint: str) -> None:
     code, out, err = main(env, *ctl, "audit", "--action", "login", "--json")
     assert code == 0 and json.loads(out)[0]["user"] == "admin"
     code, out, err = main(env, *ctl, "alarm-history")
-    assert code == 0 and ("STEP" in out or out.strip() == "(none)")
+    assert code == 0 and ("STEP" in out or out.strip() == "(none)"), err
     code, out, err = main(env, *ctl, "alarms", "--json")
     assert code == 0 and isinstance(json.loads(out), list)
     code, out, err = main(env, *ctl, "ack", "no-such-alarm", "--note", "x")
