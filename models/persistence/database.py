@@ -10,6 +10,7 @@ ourselves, so a write transaction takes the write lock up front instead of faili
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -51,7 +52,7 @@ def default_url() -> str:
     import platformdirs
 
     directory = Path(platformdirs.user_data_dir("callfloor"))
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     return f"sqlite:///{directory / DEFAULT_FILE}"
 
 
@@ -102,6 +103,19 @@ def _migrations_config(connection: Any = None) -> Config:
     return cfg
 
 
+@contextmanager
+def _alembic_quiet() -> Iterator[None]:
+    """Alembic logs at WARNING and above only, unless our own logging is at DEBUG."""
+    alembic_log = logging.getLogger("alembic")
+    saved = alembic_log.level
+    if not log.isEnabledFor(logging.DEBUG):
+        alembic_log.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        alembic_log.setLevel(saved)
+
+
 def head_revision() -> str:
     """The newest revision this code knows."""
     head = ScriptDirectory.from_config(_migrations_config()).get_current_head()
@@ -143,14 +157,23 @@ class Database:
 
     def current_revision(self) -> str | None:
         """The revision the database is at; None for an empty (never migrated) database."""
-        with self._read_engine.connect() as conn:
+        with _alembic_quiet(), self._read_engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
     def migrate(self, revision: str = "head") -> None:
-        """Upgrade to ``revision`` (head by default); refuse a database newer than this code."""
+        """Upgrade to ``revision`` (head by default); refuse a database newer than this code.
+
+        Alembic's own INFO chatter (plugins, context, one line per step) is held back unless
+        debugging; one line says what changed, and nothing is said when nothing did.
+        """
         self.check_not_too_new()
-        with self.engine.begin() as conn:
+        before = self.current_revision()
+        with _alembic_quiet(), self.engine.begin() as conn:
             command.upgrade(_migrations_config(conn), revision)
+        after = self.current_revision()
+        if after != before:
+            log.info("database %s migrated from %s to %s", self.describe(),
+                     before or "empty", after)
 
     def downgrade(self, revision: str) -> None:
         """Downgrade to ``revision`` (``"base"`` empties the schema)."""
@@ -187,13 +210,46 @@ class Database:
         self.engine.dispose()
 
 
+def _private_sqlite_file(path: Path, url: str | None) -> None:
+    """Refuse a missing directory; create the file 0600 and tighten one we own to 0600.
+
+    The database holds password hashes, the audit trail and caller numbers. SQLite gives its
+    -wal, -shm and -journal files the database file's mode, so 0600 here covers them too.
+    A typo'd directory is refused rather than created: it would silently start a fresh
+    database (with a new admin) somewhere nobody looks.
+    """
+    what = f"--db {url!r}" if url else f"database {path}"
+    if not path.parent.is_dir():
+        raise DatabaseConfigError(
+            f"{what}: directory {path.parent} does not exist (create it first)")
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)  # an empty file is an empty SQLite database
+        return
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise DatabaseConfigError(f"{what}: cannot create {path}: {exc.strerror}") from None
+    for item in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+        try:
+            info = item.stat()
+            if info.st_uid == os.getuid() and info.st_mode & 0o077:
+                item.chmod(0o600)
+                log.info("%s was readable by others: now 0600", item)
+        except OSError:
+            continue
+
+
 def open_database(url: str | None = None, *, echo: bool = False) -> Database:
     """Open (not migrate) the database at ``url``; None means the default SQLite file."""
+    if url is not None and not url.strip():
+        raise DatabaseConfigError("--db is empty; give sqlite:///PATH or postgresql://... "
+                                  "or leave it out for the default file")
     parsed = normalise_url(url or default_url())
     try:
         if parsed.get_backend_name() == "sqlite":
             if parsed.database and parsed.database != ":memory:":
-                Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                _private_sqlite_file(Path(parsed.database).expanduser(), url)
             engine = create_engine(
                 parsed, echo=echo, connect_args={"check_same_thread": False}
             )
