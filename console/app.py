@@ -15,11 +15,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="session token for commands on a remote switchlink")
     parser.add_argument("--scenario", default="default",
                         help="emulator scenario of the local switchlink (default: default)")
-    parser.add_argument("--speed", default="1",
+    parser.add_argument("--speed", default="1", type=_speed,
                         help="emulator time multiplier of the local switchlink (default: 1)")
     parser.add_argument("--wall", action="store_true",
                         help="frameless full screen (toggle with F11)")
-    parser.add_argument("--screen", type=int, metavar="N",
+    parser.add_argument("--screen", type=_screen_number, metavar="N",
                         help="monitor for the wall display, 0 = primary")
     parser.add_argument("--screenshot", metavar="FILE",
                         help="once live data shows, save a PNG of the window and exit")
@@ -35,6 +35,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "data has shown after S seconds (default 60)")
 
 
+def _speed(text: str) -> str:
+    """What switchlink's ``--speed`` takes: 'fast' or a factor >= 0 (checked here, so a typo
+    is a usage error before a daemon is started; the daemon checks it again)."""
+    word = text.strip().lower()
+    if word in ("fast", "max"):
+        return text
+    try:
+        value = float(word.removeprefix("x").removesuffix("x"))
+    except ValueError:
+        value = float("nan")
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(
+            f"speed must be 'fast' or a number like 1, 10, 60; got {text!r}")
+    return text
+
+
+def _screen_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a monitor number 0, 1, …; got {text!r}")
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
     """Start (or attach to) switchlink, open the window, and clean up on the way out."""
     if args.screenshot:
@@ -47,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"callfloor: error: --screenshot {target}: folder {target.parent} does not "
                   "exist", file=sys.stderr)
             return 2
-        if args.screenshot_after < 0:
+        if not args.screenshot_after >= 0:  # NaN too
             print(f"callfloor: error: --screenshot-after {args.screenshot_after:g}: must be 0 "
                   "or more seconds", file=sys.stderr)
             return 2

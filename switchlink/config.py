@@ -50,6 +50,25 @@ _TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
+def check_speed(value: float | str) -> float | str:
+    """A number >= 0 or a word the emulator knows ("fast"); ConfigError otherwise."""
+    from switchlink.adapters.loopback.clock import parse_speed
+
+    try:
+        parse_speed(value)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    return value
+
+
+def speed_flag(text: str) -> float | str:
+    """argparse ``type`` for ``--speed``: a bad value is a usage error (exit 2), said once."""
+    try:
+        return check_speed(text)
+    except ConfigError as exc:  # argparse already names --speed: no "--speed: speed must"
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("speed ")) from None
+
+
 def load_file(path: Path) -> dict[str, Any]:
     """The ``[switchlink]`` table of a TOML file (or its top level), checked key by key."""
     try:
@@ -84,8 +103,14 @@ def resolve(args: argparse.Namespace) -> DaemonConfig:
         value = getattr(args, f.name, None)
         if value is not None:
             setattr(cfg, f.name, value)
-    if isinstance(cfg.speed, int | float) and cfg.speed < 0:
-        raise ConfigError(f"speed must not be negative, got {cfg.speed}")
+    for f in fields(DaemonConfig):
+        value = getattr(cfg, f.name)
+        if isinstance(value, str) and not value.strip():
+            # `--db ''` used to mean "the default" without a word: an empty value is a mistake
+            flag = "--" + f.name.replace("_", "-")
+            raise ConfigError(f"{flag} is empty; give a value or leave it out")
+    if cfg.speed is not None:
+        cfg.speed = check_speed(cfg.speed)
     if cfg.sl_definition not in SL_DEFINITIONS:
         known = ", ".join(SL_DEFINITIONS)
         raise ConfigError(f"sl_definition must be one of {known}, not {cfg.sl_definition!r}")

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from switchlink.config import ConfigError, DaemonConfig, resolve
+from switchlink.config import ConfigError, DaemonConfig, resolve, speed_flag
 
 log = logging.getLogger("switchlink")
 
@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Every flag defaults to None so a ``--config`` file can supply it."""
     parser.add_argument("--adapter", help="switch adapter by name (default: loopback)")
     parser.add_argument("--scenario", help="emulator scenario (loopback adapter)")
-    parser.add_argument("--speed", type=_speed, help="emulator time multiplier, or 'fast'")
+    parser.add_argument("--speed", type=speed_flag, help="emulator time multiplier, or 'fast'")
     parser.add_argument(
         "--endpoint", help="command endpoint; PUB is on port + 1 (default tcp://127.0.0.1:7600)"
     )
@@ -62,13 +62,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _speed(text: str) -> float | str:
-    try:
-        return float(text)
-    except ValueError:
-        return text  # a word such as "fast": the adapter checks it
-
-
 def _fail(message: str, code: int = 1) -> int:
     print(f"switchlink: error: {message}", file=sys.stderr)
     return code
@@ -84,12 +77,17 @@ def run(args: argparse.Namespace) -> int:
         level=cfg.log_level.upper(),
         format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
     )
+    if cfg.log_level.upper() != "DEBUG":
+        # Alembic's INFO lines (plugins, context, steps) buried the one line that mattered;
+        # models.persistence.database says in one line when a migration changed anything
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     return serve(cfg)
 
 
 def serve(cfg: DaemonConfig) -> int:
     """Start everything, serve until SIGINT / SIGTERM, shut down cleanly."""
-    from switchlink.adapters.errors import AdapterError
+    from models.persistence.database import DatabaseConfigError
+    from switchlink.adapters.errors import AdapterError, AdapterNotFound, InvalidArgument
     from switchlink.adapters.registry import create_adapter
     from switchlink.metrics import MetricsConfig, SlDefinition
     from switchlink.services.history import SERVICE_KEY as DB
@@ -119,20 +117,23 @@ def serve(cfg: DaemonConfig) -> int:
         return _fail(f"cannot create or read the keys: {exc}")
     data = Path(cfg.data_dir) if cfg.data_dir else data_dir()
     try:
-        data.mkdir(parents=True, exist_ok=True)
+        private_dir(data)
     except OSError as exc:
         return _fail(f"cannot create the data directory {data}: {exc.strerror}")
     url = cfg.db or default_db_url(data)
     try:
         db = open_migrated(url)
-    except Exception as exc:  # driver, URL, server or migration problems: one line
+    except DatabaseConfigError as exc:  # a mistyped --db is a usage error
+        return _fail(str(exc), 2)
+    except Exception as exc:  # driver, server or migration problems: one line
         log.debug("database failed", exc_info=True)
         return _fail(_one_line(exc))
     users = DbUserStore(db)
-    authenticator = Authenticator(users, sessions_path=data / "sessions.json")
-    password = ensure_admin(users, authenticator.hasher, os.environ.get(ADMIN_PASSWORD_ENV))
-    if password is not None and not os.environ.get(ADMIN_PASSWORD_ENV):
-        print(first_run_notice(password), file=sys.stderr)
+    # an embedded daemon (a console's) keeps sessions in memory only: every token it hands
+    # out, the console's admin session included, dies with it, kill -9 or not
+    embedded = bool(cfg.local_session_file)
+    authenticator = Authenticator(
+        users, sessions_path=None if embedded else data / "sessions.json")
 
     options = dict(cfg.adapter_options or {})
     if cfg.scenario is not None:
@@ -141,6 +142,9 @@ def serve(cfg: DaemonConfig) -> int:
         options["speed"] = cfg.speed
     try:
         adapter = create_adapter(cfg.adapter, **options)
+    except (AdapterNotFound, InvalidArgument) as exc:  # unknown adapter, bad scenario
+        db.close()
+        return _fail(str(exc), 2)
     except AdapterError as exc:
         db.close()
         return _fail(str(exc))
@@ -172,14 +176,26 @@ def serve(cfg: DaemonConfig) -> int:
     server.processors.append(HistoryFeed.for_floor(writer, server.floor))
     tune_gc_for_serving()
     log.info("history in %s", db.describe())
+    # only now that it serves: a start that fails (port taken, bad scenario) must not make an
+    # admin whose one-time password nobody was shown
+    password = ensure_admin(users, authenticator.hasher, os.environ.get(ADMIN_PASSWORD_ENV))
+    if os.environ.get(ADMIN_PASSWORD_ENV):
+        password = None  # chosen by whoever installed it: nothing to show
+    if password is not None and not cfg.local_session_file:
+        # standalone: the terminal of whoever started it; an embedded daemon's stderr goes to
+        # a log file, so its console shows the password instead (write_local_session)
+        print(first_run_notice(password), file=sys.stderr)
 
-    if cfg.local_session_file:
+    from switchlink.runtime import announce, withdraw
+
+    announced = announce(cfg.endpoint, curve=cfg.curve)  # so `ctl` finds a random port
+    local_file = Path(cfg.local_session_file) if cfg.local_session_file else None
+    if local_file is not None:
         admin = local_admin(users)
         if admin is not None:
             session = authenticator.open_session(admin)
-            write_local_session(
-                Path(cfg.local_session_file), cfg.endpoint, session.token, admin.username
-            )
+            write_local_session(local_file, cfg.endpoint, session.token, admin.username,
+                                first_run_password=password)
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
         log.info("signal %s: shutting down", signal.Signals(signum).name)
@@ -192,6 +208,9 @@ def serve(cfg: DaemonConfig) -> int:
     try:
         server.run()
     finally:
+        withdraw(announced)
+        if local_file is not None:
+            local_file.unlink(missing_ok=True)
         server.shutdown()
         _close_history(writer, db)
         log.info("switchlink stopped")
@@ -264,16 +283,34 @@ def _close_history(writer: Any, db: Any) -> None:
     """Drain the history writer (so finished calls are not lost), then close the database."""
     writer.close()
     stats = writer.stats()
-    log.info("history writer: %d written, %d dropped, %d failed", stats.written,
-             stats.dropped, stats.failed)
+    log.log(logging.INFO if stats.written or stats.dropped or stats.failed else logging.DEBUG,
+            "history writer: %d written, %d dropped, %d failed", stats.written,
+            stats.dropped, stats.failed)
     db.close()
 
 
-def write_local_session(path: Path, endpoint: str, token: str, username: str = "admin") -> None:
-    """The embedded-mode hand-off: endpoint + admin session for a console on this machine."""
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) and make it 0700: sessions and the database live there."""
+    path.mkdir(parents=True, exist_ok=True)
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o700)
+    return path
+
+
+def write_local_session(path: Path, endpoint: str, token: str, username: str = "admin",
+                        first_run_password: str | None = None) -> None:
+    """The embedded-mode hand-off: endpoint + admin session for a console on this machine.
+
+    On first run it also carries the one-time admin password, which the console shows once
+    and deletes this file after reading; the daemon removes it on exit in any case.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    payload = {"endpoint": endpoint, "session": token, "username": username,
+               "pid": os.getpid()}
+    if first_run_password is not None:
+        payload["first_run_password"] = first_run_password
     with os.fdopen(fd, "w") as f:
-        json.dump({"endpoint": endpoint, "session": token, "username": username}, f)
+        json.dump(payload, f)
     os.replace(tmp, path)  # readers never see a half-written file

@@ -31,6 +31,7 @@ _GROUP_OF = {action: group for group in VERB_GROUPS for action in group.ACTIONS}
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--endpoint", help="switchlink command endpoint (default: the session's, "
+                        "else a switchlink running on this machine, e.g. a console's, "
                         "else tcp://127.0.0.1:7600)")
     parser.add_argument("--config-dir", help="where the keys are (default: user config dir)")
     parser.add_argument("--session-file", help="where `login` keeps the session")
@@ -46,14 +47,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.timeout > 0:  # NaN too
+        err(f"--timeout must be a positive number of seconds, got {args.timeout:g}")
+        return EXIT_USAGE
     group = _GROUP_OF.get(args.ctl_command)
     if getattr(group, "LOCAL", False):  # local files only: works with the daemon down
         return group.run(args)
     from switchlink.client import ClientError, CommandError, SwitchlinkClient, load_default_keys
     from switchlink.config import DEFAULT_ENDPOINT
+    from switchlink.runtime import choose_endpoint
 
     saved = load_session(args)
-    endpoint = args.endpoint or saved.get("endpoint") or DEFAULT_ENDPOINT
+    # a console's embedded daemon listens on a random port and announces it (switchlink.runtime)
+    endpoint = choose_endpoint(args.endpoint, saved.get("endpoint"), DEFAULT_ENDPOINT)
     try:
         server_key, client_keys, signing = load_default_keys(
             Path(args.config_dir) if args.config_dir else None

@@ -75,14 +75,15 @@ def _ctl(env: dict[str, str], d: Daemon, *args: str, stdin: str = "") -> tuple[i
 
 
 @pytest.mark.slow
-def test_first_run_prints_a_random_admin_password_once_and_it_works(
+def test_first_run_hands_the_admin_password_to_the_console_once_never_to_the_log(
     env: dict[str, str], tmp_path: Path, daemons: list[Daemon]
 ) -> None:
     first = Daemon(env, tmp_path)
     daemons.append(first)
-    match = re.search(r"created user 'admin' with password (\S+)", first.log.read_text())
-    assert match, first.log.read_text()
-    password = match.group(1)
+    password = json.loads(first.ready.read_text())["first_run_password"]
+    # an embedded daemon's stderr is the console's log file: no secret there
+    assert password not in first.log.read_text()
+    assert "first run" not in first.log.read_text()
     code, _, err = _ctl(env, first, "login", "admin", "--password-stdin", stdin=password + "\n")
     assert code == 0, err
     code, _, err = _ctl(env, first, "passwd", "--password-stdin", stdin="my-own-password\n")
@@ -95,7 +96,28 @@ def test_first_run_prints_a_random_admin_password_once_and_it_works(
     code, _, err = _ctl(env, second, "login", "admin", "--password-stdin",
                         stdin="my-own-password\n")
     assert code == 0, err
+    assert "first_run_password" not in second.ready.read_text()
     assert "first run" not in second.stop()
+
+
+@pytest.mark.slow
+def test_a_standalone_first_run_prints_the_password_on_its_terminal(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    endpoint = f"tcp://127.0.0.1:{free_port_pair()}"
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "switchlink", "--scenario", "small",
+         "--endpoint", endpoint], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        lines = [proc.stderr.readline() for _ in range(6)]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=20)
+    match = re.search(r"created user 'admin' with password (\S+)", "".join(lines))
+    assert match, lines
+    assert "ctl passwd" in "".join(lines)
 
 
 def test_the_config_file_db_key_selects_the_database(

@@ -137,13 +137,13 @@ def test_a_taken_port_fails_with_one_clear_line(env: dict[str, str], endpoint: s
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["--adapter", "acme"], 1, "no adapter named 'acme'"),
-        (["--scenario", "no-such-scenario"], 1, "no-such-scenario"),
+        (["--adapter", "acme"], 2, "no adapter named 'acme'"),
+        (["--scenario", "no-such-scenario"], 2, "no-such-scenario"),
         (["--no-curve", "--endpoint", "tcp://0.0.0.0:7999"], 2, "without CURVE"),
         (["--endpoint", "tcp://127.0.0.1"], 2, "port"),
     ],
 )
-def test_start_errors_are_one_line_and_non_zero(
+def test_start_errors_are_one_line_and_usage_errors_exit_2(
     env: dict[str, str], args: list[str], code: int, message: str
 ) -> None:
     rc, _, err = run_module(env, "switchlink.daemon", *args)
