@@ -89,8 +89,7 @@ class ConsoleSession:
             try:
                 endpoint = self.local.start()
             except LaunchError as exc:
-                _error(f"could not start the local switchlink: {exc}")
-                self.exit_code = 1
+                self._start_failed(exc)
                 return False
             session = self.local.session
         try:
@@ -101,6 +100,35 @@ class ConsoleSession:
             self.exit_code = 2
             return False
         return True
+
+    def _start_failed(self, exc: LaunchError) -> None:
+        """One line on the terminal; a dialog too when someone is looking at a display."""
+        from console.shell.notices import StartErrorDialog, has_real_display
+
+        _error(f"could not start the local switchlink: {exc.reason}")
+        self.exit_code = 2 if exc.exit_code == 2 else 1
+        if has_real_display() and not self.args.screenshot:
+            log_path = self.local.log_path if self.local is not None else None
+            StartErrorDialog(exc.reason, str(log_path or "")).exec()
+
+    def _tell_first_run_password(self) -> None:
+        """Show the one-time admin password once: terminal and (on a display) a dialog."""
+        from console.shell.notices import FirstRunDialog, has_real_display
+
+        password = self.local.first_run_password if self.local is not None else None
+        if not password:
+            return
+        self.local.first_run_password = None  # once
+        on_display = has_real_display() and not self.args.screenshot
+        # from a desktop menu stderr often lands in ~/.xsession-errors: a secret in a log
+        if sys.stderr.isatty() or not on_display:
+            print(f"callfloor: first run: created user 'admin' with password {password}\n"
+                  "callfloor: it is shown only this once; set your own with "
+                  "`main.py ctl login admin` then `main.py ctl passwd`", file=sys.stderr)
+        if on_display:
+            dialog = FirstRunDialog("admin", password, self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()  # window-modal, does not block the wall-board's start
 
     def shutdown(self) -> None:
         """Close the client and stop the child daemon (also after errors)."""
@@ -153,6 +181,7 @@ class ConsoleSession:
             win.show()
         if self.args.screenshot:
             self._arm_screenshot(app, win, Path(self.args.screenshot))
+        self._tell_first_run_password()
         if os.environ.get("CALLFLOOR_STARTUP_REPORT"):
             win.live_data_shown.connect(lambda: self._report_first_paint(win))
 

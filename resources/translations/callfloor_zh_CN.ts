@@ -306,19 +306,21 @@
         <location filename="../../console/shell/notices.py" line="33"/>
         <source>First start: administrator account</source>
         <extracomment>Qt platforms with nobody in front of them: no modal dialog there (it would never close)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>首次启动：管理员账户</translation>
     </message>
     <message>
         <location filename="../../console/shell/notices.py" line="35"/>
         <source>callfloor created the administrator account &lt;b&gt;{user}&lt;/b&gt; with this password:</source>
-        <translation type="unfinished"></translation>
+        <translation>callfloor 已创建管理员账户 &lt;b&gt;{user}&lt;/b&gt;，密码如下：</translation>
     </message>
     <message>
         <location filename="../../console/shell/notices.py" line="39"/>
         <source>It is shown only this once and is not written to any log. This console is already logged in as {user}. Write the password down, or set your own in a terminal:
   main.py ctl login {user}
   main.py ctl passwd</source>
-        <translation type="unfinished"></translation>
+        <translation>此密码只显示这一次，不写入任何日志。本控制台已以 {user} 登录。请记下密码，或在终端中设置您自己的密码：
+  main.py ctl login {user}
+  main.py ctl passwd</translation>
     </message>
 </context>
 <context>
@@ -780,17 +782,17 @@
     <message>
         <location filename="../../console/shell/notices.py" line="53"/>
         <source>callfloor could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>callfloor 无法启动</translation>
     </message>
     <message>
         <location filename="../../console/shell/notices.py" line="54"/>
         <source>The local switchlink did not start:</source>
-        <translation type="unfinished"></translation>
+        <translation>本机 switchlink 未能启动：</translation>
     </message>
     <message>
         <location filename="../../console/shell/notices.py" line="57"/>
         <source>Its log: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>日志：{path}</translation>
     </message>
 </context>
 <context>

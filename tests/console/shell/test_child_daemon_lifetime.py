@@ -47,8 +47,9 @@ def wait(condition, timeout: float) -> bool:
     return condition()
 
 
-def start_console(tmp_path: Path, settle_s: float = 2.0) -> tuple[subprocess.Popen[bytes], int]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+def start_console(tmp_path: Path, settle_s: float = 2.0,
+                  **extra_env: str) -> tuple[subprocess.Popen[bytes], int]:
+    env = dict(os.environ, **extra_env, QT_QPA_PLATFORM="offscreen",
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
                XDG_STATE_HOME=str(tmp_path / "state"), XDG_CACHE_HOME=str(tmp_path / "cache"))
     env.pop("CALLFLOOR_CONFIG_DIR", None)
@@ -86,6 +87,24 @@ def test_a_killed_console_takes_its_switchlink_with_it(tmp_path: Path) -> None:
         console.kill()
         console.wait(10)
         assert wait(lambda: not alive(daemon), 10), "switchlink served on, orphaned"
+    finally:
+        if alive(daemon):
+            os.kill(daemon, signal.SIGKILL)
+
+
+@pytest.mark.slow
+def test_a_killed_console_leaves_no_session_token_in_tmp(tmp_path: Path) -> None:
+    """The admin token used to stay in /tmp/callfloor-*/session.json after kill -9."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    console, daemon = start_console(tmp_path, TMPDIR=str(scratch))
+    try:
+        # the console read the hand-off and deleted it: nothing to steal while it runs
+        assert list(scratch.glob("callfloor-*/session.json")) == []
+        console.kill()
+        console.wait(10)
+        assert wait(lambda: not alive(daemon), 10)
+        assert list(scratch.glob("callfloor-*/session.json")) == []
     finally:
         if alive(daemon):
             os.kill(daemon, signal.SIGKILL)
