@@ -72,10 +72,12 @@ class AlarmSound(QObject):
             path = resources.files("resources").joinpath("sounds", "alarm.wav")
             effect.setSource(QUrl.fromLocalFile(str(path)))
             effect.setVolume(0.8)
-        except Exception:  # no QtMultimedia backend: alarms still show, they just don't ring
+        except Exception as exc:  # no QtMultimedia backend (e.g. libpulse0 missing): silent
             if not self._said_silent:
                 self._said_silent = True
-                log.warning("alarm sound unavailable", exc_info=True)
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+                log.warning("alarm sound unavailable (%s: %s): alarms show but do not ring; "
+                            "on Debian install libpulse0", type(exc).__name__, first)
             return None
         self._effect = effect
         return effect
