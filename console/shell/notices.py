@@ -23,6 +23,11 @@ def has_real_display() -> bool:
     return name not in HEADLESS_PLATFORMS
 
 
+def _rich_lines(text: str) -> str:
+    """Plain text with its line breaks kept, for a rich-text label (commands on own lines)."""
+    return html.escape(text).replace("\n", "<br>").replace("  ", "&nbsp;&nbsp;")
+
+
 class FirstRunDialog(QMessageBox):
     """Shows the one-time ``admin`` password and how to change it; selectable for copying."""
 
@@ -34,11 +39,11 @@ class FirstRunDialog(QMessageBox):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setText(self.tr("callfloor created the administrator account <b>{user}</b> "
                              "with this password:").format(user=username)
-                     + f"<p style='font-size:150%'><tt>{html.escape(password)}</tt></p>")
-        self.setInformativeText(self.tr(
+                     + f"<p><big><b><tt>{html.escape(password)}</tt></b></big></p>")
+        self.setInformativeText(_rich_lines(self.tr(
             "It is shown only this once and is not written to any log. This console is "
             "already logged in as {user}. Write the password down, or set your own in a "
-            "terminal:\n  main.py ctl login {user}\n  main.py ctl passwd").format(user=username))
+            "terminal:\n  main.py ctl login {user}\n  main.py ctl passwd").format(user=username)))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setStandardButtons(QMessageBox.StandardButton.Ok)
 
