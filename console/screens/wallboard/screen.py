@@ -26,15 +26,18 @@ from console.screens.wallboard.models.agent_grid import AgentGridModel
 from console.screens.wallboard.models.alarm_list import AlarmListModel, scope_label
 from console.screens.wallboard.models.queue_table import QueueTableModel
 from console.screens.wallboard.prefs import Layout, load_layout, save_layout, sound_muted
-from console.screens.wallboard.widgets.agent_grid import AgentGridView
+from console.screens.wallboard.widgets.agent_grid import ALL_LIMIT, AgentGridView
 from console.screens.wallboard.widgets.alarms import AlarmPanel
 from console.screens.wallboard.widgets.banners import AlarmBanner, StaleBanner
 from console.screens.wallboard.widgets.charts import ChartsPanel
 from console.screens.wallboard.widgets.floor_summary import FloorSummary
 from console.screens.wallboard.widgets.tiles import TileBoard
 
-#: from this many agents on, the floor summary (per team / skill group) shows beside the grid
-SUMMARY_FROM = 100
+#: more agents than this make a big floor: the summary per team / skill group stands in for
+#: the grid (cells on demand), the tiles take one row and the queue table the height
+SUMMARY_FROM = ALL_LIMIT
+#: stretch of tiles, queues & alarms, charts and the agent area: (small floor, big floor)
+STRETCH = ((4, 3, 2, 4), (1, 8, 2, 5))
 
 
 class WallboardScreen(Screen):
@@ -66,6 +69,8 @@ class WallboardScreen(Screen):
         self.agents = AgentGridView(self.agent_model, self)
         self.summary = FloorSummary(self.agent_model, self.agents.set_filter, self)
         self._summary_dirty = True
+        #: a big floor (more than SUMMARY_FROM agents) has its own proportions
+        self.big_floor = False
         self.alarms = AlarmPanel(self.alarm_model, bridge.client.command, can_ack, self)
         self.alarms.message.connect(self.show_message)
         self.queue_title = QLabel(self, objectName="panelTitle")
@@ -100,6 +105,7 @@ class WallboardScreen(Screen):
         outer.setSpacing(6)
         outer.addWidget(self.stale_banner)
         outer.addWidget(self.alarm_banner)
+        self._outer = outer
         outer.addWidget(self.tiles, 4)  # big numbers first: they are read from five metres
         middle = QSplitter(Qt.Orientation.Horizontal, self)
         queue_box = QWidget(self)
@@ -116,14 +122,34 @@ class WallboardScreen(Screen):
         middle.setStretchFactor(0, 3)
         middle.setStretchFactor(1, 2)
         outer.addWidget(middle, 3)
+        self.middle = middle
         outer.addWidget(self.charts, 2)
-        outer.addWidget(self.agents_title)
+        # "Agents", the filters, the legend and the count in one row above summary and grid:
+        # the row stays when the grid is hidden, so the summary then takes the whole width
+        self.agent_header = QWidget(self)
+        header_row = QHBoxLayout(self.agent_header)
+        header_row.setContentsMargins(0, 0, 0, 0)
+        header_row.addWidget(self.agents_title)
+        header_row.addWidget(self.agents.bar, 1)
+        outer.addWidget(self.agent_header)
         self.agent_area = QSplitter(Qt.Orientation.Horizontal, self)
         self.agent_area.addWidget(self.summary)
         self.agent_area.addWidget(self.agents)
         self.agent_area.setStretchFactor(0, 2)
         self.agent_area.setStretchFactor(1, 3)
         outer.addWidget(self.agent_area, 4)
+        self.agents.grid_shown.connect(self.agents.setVisible)
+        self.agents.setVisible(self.agents.view.isVisibleTo(self.agents))
+
+    def _set_big_floor(self, big: bool) -> None:
+        """A big floor reads by group: the summary instead of cells, the tiles in one row and
+        the height to the worst queues (≥ 12 rows on a 1080p wall) — docs/console.md."""
+        self.big_floor = big
+        self.summary.setVisible(big)
+        self.tiles.set_compact(big)
+        for widget, stretch in zip((self.tiles, self.middle, self.charts, self.agent_area),
+                                   STRETCH[big], strict=True):
+            self._outer.setStretchFactor(widget, stretch)
 
     def apply_layout(self, layout: Layout) -> None:
         """Tiles, queues, grid and charts as chosen in the settings dialog."""
@@ -131,7 +157,7 @@ class WallboardScreen(Screen):
         self.tiles.set_visible_tiles(layout.tiles)
         self.queue_table.set_hidden_queues(layout.hidden_queues)
         self.agent_area.setVisible(layout.show_grid)
-        self.agents_title.setVisible(layout.show_grid)
+        self.agent_header.setVisible(layout.show_grid)
         self.charts.setVisible(layout.show_charts)
         grid_action = getattr(self, "actions_by_name", {}).get("toggle_grid")
         if grid_action is not None and grid_action.isChecked() != layout.show_grid:
@@ -286,8 +312,8 @@ class WallboardScreen(Screen):
     def _refresh_floor_summary(self) -> None:
         """Once a second at most: the summary is the big floor's view, recounted in full."""
         big = self.agent_model.rowCount() > SUMMARY_FROM
-        if self.summary.isVisible() != big:
-            self.summary.setVisible(big)
+        if big != self.big_floor or self.summary.isVisibleTo(self) != big:
+            self._set_big_floor(big)
         if big and self._summary_dirty:
             self._summary_dirty = False
             self.summary.model.refresh()
@@ -362,6 +388,7 @@ class WallboardScreen(Screen):
         """Auto-fit: agent cells and table rows grow with the window (1080p = 1.0, 4K = 2.0)."""
         self.agents.set_scale(scale)
         self.queue_table.set_row_height(int(28 * scale))
+        self.tiles.set_scale(scale)
 
     def set_type_scale(self, scale: float) -> None:
         """The charts' axes follow the style sheet's type; number columns are refitted."""

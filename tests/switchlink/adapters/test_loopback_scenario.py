@@ -39,6 +39,10 @@ def test_the_bundled_scenarios_load_with_the_promised_sizes() -> None:
     assert len({t.id for t in default.teams}) == 5
     small = load_scenario("small")
     assert len(small.queues) == 2 and small.agent_count == 8
+    # issue 10 item 6: the wall-board is looked at on ~50, ~500 and 5,000 agents
+    medium = load_scenario("medium")
+    assert 450 <= medium.agent_count <= 550 and len(medium.queues) == 40
+    assert len({t.id for t in medium.teams}) == 40
     large = load_scenario("large")
     assert large.agent_count == 5000 and len(large.queues) == 200
 

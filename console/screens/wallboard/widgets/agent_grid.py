@@ -6,13 +6,23 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QListView,
+    QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -36,8 +46,10 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-#: more agents than this: the grid shows one team or skill group at a time (drill-down)
-ALL_LIMIT = 600
+#: more agents than this: a big floor, where the grid shows one team or skill group at a time
+#: (drill-down) and a summary per group stands in for the cells: 150 cells already need a
+#: scrollbar on a 1080p wall, and nobody scrolls a wall (the screen uses the same threshold)
+ALL_LIMIT = 100
 #: the legend's order: on a call, then free, then away
 LEGEND_ORDER = ("talking", "on_hold", "ringing", "after_call_work", "ready", "not_ready",
                 "logged_out")
@@ -98,7 +110,14 @@ class AgentCellDelegate(QStyledItemDelegate):
 
 
 class AgentGridView(QWidget):
-    """Team / skill filters above a wrapping grid of agent cells; time in state ticks."""
+    """Team / skill filters above a wrapping grid of agent cells; time in state ticks.
+
+    The filters, legend and count sit in ``bar``, which the wall-board lifts out into a row of
+    its own so that the bar stays when the grid is hidden (a big floor with no group chosen).
+    """
+
+    #: the grid has cells to show (False: a big floor waiting for a team or skill group)
+    grid_shown = Signal(bool)
 
     def __init__(self, model: AgentGridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,19 +145,26 @@ class AgentGridView(QWidget):
         self.count = QLabel(self, objectName="agentCount")
         self.legend = QLabel(self, objectName="agentLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        # the count wraps instead of setting the window's minimum width: in one line with the
+        # filters and the legend it made it 2,380 px wide on the 5,000-agent floor (Xvfb 1080p)
+        self.count.setWordWrap(True)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.counts: dict[str, int] = {}
-        bar = QHBoxLayout()
+        self.bar = QWidget(self, objectName="agentBar")
+        bar = QHBoxLayout(self.bar)
+        bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.team_label)
         bar.addWidget(self.team)
         bar.addWidget(self.skill_label)
         bar.addWidget(self.skill)
-        bar.addStretch(1)
+        bar.addWidget(self.count, 1)
         bar.addWidget(self.legend)
-        bar.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
         layout.addWidget(self.view, 1)
+        self._shown: bool | None = None
         self.team.currentIndexChanged.connect(self._filter_changed)
         self.skill.currentIndexChanged.connect(self._filter_changed)
         self._tick = QTimer(self, interval=1000)
@@ -183,7 +209,12 @@ class AgentGridView(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        if self.proxy.wants_choice():
+        shown = not self.proxy.wants_choice()
+        if shown != self._shown:
+            self._shown = shown
+            self.view.setVisible(shown)
+            self.grid_shown.emit(shown)
+        if not shown:
             self.count.setText(self.tr("{total} agents: choose a team or skill group to see "
                                        "its agents").format(total=f"{self.model.rowCount():,}"))
             return

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +25,9 @@ from console.common.table_model import ID_ROLE, SORT_ROLE
 from console.screens.wallboard.models.alarm_list import (
     LEVEL,
     PLAN,
+    SINCE,
+    THRESHOLD,
+    VALUE,
     AlarmListModel,
     fmt_metric,
     fmt_plan,
@@ -84,6 +87,50 @@ class AckDialog(QDialog):
         super().accept()
 
 
+#: room beside a header title: padding and frame, and the sort arrow of the sorted column
+HEADER_PAD, ARROW = 10, 16
+#: a cell's text margins
+CELL_PAD = 8
+#: columns whose cells never wrap (numbers and times): never narrower than their contents
+UNBROKEN = (VALUE, THRESHOLD, SINCE)
+
+
+class AlarmProxy(QSortFilterProxyModel):
+    """The list's order, and header titles too wide for their column on two lines
+    ("Acknowledged by" was cut to "knowledged" in an empty list on a 1080p wall)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        #: columns whose title is shown on two lines
+        self.wrapped: set[int] = set()
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        text = super().headerData(section, orientation, role)
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and section in self.wrapped and isinstance(text, str)):
+            return two_lines(text)
+        return text
+
+    def set_wrapped(self, columns: set[int]) -> None:
+        if columns != self.wrapped:
+            self.wrapped = columns
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+
+def _has_cjk(word: str) -> bool:
+    return any(ch >= "\u2e80" for ch in word)
+
+
+def two_lines(text: str) -> str:
+    """Break a title at the space nearest its middle (a title without spaces stays whole)."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(len(text) - 2 * i))
+    return text[:cut] + "\n" + text[cut + 1:]
+
+
 class AlarmPanel(QWidget):
     """Active alarms, worst first; Acknowledge (Ctrl+K) sends ``alarms.ack`` with a note."""
 
@@ -96,7 +143,7 @@ class AlarmPanel(QWidget):
         self.model = model
         self.send = send
         self.can_ack = can_ack
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = AlarmProxy(self)
         self.proxy.setDynamicSortFilter(False)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSourceModel(model)
@@ -141,18 +188,55 @@ class AlarmPanel(QWidget):
 
     def fit_columns(self) -> None:
         """Every column but the plan fits its contents up to a sixth of the width (longer
-        texts wrap); the plan stretches over the rest, at least a third of the width."""
+        texts wrap); the plan stretches over the rest, at least a third of the width when the
+        titles allow. A column is never narrower than its title on two lines: a title that
+        does not fit in one line breaks at a space, so it is never cut."""
         header = self.table.horizontalHeader()
         width = max(1, self.table.viewport().width())
         cap = max(48, width // 6)
-        widths = [min(cap, max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)))
-                  for c in range(PLAN)]
+        bold = QFont(header.font())
+        bold.setBold(True)  # the style sheets set header sections bold
+        metrics = QFontMetrics(bold)
+        widths, floors, whole = [], [], []
+        sorted_by = header.sortIndicatorSection() if header.isSortIndicatorShown() else -1
+        for c in range(PLAN):
+            title = str(self.model.headerData(c, Qt.Orientation.Horizontal) or "")
+            # the style sheets' padding (4 px a side) and frame; the arrow of the sorted column
+            spare = HEADER_PAD + (ARROW if c == sorted_by else 0)
+            one_line = metrics.horizontalAdvance(title) + spare
+            content = self.table.sizeHintForColumn(c)
+            floors.append(max(metrics.horizontalAdvance(line)
+                              for line in two_lines(title).split("\n")) + spare)
+            if c in UNBROKEN:  # a time or a number does not wrap: "02:29:3" was cut
+                floors[-1] = max(floors[-1], min(cap, content))
+            else:  # nor does a word: "(escalated, not acknowledged)" lost its ends
+                floors[-1] = max(floors[-1], self._longest_word(c))
+            whole.append(one_line)
+            widths.append(max(floors[-1], min(cap, max(content, one_line))))
         budget = width - width // 3
-        if sum(widths) > budget:  # a narrow panel: shrink the others, not the plan
-            ratio = budget / sum(widths)
-            widths = [max(24, int(w * ratio)) for w in widths]
+        if sum(widths) > budget:  # a narrow panel: shrink the others, not their titles
+            spare = [w - f for w, f in zip(widths, floors, strict=True)]
+            cut = min(sum(spare), sum(widths) - budget)
+            if cut > 0:
+                total = sum(spare)  # rounded up, so the plan keeps its third
+                widths = [w - min(s, -(-cut * s // total)) for w, s in zip(widths, spare,
+                                                                           strict=True)]
+        self.proxy.set_wrapped({c for c in range(PLAN) if widths[c] < whole[c]})
         for column, w in enumerate(widths):
             header.resizeSection(column, w)
+
+    def _longest_word(self, column: int, rows: int = 50) -> int:
+        """Width of the longest word in the column's first rows (the worst alarms, on
+        screen), with the cell's margins. Chinese wraps between any two characters, so only
+        words without CJK characters count."""
+        metrics = self.table.fontMetrics()
+        widest = 0
+        for row in range(min(rows, self.proxy.rowCount())):
+            text = self.proxy.index(row, column).data()
+            if isinstance(text, str) and text:
+                widest = max(widest, 0, *(metrics.horizontalAdvance(w) for w in text.split()
+                                          if not _has_cjk(w)))
+        return widest + CELL_PAD if widest else 0
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

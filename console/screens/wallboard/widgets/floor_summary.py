@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from console.screens.wallboard import floor
 from console.screens.wallboard.models.agent_grid import AgentGridModel
+from console.screens.wallboard.widgets.tiles import ElidedLabel
 
 Index = QModelIndex | QPersistentModelIndex
 #: the columns: on a call, free, away, then the total logged in
@@ -106,7 +107,7 @@ class FloorSummary(QWidget):
         super().__init__(parent)
         self.model = FloorSummaryModel(agents, self)
         self.chosen = chosen
-        self.title = QLabel(self, objectName="panelTitle")
+        self.title = ElidedLabel(self, objectName="panelTitle")
         self.by = QComboBox(self, objectName="summaryBy")
         self.by.addItem("", "team")
         self.by.addItem("", "skill")
@@ -119,10 +120,13 @@ class FloorSummary(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # the group's name is what the row is read by: never cut ("team-1…" on a 1080p wall)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # a long title elides rather than widening the window past the screen
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.table.clicked.connect(self._clicked)
         bar = QHBoxLayout()
-        bar.addWidget(self.title)
-        bar.addStretch(1)
+        bar.addWidget(self.title, 1)
         bar.addWidget(self.by)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -141,6 +145,7 @@ class FloorSummary(QWidget):
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Floor by group, fewest ready first (click: its agents)"))
+        self.title.setToolTip(self.title.text())
         self.by.setItemText(0, self.tr("By team"))
         self.by.setItemText(1, self.tr("By skill group"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,

@@ -151,6 +151,11 @@ class Tile(QFrame):
         self.sub.setFont(small)
 
 
+#: a compact board's height at 1080p (one row of tiles: a big floor gives the height to the
+#: queue table and the summary per group)
+COMPACT_HEIGHT = 120
+
+
 class TileBoard(QWidget):
     """The row(s) of tiles, fed from ``metrics/center`` and the active alarms."""
 
@@ -161,16 +166,33 @@ class TileBoard(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(8)
         self.columns = columns
+        #: one row of tiles, at most COMPACT_HEIGHT × scale tall (a big floor)
+        self.compact = False
+        self.scale = 1.0
+        self.shown: list[str] = []
         self.set_visible_tiles(list(floor.TILE_IDS))
+
+    def set_compact(self, compact: bool) -> None:
+        if compact != self.compact:
+            self.compact = compact
+            self.set_visible_tiles(self.shown)
+            self.set_scale(self.scale)
+
+    def set_scale(self, scale: float) -> None:
+        """Auto-fit (1080p = 1.0): the compact board's height grows with the window."""
+        self.scale = scale
+        self.setMaximumHeight(int(COMPACT_HEIGHT * scale) if self.compact else 16_777_215)
 
     def set_visible_tiles(self, ids: list[str]) -> None:
         """Show these tiles in this order; the rest are hidden (layout settings)."""
         for tile in self.tiles.values():
             self._layout.removeWidget(tile)
             tile.hide()
-        shown = [i for i in ids if i in self.tiles]
+        shown = self.shown = [i for i in ids if i in self.tiles]
         per_row = max(1, min(self.columns, (len(shown) + 1) // 2 if len(shown) > 5 else
                              len(shown) or 1))
+        if self.compact:
+            per_row = max(1, len(shown))
         for n, tile_id in enumerate(shown):
             self._layout.addWidget(self.tiles[tile_id], n // per_row, n % per_row)
             self.tiles[tile_id].show()
