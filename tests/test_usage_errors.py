@@ -30,6 +30,8 @@ BAD_VALUES = [
     (["ctl", "--timeout", "-1", "status"], "--timeout must be"),
     (["ctl", "--timeout", "nan", "status"], "--timeout must be"),
     (["ctl", "--timeout", "soon", "status"], "invalid float"),
+    (["ctl", "watch", "--count", "0"], "1 or more"),
+    (["ctl", "calls", "--limit", "-5"], "1..10000"),
     (["simulate", "--hours", "nan"], "--hours must be positive"),
     (["simulate", "--seed", "x"], "invalid int"),
     (["simulate", "--scenario", "no-such-floor"], "no-such-floor"),

@@ -39,7 +39,7 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser("snapshot", help="the whole floor state")
     p.add_argument("--json", action="store_true", help="JSON (the default for snapshot)")
     p = sub.add_parser("watch", help="print changes as they happen")
-    p.add_argument("--count", type=int, help="stop after N changes")
+    p.add_argument("--count", type=_positive_count, help="stop after N changes")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p = sub.add_parser("force-state", help="force an agent ready, not-ready or logged out")
     p.add_argument("agent", help="work number")
@@ -93,6 +93,17 @@ def _status(client: Any, endpoint: str, as_json: bool) -> int:
     for label, text in lines:
         print(f"{label:<9} {text}")
     return EXIT_OK
+
+
+def _positive_count(text: str) -> int:
+    """``--count``: 1 or more (0 or -3 used to stop after the first change, unexplained)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: a whole number of changes, 1 or more")
+    return value
 
 
 def _watch(client: Any, count: int | None, as_json: bool) -> int:
