@@ -57,7 +57,8 @@ class AlarmState(StrEnum):
 #: Per-agent rule metrics: seconds since the agent entered the condition.
 AGENT_METRICS = frozenset({"hold_s", "after_call_work_s", "not_ready_s", "call_s"})
 #: Equipment rule metrics: seconds in the condition, or the link latency in ms.
-EQUIPMENT_METRICS = frozenset({"board_down_s", "channel_stuck_s", "link_lost_s", "link_latency_ms"})
+EQUIPMENT_METRICS = frozenset({"board_down_s", "channel_stuck_s", "link_lost_s", "link_latency_ms",
+                               "channel_test_failed_s"})
 
 
 @dataclass(slots=True)

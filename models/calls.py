@@ -43,6 +43,7 @@ class CallOutcome(StrEnum):
     NO_ANSWER = "no_answer"  # outbound: nobody answered
     INVALID = "invalid"  # outbound: invalid / empty number
     RELEASED = "released"  # force-released by a supervisor (强拆)
+    DROPPED = "dropped"  # cut off by an equipment failure or reset (掉线)
 
 
 class Participation(StrEnum):

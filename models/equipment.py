@@ -18,6 +18,7 @@ class EquipmentStatus(StrEnum):
     DEGRADED = "degraded"  # 部分故障
     DOWN = "down"  # 故障
     TESTING = "testing"  # 测试中
+    OUT_OF_SERVICE = "out_of_service"  # 停用: taken out by maintenance, takes no calls
 
 
 class ChannelStatus(StrEnum):
@@ -26,6 +27,7 @@ class ChannelStatus(StrEnum):
     STUCK = "stuck"  # 挂死: busy with no call behind it
     DOWN = "down"
     TESTING = "testing"
+    OUT_OF_SERVICE = "out_of_service"  # 停用
 
 
 @dataclass(slots=True)
@@ -47,6 +49,8 @@ class Board:
     status: EquipmentStatus = EquipmentStatus.UP
     last_error: str = ""
     counters: Counters = field(default_factory=Counters)
+    #: switch time of the last status change (None: unchanged since switchlink started)
+    since: float | None = None
 
 
 @dataclass(slots=True)
@@ -60,6 +64,8 @@ class Trunk:
     status: EquipmentStatus = EquipmentStatus.UP
     last_error: str = ""
     counters: Counters = field(default_factory=Counters)
+    #: switch time of the last status change (None: unchanged since switchlink started)
+    since: float | None = None
 
 
 @dataclass(slots=True)
@@ -73,6 +79,8 @@ class Channel:
     call_id: str | None = None
     last_error: str = ""
     counters: Counters = field(default_factory=Counters)
+    #: switch time of the last status change (None: unchanged since switchlink started)
+    since: float | None = None
 
 
 @dataclass(slots=True)
@@ -84,3 +92,5 @@ class Link:
     latency_ms: float = 0.0
     last_error: str = ""
     counters: Counters = field(default_factory=Counters)
+    #: switch time of the last status change (None: unchanged since switchlink started)
+    since: float | None = None

@@ -179,6 +179,10 @@ class TestCompleted(Event):
     kind: str
     passed: bool
     detail: str = ""
+    #: the id the adapter returned when the test started ("" if it cannot say)
+    test: str = ""
+    #: what was measured, by name (``tone_dbm0``, ``dtmf_echoed``, ``round_trip_ms`` …)
+    measured: dict[str, float] = field(default_factory=dict)
 
 
 # --- fax --------------------------------------------------------------------------------

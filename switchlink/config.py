@@ -39,6 +39,8 @@ class DaemonConfig:
     sl_definition: str = "offered"
     #: abandons quicker than this many seconds leave the service level
     short_abandon_s: float = 5.0
+    #: the nightly equipment sweep's time of day on the switch clock, HH:MM, or "off"
+    sweep_at: str = "02:00"
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -46,7 +48,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "curve": (bool,), "config_dir": (str,), "data_dir": (str,), "db": (str,),
     "log_level": (str,), "local_session_file": (str,), "adapter_options": (dict,),
     "exit_with_parent": (bool,),
-    "sl_definition": (str,), "short_abandon_s": (int, float),
+    "sl_definition": (str,), "short_abandon_s": (int, float), "sweep_at": (str,),
 }
 
 
@@ -116,6 +118,18 @@ def resolve(args: argparse.Namespace) -> DaemonConfig:
         raise ConfigError(f"sl_definition must be one of {known}, not {cfg.sl_definition!r}")
     if not 0 <= cfg.short_abandon_s <= 60:
         raise ConfigError(f"short_abandon_s must be 0..60 seconds, got {cfg.short_abandon_s}")
+    if not _is_sweep_time(cfg.sweep_at):
+        raise ConfigError(f"sweep_at must be a time of day HH:MM (e.g. 02:00) or off, "
+                          f"got {cfg.sweep_at!r}")
     if cfg.log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError(f"log level must be debug, info, warning or error, not {cfg.log_level!r}")
     return cfg
+
+
+def _is_sweep_time(text: str) -> bool:
+    """``off`` or ``HH:MM`` (00:00-23:59)."""
+    if text.strip().lower() == "off":
+        return True
+    hh, sep, mm = text.strip().partition(":")
+    return bool(sep) and hh.isdigit() and mm.isdigit() and len(mm) == 2 \
+        and int(hh) <= 23 and int(mm) <= 59

@@ -53,6 +53,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="abandons quicker than S seconds leave the service level (default 5)",
     )
     parser.add_argument(
+        "--sweep-at", metavar="HH:MM",
+        help="nightly loopback sweep of idle channels, switch clock (default 02:00; 'off')",
+    )
+    parser.add_argument(
         "--exit-with-parent", action="store_true", default=None,
         help="stop when the process that started this one exits (an embedded daemon)",
     )
@@ -91,6 +95,8 @@ def serve(cfg: DaemonConfig) -> int:
     from switchlink.adapters.registry import create_adapter
     from switchlink.metrics import MetricsConfig, SlDefinition
     from switchlink.services.history import SERVICE_KEY as DB
+    from switchlink.services.maintenance import SERVICE_KEY as MAINTENANCE
+    from switchlink.services.maintenance import MaintenanceDesk
     from switchlink.services.users.auth import Authenticator
     from switchlink.storage.alarm_store import DbRuleStore, alarm_log_sink
     from switchlink.storage.call_history import stored_calls
@@ -173,7 +179,12 @@ def serve(cfg: DaemonConfig) -> int:
         _close_history(writer, db)
         return _fail(f"adapter {cfg.adapter!r} could not start: {exc}")
     assert server.floor is not None
-    server.processors.append(HistoryFeed.for_floor(writer, server.floor))
+    # the maintenance desk records test results itself: it knows who started each one
+    server.processors.append(HistoryFeed.for_floor(writer, server.floor, record_tests=False))
+    desk = MaintenanceDesk(adapter, server.floor, record=writer.submit, sweep_at=cfg.sweep_at)
+    server.services[MAINTENANCE] = desk
+    server.processors.append(desk.on_events)
+    server.tickers.append(desk.tick)
     tune_gc_for_serving()
     log.info("history in %s", db.describe())
     # only now that it serves: a start that fails (port taken, bad scenario) must not make an

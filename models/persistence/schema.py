@@ -12,7 +12,7 @@ from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String,
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: The Alembic revision this schema matches (migrations/versions/ head).
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 #: Bumped with every revision; shown in `switchlink --version` style output.
 SCHEMA_VERSION = 2
 
@@ -406,7 +406,10 @@ class LinkTestRow(Base):
     """A finished line / link / fax / IVR test."""
 
     __tablename__ = "link_test_results"
-    __table_args__ = (Index("ix_link_test_results_target_at", "target", "at"),)
+    __table_args__ = (
+        Index("ix_link_test_results_target_at", "target", "at"),
+        Index("ix_link_test_results_board_at", "board", "at"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     target: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(32))
@@ -414,6 +417,9 @@ class LinkTestRow(Base):
     at: Mapped[float] = mapped_column(Float)
     detail: Mapped[str] = mapped_column(Text, default="")
     by: Mapped[str] = mapped_column(String(64), default="")
+    board: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    test_id: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    measured: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
 
     def __repr__(self) -> str:
         return _repr(self, "id", "target", "kind", "passed")

@@ -39,7 +39,8 @@ FAX_QUEUES = ("send", "done")
 CAPABILITIES = frozenset({"acd", "ivr", "fax"})
 
 #: Fault kinds an adapter may be asked to rehearse (the emulator does them all).
-FAULT_KINDS = frozenset({"link_drop", "board_failure", "stuck_channel", "event_delay", "clear"})
+FAULT_KINDS = frozenset({"link_drop", "board_failure", "stuck_channel", "event_delay",
+                         "line_noise", "clear"})
 #: a rehearsed fault lasts at most a week (it clears itself) ...
 MAX_FAULT_DURATION_S = 7 * 86400.0
 #: ... and an ``event_delay`` holds events back at most an hour (longer is a ``link_drop``)
@@ -105,6 +106,9 @@ class SwitchAdapter(ABC):
     name: ClassVar[str] = ""
     #: what this switch serves: ``acd`` (agents, queues, calls), ``ivr``, ``fax``
     capabilities: ClassVar[frozenset[str]] = CAPABILITIES
+    #: True only for an emulator: fault rehearsal (``inject_fault``) is never sent to a real
+    #: switch, whatever its adapter would do with it
+    rehearses_faults: ClassVar[bool] = False
 
     def __init__(self, **options: Any) -> None:
         self.options = options
@@ -331,9 +335,26 @@ class SwitchAdapter(ABC):
         self._check_started()
         return self._loopback_test(_require_id("channel", channel))
 
+    def reset(self, target: str) -> None:
+        """复位: restart a channel or a board; calls on it are cut, rehearsed faults cleared."""
+        self._check_started()
+        self._reset(_require_id("target", target))
+
+    def set_in_service(
+        self, target: str, in_service: bool, *, reason: str = "", by: str = ""
+    ) -> None:
+        """停用 / 启用 a channel, trunk or board: out of service it takes no new calls."""
+        self._check_started()
+        _require_id("target", target)
+        if not isinstance(in_service, bool):
+            raise InvalidArgument(f"in_service must be true or false, got {in_service!r}")
+        if not in_service and not (isinstance(reason, str) and reason.strip()):
+            raise InvalidArgument("taking equipment out of service needs a reason")
+        self._set_in_service(target, in_service, reason, by)
+
     def inject_fault(self, kind: str, target: str = "", **params: Any) -> None:
         """Rehearse a fault (``link_drop``, ``board_failure``, ``stuck_channel``,
-        ``event_delay``) or ``clear`` them; real hardware usually refuses."""
+        ``event_delay``, ``line_noise``) or ``clear`` them; real hardware refuses."""
         self._check_started()
         if kind not in FAULT_KINDS:
             known = ", ".join(sorted(FAULT_KINDS))
@@ -445,5 +466,13 @@ class SwitchAdapter(ABC):
     @abstractmethod
     def _loopback_test(self, channel: str) -> str: ...
 
+    def _reset(self, target: str) -> None:
+        raise UnsupportedOperation(f"{self.name}: resetting channels or boards is not supported")
+
+    def _set_in_service(self, target: str, in_service: bool, reason: str, by: str) -> None:
+        raise UnsupportedOperation(
+            f"{self.name}: taking equipment out of service is not supported")
+
     def _inject_fault(self, kind: str, target: str, params: dict[str, Any]) -> None:
-        raise UnsupportedOperation(f"{self.name}: fault injection is not supported")
+        raise UnsupportedOperation(
+            f"{self.name}: fault rehearsal runs on the emulator only, not on a real switch")

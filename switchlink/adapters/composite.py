@@ -30,7 +30,12 @@ from models.equipment import Board, Channel, Link, Trunk
 from models.events import Event
 from models.fax import FaxJob
 from switchlink.adapters.base import CAPABILITIES, Inventory, SwitchAdapter
-from switchlink.adapters.errors import AdapterError, InvalidArgument, UnsupportedOperation
+from switchlink.adapters.errors import (
+    AdapterError,
+    InvalidArgument,
+    UnknownTarget,
+    UnsupportedOperation,
+)
 
 #: the daemon's emulator flags, handed to loopback members that do not set their own
 EMULATOR_FLAGS = ("scenario", "speed")
@@ -87,6 +92,8 @@ class CompositeAdapter(SwitchAdapter):
                                else serves & type(member).capabilities)
         self._owners: dict[tuple[str, str], SwitchAdapter] = {}
         self._offsets: dict[int, float] = {}
+        #: some member is an emulator (its targets take rehearsed faults; others refuse)
+        self.rehearses_faults = any(m.rehearses_faults for m in self.members)  # type: ignore[misc]
 
     @property
     def capabilities(self) -> frozenset[str]:  # type: ignore[override]
@@ -259,6 +266,19 @@ class CompositeAdapter(SwitchAdapter):
 
     def _loopback_test(self, channel: str) -> str:
         return self._owner("channel", channel, "acd").loopback_test(channel)
+
+    def _equipment_owner(self, target: str) -> SwitchAdapter:
+        for kind in ("channel", "trunk", "board", "link"):
+            owner = self._owners.get((kind, target))
+            if owner is not None:
+                return owner
+        raise UnknownTarget(f"no channel, trunk, board or link {target!r}")
+
+    def _reset(self, target: str) -> None:
+        self._equipment_owner(target).reset(target)
+
+    def _set_in_service(self, target: str, in_service: bool, reason: str, by: str) -> None:
+        self._equipment_owner(target).set_in_service(target, in_service, reason=reason, by=by)
 
     def _inject_fault(self, kind: str, target: str, params: dict[str, Any]) -> None:
         if target:

@@ -29,6 +29,7 @@ QUEUE_PREFIX = "metrics/queue/"
 EQUIPMENT_SUBJECTS = {
     "board_down_s": ("board", True),
     "channel_stuck_s": ("channel", True),
+    "channel_test_failed_s": ("channel", True),
     "link_lost_s": ("link", True),
     "link_latency_ms": ("link", False),
 }

@@ -6,16 +6,27 @@ from collections.abc import Callable
 from typing import Any
 
 from models.equipment import ChannelStatus, EquipmentStatus
-from models.events import BoardStatusChanged, ChannelStatusChanged, Event, LinkStatusChanged
+from models.events import (
+    BoardStatusChanged,
+    ChannelStatusChanged,
+    Event,
+    LinkStatusChanged,
+    TestCompleted,
+)
 from switchlink.adapters.base import Inventory
+
+#: tests of a channel's line: a failure is the channel's condition until a later one passes
+LINE_TESTS = frozenset({"loopback", "prompt"})
 
 
 class EquipmentConditions:
-    """metric -> {id: since (or latency)}: boards down, channels stuck, links lost, latency."""
+    """metric -> {id: since (or latency)}: boards down, channels stuck, links lost, latency,
+    and channels whose last line test (loopback or prompt) failed, until one passes."""
 
     def __init__(self, inventory: Inventory, now: float) -> None:
         self.conditions: dict[str, dict[str, float]] = {
             "board_down_s": {}, "channel_stuck_s": {}, "link_lost_s": {}, "link_latency_ms": {},
+            "channel_test_failed_s": {},
         }
         for board in inventory.boards:
             self._set("board_down_s", board.id, board.status is EquipmentStatus.DOWN, now)
@@ -52,6 +63,11 @@ class EquipmentConditions:
         return self._set("channel_stuck_s", event.channel, event.status is ChannelStatus.STUCK,
                          event.t)
 
+    def _test(self, event: TestCompleted) -> bool:
+        if event.kind not in LINE_TESTS:
+            return False
+        return self._set("channel_test_failed_s", event.target, not event.passed, event.t)
+
     def _link(self, event: LinkStatusChanged) -> bool:
         lost = event.status is EquipmentStatus.DOWN
         changed = self._set("link_lost_s", event.link, lost, event.t)
@@ -65,4 +81,5 @@ _HANDLERS: dict[type[Event], Callable[[EquipmentConditions, Any], bool]] = {
     BoardStatusChanged: EquipmentConditions._board,
     ChannelStatusChanged: EquipmentConditions._channel,
     LinkStatusChanged: EquipmentConditions._link,
+    TestCompleted: EquipmentConditions._test,
 }

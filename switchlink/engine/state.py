@@ -25,6 +25,8 @@ Plain = dict[str, Any]
 
 #: finished fax jobs stay visible this long (switch time, seconds)
 FAX_KEEP_S = 600.0
+#: statuses that count as a fault in an item's ``counters.errors``
+_FAULTY = frozenset({"down", "stuck", "degraded"})
 
 #: a new call's plain value before its own fields: Call's defaults through to_plain, once
 _NEW_CALL: Plain = to_plain(Call(id="", caller=""))
@@ -269,24 +271,48 @@ class FloorState:
 
     # --- equipment ----------------------------------------------------------------------
 
+    def _equipment(self, key: str, t: float, fields: Plain, *, call: str | None = None
+                   ) -> list[Change]:
+        """A status report for a board, trunk, channel or link: ``since`` moves when the
+        status changes; ``counters.errors`` counts faults (down, stuck, degraded) and
+        ``counters.calls`` the calls a channel took."""
+        old = self._state.get(key)
+        if old is None:
+            log.debug("event for unknown %s ignored", key)
+            return []
+        status = fields["status"]
+        if old.get("status") != status:
+            fields["since"] = t
+            counters = None
+            if status in _FAULTY:
+                counters = dict(old.get("counters") or {})
+                counters["errors"] = counters.get("errors", 0) + 1
+            if call is not None and call != old.get("call_id") and status == "busy":
+                counters = dict(counters or old.get("counters") or {})
+                counters["calls"] = counters.get("calls", 0) + 1
+            if counters is not None:
+                fields["counters"] = counters
+        return self._update(key, fields)
+
     def _board_status(self, e: ev.BoardStatusChanged) -> list[Change]:
-        return self._update(f"board/{e.board}", {"status": e.status.value, "last_error": e.error})
+        return self._equipment(f"board/{e.board}", e.t,
+                               {"status": e.status.value, "last_error": e.error})
 
     def _trunk_status(self, e: ev.TrunkStatusChanged) -> list[Change]:
-        return self._update(
-            f"trunk/{e.trunk}",
+        return self._equipment(
+            f"trunk/{e.trunk}", e.t,
             {"status": e.status.value, "in_use": e.in_use, "last_error": e.error},
         )
 
     def _channel_status(self, e: ev.ChannelStatusChanged) -> list[Change]:
-        return self._update(
-            f"channel/{e.channel}",
-            {"status": e.status.value, "call_id": e.call, "last_error": e.error},
+        return self._equipment(
+            f"channel/{e.channel}", e.t,
+            {"status": e.status.value, "call_id": e.call, "last_error": e.error}, call=e.call,
         )
 
     def _link_status(self, e: ev.LinkStatusChanged) -> list[Change]:
-        return self._update(
-            f"link/{e.link}",
+        return self._equipment(
+            f"link/{e.link}", e.t,
             {"status": e.status.value, "latency_ms": e.latency_ms, "last_error": e.error},
         )
 

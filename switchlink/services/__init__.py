@@ -6,7 +6,8 @@ line below. Services never import the transport: the server calls them, not the 
 """
 
 from switchlink.services import alarms as alarms  # alarms.list / ack / rules.get / rules.set
-from switchlink.services import diagnostics as diagnostics  # status, self_test, inject_fault …
+from switchlink.services import diagnostics as diagnostics  # status
 from switchlink.services import floor as floor  # agents and calls: set_agent_state … originate
 from switchlink.services import history as history  # history.intervals / calls / alarms
+from switchlink.services import maintenance as maintenance  # tests, reset, sweep, rehearsal
 from switchlink.services.users import commands as users  # noqa: F401  login … passwd, audit

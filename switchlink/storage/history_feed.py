@@ -64,20 +64,24 @@ class HistoryFeed:
     """A server processor: finished calls and test results go to the writer, nothing published."""
 
     def __init__(
-        self, writer: BatchWriter[HistoryItem], sl_thresholds: dict[str, float] | None = None
+        self, writer: BatchWriter[HistoryItem], sl_thresholds: dict[str, float] | None = None,
+        *, record_tests: bool = True,
     ) -> None:
         self.writer = writer
         self.recorder = CallRecorder(self._call_finished, dict(sl_thresholds or {}))
+        #: False when the maintenance desk records test results (it knows who ran them)
+        self.record_tests = record_tests
 
     @classmethod
-    def for_floor(cls, writer: BatchWriter[HistoryItem], floor: FloorState) -> HistoryFeed:
+    def for_floor(cls, writer: BatchWriter[HistoryItem], floor: FloorState,
+                  *, record_tests: bool = True) -> HistoryFeed:
         """Service-level thresholds taken from the floor's queues (``queue/<id>`` values)."""
         thresholds = {
             str(q["id"]): float(q["sl_threshold_s"])
             for _, q in floor.items("queue/")
             if q.get("sl_threshold_s") is not None
         }
-        return cls(writer, thresholds)
+        return cls(writer, thresholds, record_tests=record_tests)
 
     def _call_finished(self, record: CallRecord, delta: IntervalStat | None) -> None:
         self.writer.submit((record, delta))
@@ -86,6 +90,8 @@ class HistoryFeed:
         feed = self.recorder.feed
         for event in events:
             if isinstance(event, TestCompleted):
+                if not self.record_tests:
+                    continue
                 self.writer.submit(
                     LinkTestResult(
                         target=event.target, kind=event.kind, passed=event.passed,

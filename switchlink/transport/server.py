@@ -59,6 +59,8 @@ GC_GEN0_THRESHOLD = 50_000
 
 #: ``processor(events, floor) -> changes``: metrics, alarms ... hook in here
 Processor = Callable[[list[Event], FloorState], list[Change]]
+#: called on the loop every analytics tick with the switch time (the maintenance sweep …)
+Ticker = Callable[[float], list[Change]]
 
 
 def tune_gc_for_serving() -> None:
@@ -118,6 +120,7 @@ class Server:
         self.epoch = uuid.uuid4().hex[:12]
         self.sequence = 0
         self.processors: list[Processor] = []
+        self.tickers: list[Ticker] = []
         self.floor: FloorState | None = None
         self.started_at = time.time()
         #: ids of state-changing requests inside the replay window (transport/replay.py)
@@ -232,9 +235,11 @@ class Server:
                 watch = self._allow_watch  # picks up consoles allowed by `ctl keys allow`
                 if watch is not None and watch.check():
                     self._on_allow_list_changed()
-            if self.analytics is not None and now >= next_tick:
+            if now >= next_tick:
                 next_tick = now + ANALYTICS_TICK_S
-                self._tick_analytics()
+                if self.analytics is not None:
+                    self._tick_analytics()
+                self._tick_services()
             if now >= next_expire:
                 next_expire = now + 10.0
                 self._publish(self.floor.expire(self._switch_time()))
@@ -284,6 +289,14 @@ class Server:
         self.link_ok = up
         if self.analytics is not None:
             self.analytics.set_adapter_link(up, self._switch_time())
+
+    def _tick_services(self) -> None:
+        now = self._switch_time()
+        for ticker in self.tickers:
+            try:
+                self._publish(ticker(now))
+            except Exception:  # a service's bug must cost one tick, never the floor
+                log.exception("ticker %r failed", ticker)
 
     def _tick_analytics(self) -> None:
         assert self.analytics is not None and self.floor is not None

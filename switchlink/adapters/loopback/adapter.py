@@ -11,9 +11,9 @@ What is NOT simulated: audio, DTMF and real IVR flows (loaded flows are stored; 
 simple IVR stage keeps routing), recording, ring-no-answer at an agent (agents always answer
 after the ring time), callers who retry after abandoning or getting busy, consult calls and
 conferences beyond supervisor monitor / whisper / barge, agent-initiated outbound calls,
-per-circuit trunk channels (a trunk is a capacity count), calls cut off by a board failure
-(calls in progress finish; only new calls are refused), and network latency except through
-the ``event_delay`` fault.
+per-circuit trunk channels (a trunk is a capacity count), a fax cut off by a board failure
+(the job fails when its sending would have ended, then retries), and network latency
+except through the ``event_delay`` fault. Tests measure simulated values (maintenance.py).
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ class LoopbackAdapter(SwitchAdapter):
     """The loopback emulator: a discrete-event simulation of a hotline center."""
 
     name: ClassVar[str] = "loopback"
+    rehearses_faults: ClassVar[bool] = True
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -227,6 +228,12 @@ class LoopbackAdapter(SwitchAdapter):
 
     def _loopback_test(self, channel: str) -> str:
         return self._ready().loopback_test(channel)
+
+    def _reset(self, target: str) -> None:
+        self._ready().reset(target)
+
+    def _set_in_service(self, target: str, in_service: bool, reason: str, by: str) -> None:
+        self._ready().set_in_service(target, in_service, reason)
 
     def _inject_fault(self, kind: str, target: str, params: dict[str, Any]) -> None:
         sim = self._sim

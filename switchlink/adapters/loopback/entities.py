@@ -140,8 +140,8 @@ class SimLine:
 
 
 class SimBoard:
-    __slots__ = ("channels", "error", "id", "kind", "status", "tests_failed", "tests_passed",
-                 "trunks")
+    __slots__ = ("channels", "error", "id", "kind", "out_of_service", "restarting", "status",
+                 "tests_failed", "tests_passed", "trunks")
 
     def __init__(self, board_id: str, kind: BoardKind) -> None:
         self.id = board_id
@@ -152,10 +152,14 @@ class SimBoard:
         self.trunks: list[SimTrunk] = []
         self.tests_passed = 0
         self.tests_failed = 0
+        #: why maintenance took it out of service ("" while in service)
+        self.out_of_service = ""
+        self.restarting = False
 
 
 class SimTrunk:
-    __slots__ = ("board", "calls", "capacity", "error", "id", "in_use", "status")
+    __slots__ = ("board", "calls", "capacity", "error", "id", "in_use", "out_of_service",
+                 "status")
 
     def __init__(self, trunk_id: str, board: SimBoard, capacity: int) -> None:
         self.id = trunk_id
@@ -165,10 +169,11 @@ class SimTrunk:
         self.status = EquipmentStatus.UP
         self.error = ""
         self.calls = 0
+        self.out_of_service = ""
 
 
 class SimChannel:
-    __slots__ = ("board", "calls", "error", "holder", "id", "kind", "status")
+    __slots__ = ("board", "calls", "error", "holder", "id", "kind", "out_of_service", "status")
 
     def __init__(self, channel_id: str, board: SimBoard) -> None:
         self.id = channel_id
@@ -179,6 +184,7 @@ class SimChannel:
         self.holder: str | None = None
         self.error = ""
         self.calls = 0
+        self.out_of_service = ""
 
 
 class SimLink:

@@ -1,10 +1,13 @@
-"""Boards, trunks, channels and links of the emulator, their tests, and fault injection.
+"""Boards, trunks, channels and links of the emulator, and fault injection.
 
 Faults: ``link_drop`` (events are withheld and operations refused until the link returns;
 the backlog is then delivered), ``board_failure`` (the board and its channels / trunks go
-down: no new calls on them, an ACD board failure stops routing), ``stuck_channel`` (the
-channel shows busy with no call and is not used), ``event_delay`` (events reach the adapter
-``delay_s`` late), and ``clear``.
+down and the calls in progress on it are cut — for an ACD board every call at an agent; no
+new calls on it, an ACD board failure stops routing), ``stuck_channel`` (the channel shows
+busy with no call and is not used), ``event_delay`` (events reach the adapter ``delay_s``
+late), ``line_noise`` (the channel looks idle and takes calls but fails its loopback and
+prompt tests' measurements), and ``clear``. Tests, resets and out-of-service are in
+maintenance.py.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from models.events import (
     ChannelStatusChanged,
     Event,
     LinkStatusChanged,
-    TestCompleted,
     TrunkStatusChanged,
 )
 from switchlink.adapters.base import check_number
@@ -29,10 +31,6 @@ from switchlink.adapters.loopback.entities import SimBoard, SimCall, SimChannel,
 if TYPE_CHECKING:
     from switchlink.adapters.loopback.simulation import Simulation
 
-#: characters a minute an IVR prompt is read at (S1: 150-180)
-PROMPT_CHARS_PER_MIN = 165.0
-SELF_TEST_S = 5.0
-LOOPBACK_TEST_S = 3.0
 
 
 class EquipmentMixin:
@@ -68,6 +66,7 @@ class EquipmentMixin:
         self._backlog: list[Event] = []
         self._faults: dict[tuple[str, str], int] = {}
         self.tests_run = 0
+        self._init_maintenance()
 
     # --- channels -----------------------------------------------------------------------
 
@@ -85,17 +84,9 @@ class EquipmentMixin:
         return None
 
     def _channel_back(self: Simulation, channel: SimChannel) -> None:
-        """A channel is usable again (fault cleared, board back, test over)."""
-        if channel.holder is not None:
-            channel.status = ChannelStatus.BUSY
-        else:
-            channel.status = ChannelStatus.IDLE
-            if channel.kind is BoardKind.IVR:
-                self.idle_ivr.append(channel)
+        """A channel's fault cleared: it rests where maintenance left it (idle, out of service)."""
         channel.error = ""
-        self.emit(ChannelStatusChanged(self.now, channel.id, channel.status, channel.holder))
-        if channel.kind is BoardKind.FAX:
-            self.pump_fax()
+        self.rest(channel)
 
     # --- the link and the event path ----------------------------------------------------
 
@@ -144,7 +135,7 @@ class EquipmentMixin:
         elif kind == "board_failure":
             if target not in self.boards:
                 raise UnknownTarget(f"no board {target!r}")
-        elif kind == "stuck_channel":
+        elif kind in ("stuck_channel", "line_noise"):
             if target not in self.channels:
                 raise UnknownTarget(f"no channel {target!r}")
         elif target and not (target in self.links or target in self.boards
@@ -206,28 +197,20 @@ class EquipmentMixin:
             self.out.append(LinkStatusChanged(now, link.id, link.status, 0.0, link.error))
         elif kind == "board_failure":
             board = self.boards[target]
-            board.status = EquipmentStatus.UP
+            board.status = (EquipmentStatus.OUT_OF_SERVICE if board.out_of_service
+                            else EquipmentStatus.UP)
             board.error = ""
             self.emit(BoardStatusChanged(now, board.id, board.status))
             for trunk in board.trunks:
-                trunk.status = EquipmentStatus.UP
                 trunk.error = ""
-                self.emit(TrunkStatusChanged(now, trunk.id, trunk.status, trunk.in_use))
+                self._trunk_rest(trunk)
             for channel in board.channels:
                 if channel.status is ChannelStatus.DOWN:
                     self._channel_back(channel)
             if board.kind is BoardKind.ACD:
-                self.acd_down = any(b.status is EquipmentStatus.DOWN and b.kind is BoardKind.ACD
-                                    for b in self.boards.values())
-                if not self.acd_down:
-                    self.dispatch_all()
+                self.update_acd()
         elif kind == "stuck_channel":
-            channel = self.channels[target]
-            if channel.board.status is EquipmentStatus.UP:
-                self._channel_back(channel)
-            else:
-                channel.status = ChannelStatus.DOWN
-                self.emit(ChannelStatusChanged(now, channel.id, channel.status, channel.holder))
+            self._channel_back(self.channels[target])
 
     def _fault_link_drop(self: Simulation, target: str, delay: float) -> None:
         link = self.links[target]
@@ -264,6 +247,10 @@ class EquipmentMixin:
                                            channel.error))
         if board.kind is BoardKind.ACD:
             self.acd_down = True
+        self.cut_calls(board)  # the calls in progress on it are cut, not left to finish
+
+    def _fault_line_noise(self: Simulation, target: str, delay: float) -> None:
+        """Nothing shows: the channel stays idle and takes calls; only a test finds it."""
 
     def _fault_stuck_channel(self: Simulation, target: str, delay: float) -> None:
         channel = self.channels[target]
@@ -271,67 +258,3 @@ class EquipmentMixin:
         channel.error = "channel stuck (fault injected)"
         self.emit(ChannelStatusChanged(self.now, channel.id, channel.status, channel.holder,
                                        channel.error))
-
-    # --- tests --------------------------------------------------------------------------
-
-    def self_test(self: Simulation, board_id: str) -> str:
-        board = self.boards.get(board_id)
-        if board is None:
-            raise UnknownTarget(f"no board {board_id!r} (boards: {', '.join(self.boards)})")
-        if board.status is EquipmentStatus.TESTING:
-            raise InvalidOperation(f"board {board_id} is already under test")
-        test_id = self.new_id("test-")
-        if board.status is EquipmentStatus.UP:
-            board.status = EquipmentStatus.TESTING
-            self.emit(BoardStatusChanged(self.now, board.id, board.status))
-        self.schedule(self.now + SELF_TEST_S, self._on_self_test_done, board)
-        return test_id
-
-    def _on_self_test_done(self: Simulation, board: SimBoard) -> None:
-        passed = board.status is EquipmentStatus.TESTING
-        if passed:
-            board.status = EquipmentStatus.UP
-            board.tests_passed += 1
-            self.emit(BoardStatusChanged(self.now, board.id, board.status))
-        else:
-            board.tests_failed += 1
-        detail = "self-test passed" if passed else f"self-test failed: {board.error or 'down'}"
-        self.emit(TestCompleted(self.now, board.id, "self_test", passed, detail))
-
-    def _test_channel(self: Simulation, channel_id: str) -> SimChannel:
-        channel = self.channels.get(channel_id)
-        if channel is None:
-            raise UnknownTarget(f"no channel {channel_id!r}")
-        if channel.status in (ChannelStatus.BUSY, ChannelStatus.TESTING):
-            raise InvalidOperation(f"channel {channel_id} is {channel.status.value}; try later")
-        return channel
-
-    def loopback_test(self: Simulation, channel_id: str) -> str:
-        channel = self._test_channel(channel_id)
-        return self._start_channel_test(channel, "loopback", LOOPBACK_TEST_S)
-
-    def test_prompt(self: Simulation, channel_id: str, prompt: str) -> str:
-        channel = self._test_channel(channel_id)
-        if channel.kind is not BoardKind.IVR:
-            raise InvalidOperation(f"channel {channel_id} is not an IVR channel")
-        seconds = max(1.0, len(prompt) * 60.0 / PROMPT_CHARS_PER_MIN)
-        return self._start_channel_test(channel, "prompt", seconds)
-
-    def _start_channel_test(self: Simulation, channel: SimChannel, kind: str, s: float) -> str:
-        test_id = self.new_id("test-")
-        usable = channel.status is ChannelStatus.IDLE
-        if usable:
-            channel.status = ChannelStatus.TESTING
-            self.emit(ChannelStatusChanged(self.now, channel.id, channel.status))
-        self.schedule(self.now + s, self._on_channel_test_done, (channel, kind, usable))
-        return test_id
-
-    def _on_channel_test_done(self: Simulation, arg: tuple[SimChannel, str, bool]) -> None:
-        channel, kind, usable = arg
-        passed = usable and channel.status is ChannelStatus.TESTING
-        if channel.status is ChannelStatus.TESTING:
-            self._channel_back(channel)
-        detail = f"{kind} test passed" if passed else (
-            f"{kind} test failed: channel {channel.status.value}"
-            + (f" ({channel.error})" if channel.error else ""))
-        self.emit(TestCompleted(self.now, channel.id, kind, passed, detail))

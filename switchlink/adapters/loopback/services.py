@@ -129,7 +129,7 @@ class ServicesMixin:
         broken = channel.status is not ChannelStatus.BUSY
         channel.holder = None
         if not broken:
-            channel.status = ChannelStatus.IDLE
+            channel.status = self.rest_status(channel)  # idle, or out of service after the job
         self.emit(ChannelStatusChanged(now, channel.id, channel.status, None, channel.error))
         ok = not broken and self.rng.random() < self.scenario.fax.success
         if ok:

@@ -34,6 +34,7 @@ from models.events import (
 from switchlink.adapters.loopback.agents import AgentsMixin
 from switchlink.adapters.loopback.entities import SimAgent, SimCall, SimLine, SimQueue
 from switchlink.adapters.loopback.faults import EquipmentMixin
+from switchlink.adapters.loopback.maintenance import MaintenanceMixin
 from switchlink.adapters.loopback.operations import OperationsMixin
 from switchlink.adapters.loopback.scenario import INTERVAL_S, MAX_INTERVALS, Scenario
 from switchlink.adapters.loopback.services import ServicesMixin
@@ -47,7 +48,7 @@ QUEUED = CallPhase.QUEUED
 ON_CALL = (AgentState.RINGING, AgentState.TALKING, AgentState.ON_HOLD)
 
 
-class Simulation(AgentsMixin, EquipmentMixin, ServicesMixin, OperationsMixin):
+class Simulation(AgentsMixin, EquipmentMixin, MaintenanceMixin, ServicesMixin, OperationsMixin):
     """A whole hotline center in simulated time starting at ``start`` (epoch seconds)."""
 
     def __init__(self, scenario: Scenario, seed: int, start: float, id_tag: str = "") -> None:
@@ -449,6 +450,8 @@ class Simulation(AgentsMixin, EquipmentMixin, ServicesMixin, OperationsMixin):
         call.channel = None
         channel.holder = None
         if channel.status is ChannelStatus.BUSY:
-            channel.status = ChannelStatus.IDLE
-            self.idle_ivr.append(channel)
+            status = self.rest_status(channel)  # idle, or out of service once its call ended
+            channel.status = status
+            if status is ChannelStatus.IDLE:
+                self.idle_ivr.append(channel)
         self.emit(ChannelStatusChanged(self.now, channel.id, channel.status, None, channel.error))

@@ -78,12 +78,13 @@ PARAMETERS = [
             mentions="skill level"),
     *(
         Numeric(name, arg, (lambda a: lambda v: {a: v})(arg), _finite)
-        for name in ("history.calls", "history.alarms", "audit.search")
+        for name in ("history.calls", "history.alarms", "audit.search", "equipment.tests",
+                     "equipment.pass_rate")
         for arg in ("since", "until")
     ),
     *(  # history answers one page of at most MAX_PAGE rows; the next page by offset
         Numeric(name, arg, (lambda a: lambda v: {a: v})(arg), valid)
-        for name in ("history.calls", "history.alarms")
+        for name in ("history.calls", "history.alarms", "equipment.tests")
         for arg, valid in (("limit", _int_in(1, history_commands.MAX_PAGE)),
                            ("offset", _int_in(0, history_commands.MAX_OFFSET)))
     ),
@@ -152,7 +153,8 @@ def floor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Floor]:
 TEXT_PARAMS = {
     "agent", "state", "reason", "call", "to_agent", "to_queue", "number", "announcement",
     "caller_id", "kind", "target", "board", "channel", "day", "queue", "username", "password",
-    "role", "user", "action", "alarm", "note", "key",
+    "role", "user", "action", "alarm", "note", "key", "prompt", "period",
+    "passed",  # true / false
 }
 
 
@@ -173,7 +175,9 @@ def test_the_table_covers_every_command_with_numbers() -> None:
         "whoami", "passwd", "alarms.list", "alarms.ack", "alarms.rules.get",
         "set_agent_state", "monitor", "whisper", "barge", "leave", "release", "transfer",
         "originate", "users.list", "users.disable", "users.enable", "users.lockouts",
-        "users.unlock",
+        "users.unlock", "prompt_test", "fax_test", "equipment.reset",
+        "equipment.out_of_service", "equipment.in_service", "equipment.sweep",
+        "equipment.sweep_status",
     }
     with_numbers = {p.command for p in PARAMETERS}
     unlisted = set(COMMANDS) - without_numbers - with_numbers

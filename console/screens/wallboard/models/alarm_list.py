@@ -40,12 +40,13 @@ METRIC_LABELS = {
     "call_s": QT_TRANSLATE_NOOP("Metric", "Call duration"),
     "board_down_s": QT_TRANSLATE_NOOP("Metric", "Board down"),
     "channel_stuck_s": QT_TRANSLATE_NOOP("Metric", "Channel stuck"),
+    "channel_test_failed_s": QT_TRANSLATE_NOOP("Metric", "Channel failed its test"),
     "link_lost_s": QT_TRANSLATE_NOOP("Metric", "Link lost"),
     "link_latency_ms": QT_TRANSLATE_NOOP("Metric", "Link latency (ms)"),
 }
 _PCT = {"service_level", "abandon_rate"}
 _SECS = {"longest_wait_s", "asa_s", "hold_s", "after_call_work_s", "not_ready_s", "call_s",
-         "board_down_s", "channel_stuck_s", "link_lost_s"}
+         "board_down_s", "channel_stuck_s", "link_lost_s", "channel_test_failed_s"}
 
 
 #: How the metrics engine's windows read after a metric name (context "Metric").
