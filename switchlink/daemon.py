@@ -99,10 +99,10 @@ def serve(cfg: DaemonConfig) -> int:
     from switchlink.services.maintenance import MaintenanceDesk
     from switchlink.services.users.auth import Authenticator
     from switchlink.storage.alarm_store import DbRuleStore, alarm_log_sink
+    from switchlink.storage.audit_log import BatchedAuditLog
     from switchlink.storage.call_history import stored_calls
     from switchlink.storage.history_feed import HistoryFeed, history_writer
     from switchlink.storage.user_store import (
-        DbAuditLog,
         DbUserStore,
         ensure_admin,
         first_run_notice,
@@ -162,7 +162,8 @@ def serve(cfg: DaemonConfig) -> int:
     info = {"scenario": cfg.scenario, "speed": cfg.speed, "db": db.describe()}
     server = Server(
         adapter, endpoint=cfg.endpoint, keys=keys, authenticator=authenticator,
-        audit=DbAuditLog(db), curve=cfg.curve, info=info, rule_store=DbRuleStore(db),
+        audit=(audit_log := BatchedAuditLog(db)), curve=cfg.curve, info=info,
+        rule_store=DbRuleStore(db),
         metrics_config=MetricsConfig(
             short_abandon_s=float(cfg.short_abandon_s),
             sl_definition=SlDefinition(cfg.sl_definition),
@@ -223,6 +224,7 @@ def serve(cfg: DaemonConfig) -> int:
         if local_file is not None:
             local_file.unlink(missing_ok=True)
         server.shutdown()
+        audit_log.close()  # queued audit entries are written before the database closes
         _close_history(writer, db)
         log.info("switchlink stopped")
     return 0

@@ -60,6 +60,15 @@ class AuditRepository:
             entry.id = row.id
             return row.id
 
+    def record_many(self, entries: list[AuditEntry]) -> None:
+        """Append entries in one transaction (the daemon's batched audit writer)."""
+        with self.db.begin() as s:
+            rows = [AuditRow(**row_values(AuditRow, e)) for e in entries]
+            s.add_all(rows)
+            s.flush()
+            for entry, row in zip(entries, rows, strict=True):
+                entry.id = row.id
+
     def search(
         self,
         user: str | None = None,

@@ -21,7 +21,7 @@ from switchlink.ctl.output import EXIT_LINK, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, 
 #: the verb groups, one line per capability; each has ACTIONS, add_parsers(sub) and run()
 VERB_GROUPS: tuple[ModuleType, ...] = (
     floor,  # status, agents, queues, links, snapshot, watch, force-state
-    users,  # login, logout, whoami, passwd
+    users,  # login, logout, whoami, passwd, users list|disable|enable|lockouts|unlock
     alarms,  # alarms, ack
     history,  # intervals, calls, alarm-history, audit
     equipment,  # equipment, self-test … fax-test, reset, out-of-service, sweep, test-history, fault

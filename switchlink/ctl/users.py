@@ -1,4 +1,5 @@
-"""``ctl`` verbs for users and sessions: login (keeps the session), logout, whoami, passwd."""
+"""``ctl`` verbs for users and sessions: login (keeps the session), logout, whoami, passwd,
+and ``users list|disable|enable|lockouts|unlock`` for administrators."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import sys
 from typing import Any
 
 from switchlink.ctl.connection import Connection
-from switchlink.ctl.output import EXIT_OK, say
+from switchlink.ctl.output import EXIT_OK, local_time, print_rows, say
 
-ACTIONS = ("login", "logout", "whoami", "passwd")
+ACTIONS = ("login", "logout", "whoami", "passwd", "users")
 
 
 def add_parsers(sub: Any) -> None:
@@ -32,12 +33,60 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--password-stdin", action="store_true",
                    help="read the new password from stdin (else $CALLFLOOR_PASSWORD or a prompt)")
     p.add_argument("--json", action="store_true")
+    _add_users_parser(sub)
+
+
+def _add_users_parser(sub: Any) -> None:
+    p = sub.add_parser("users", help="administer users: list, disable, enable, lockouts, unlock")
+    verbs = p.add_subparsers(dest="users_verb", metavar="VERB", required=True)
+    for name, help_text in (
+        ("list", "every user, role and whether disabled"),
+        ("lockouts", "user names and keys with recent failed logins (locked ones first)"),
+    ):
+        v = verbs.add_parser(name, help=help_text)
+        v.add_argument("--json", action="store_true")
+    for name, help_text in (
+        ("disable", "refuse the user's logins and end their open sessions"),
+        ("enable", "let a disabled user log in again"),
+    ):
+        v = verbs.add_parser(name, help=help_text)
+        v.add_argument("username")
+        v.add_argument("--json", action="store_true")
+    v = verbs.add_parser("unlock", help="clear a lockout after failed logins")
+    who = v.add_mutually_exclusive_group(required=True)
+    who.add_argument("--user", help="the locked user name")
+    who.add_argument("--key", help="the locked client key (Z85, as `users lockouts` shows)")
+    v.add_argument("--json", action="store_true")
+
+
+def _run_users(args: argparse.Namespace, conn: Connection, as_json: bool) -> int:
+    client, verb = conn.client, args.users_verb
+    if verb == "list":
+        print_rows(client.call("users.list", {}), as_json)
+    elif verb == "lockouts":
+        rows = client.call("users.lockouts", {})
+        if not as_json:
+            rows = [{"scope": r["scope"], "subject": r["subject"], "failures": r["failures"],
+                     "last failure": local_time(r["last_failure"]),
+                     "locked until": local_time(r["locked_until"])} for r in rows]
+        print_rows(rows, as_json)
+    elif verb in ("disable", "enable"):
+        data = client.call(f"users.{verb}", {"username": args.username})
+        say(data, as_json, f"{data['username']} {verb}d"
+            + (" (open sessions ended)" if verb == "disable" else ""))
+    else:
+        cmd_args = {"username": args.user} if args.user else {"key": args.key}
+        data = client.call("users.unlock", cmd_args)
+        say(data, as_json, f"{data['scope']} {data['subject']} unlocked")
+    return EXIT_OK
 
 
 def run(args: argparse.Namespace, conn: Connection) -> int:
     action = args.ctl_command
     as_json = getattr(args, "json", False)
     client = conn.client
+    if action == "users":
+        return _run_users(args, conn, as_json)
     if action == "login":
         password = _read_password(args)
         data = client.login(args.username, password)

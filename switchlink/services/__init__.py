@@ -10,4 +10,5 @@ from switchlink.services import diagnostics as diagnostics  # status
 from switchlink.services import floor as floor  # agents and calls: set_agent_state … originate
 from switchlink.services import history as history  # history.intervals / calls / alarms
 from switchlink.services import maintenance as maintenance  # tests, reset, sweep, rehearsal
+from switchlink.services.users import admin as users_admin  # noqa: F401  users.list … unlock
 from switchlink.services.users import commands as users  # noqa: F401  login … passwd, audit

@@ -77,7 +77,8 @@ def _query(run: Any) -> Any:
         raise CommandError("bad_request", str(exc)) from None
 
 
-@command("history.intervals", permission=Permission.VIEW_HISTORY, params=("day", "queue"))
+@command("history.intervals", permission=Permission.VIEW_HISTORY, params=("day", "queue"),
+         slow=True)
 def _intervals(ctx: Context, args: dict[str, Any]) -> list[dict[str, Any]]:
     """Half-hour statistics of one local calendar day; every queue unless ``queue`` is given.
 
@@ -96,7 +97,7 @@ def _intervals(ctx: Context, args: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @command("history.calls", permission=Permission.VIEW_HISTORY,
-         params=("number", "since", "until", "limit", "offset"))
+         params=("number", "since", "until", "limit", "offset"), slow=True)
 def _calls(ctx: Context, args: dict[str, Any]) -> list[dict[str, Any]]:
     """Finished calls by caller or callee number and arrival time, newest first."""
     number = arg_str(args, "number", required=False, limit=32) or None
@@ -114,7 +115,7 @@ def _calls(ctx: Context, args: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @command("history.alarms", permission=Permission.VIEW_HISTORY,
-         params=("since", "until", "limit", "offset"))
+         params=("since", "until", "limit", "offset"), slow=True)
 def _alarms(ctx: Context, args: dict[str, Any]) -> list[dict[str, Any]]:
     """Alarm transitions (raised, escalated, acknowledged, cleared …), newest first."""
     since, until = _time(args, "since"), _time(args, "until")

@@ -2,7 +2,10 @@
 
 A handler gets a :class:`Context` (adapter, floor, user, the daemon's services) and returns
 plain data or raises :class:`CommandError`; :func:`dispatch` checks the session, the
-permission and the arguments, and audits state-changing commands — once, for every service.
+permission and the arguments, and audits state-changing commands — once, for every service —
+and every refusal of a session, an argument or a name (rate-limited per principal:
+:mod:`switchlink.services.users.refusals`). Commands marked ``slow`` (password hashing, the
+database) are run by the server on a worker thread, never on its event loop.
 The handlers live in one module (or folder) per capability beside this one and register
 with the decorator::
 
@@ -12,6 +15,7 @@ with the decorator::
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -23,6 +27,7 @@ from switchlink.adapters.base import SwitchAdapter
 from switchlink.adapters.errors import AdapterError
 from switchlink.engine.state import FloorState
 from switchlink.services.users.auth import AuditLog, Authenticator, AuthError, Session
+from switchlink.services.users.refusals import RefusalAudit
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +36,7 @@ ERROR_CODES = frozenset(
     {
         "not_authenticated", "forbidden", "bad_request", "unknown_command", "unknown_target",
         "invalid_operation", "unsupported", "link_down", "timeout", "internal", "bad_signature",
-        "bad_version", "too_large", "stale",
+        "bad_version", "too_large", "stale", "locked_out", "busy",
     }
 )
 #: adapter error code -> protocol error code
@@ -60,6 +65,10 @@ class Context:
     status: Callable[[], dict[str, Any]] = dict
     #: the daemon's other services by name ("alarms", "db" …) for registered commands
     services: dict[str, Any] = field(default_factory=dict)
+    #: the client's CURVE public key (Z85; "" without CURVE): lockouts and refusals count by it
+    peer: str = ""
+    #: rate-limits refusals in the audit trail (None: every refusal written directly)
+    refusals: RefusalAudit | None = None
     #: audit fields a handler sets (target, reason, detail)
     audit_target: str = ""
     audit_reason: str = ""
@@ -91,6 +100,8 @@ class CommandSpec:
     auth: bool
     #: state-changing: every attempt is written to the audit log
     audit: bool
+    #: hashes passwords or waits on the database: the server runs it off its event loop
+    slow: bool = False
 
 
 COMMANDS: dict[str, CommandSpec] = {}
@@ -103,37 +114,57 @@ def command(
     params: tuple[str, ...] = (),
     auth: bool = True,
     audit: bool = False,
+    slow: bool = False,
 ) -> Callable[[Handler], Handler]:
     """Register ``handler`` under ``name``; a second registration of a name is an error."""
 
     def register(handler: Handler) -> Handler:
         if name in COMMANDS:
             raise ValueError(f"command {name!r} is already registered")
-        COMMANDS[name] = CommandSpec(name, handler, permission, frozenset(params), auth, audit)
+        COMMANDS[name] = CommandSpec(
+            name, handler, permission, frozenset(params), auth, audit, slow
+        )
         return handler
 
     return register
 
 
-def dispatch(ctx: Context, name: str, args: dict[str, Any], token: str | None) -> Any:
-    """Run command ``name``; returns its data or raises :class:`CommandError`."""
+def is_slow(name: str) -> bool:
+    """Whether the server should run command ``name`` on a worker thread."""
     spec = COMMANDS.get(name)
-    if spec is None:
-        raise CommandError("unknown_command", f"no command named {name!r}")
-    unknown = set(args) - spec.params
-    if unknown:
-        allowed = ", ".join(sorted(spec.params)) or "none"
-        raise CommandError(
-            "bad_request",
-            f"{name}: unknown argument(s) {sorted(map(str, unknown))} (allowed: {allowed})",
-        )
-    if spec.auth:
-        try:
-            ctx.session = ctx.auth.session(token)
-        except AuthError as exc:
-            raise CommandError(exc.code, exc.message) from None
+    return spec is not None and spec.slow
+
+
+def dispatch(ctx: Context, name: str, args: dict[str, Any], token: str | None) -> Any:
+    """Run command ``name``; returns its data or raises :class:`CommandError`.
+
+    Audited: every attempt at a state-changing command, and for any command a refusal at the
+    gate (unknown name, unknown argument, missing / bogus session) — refusals go through
+    ``ctx.refusals`` so a flood of them cannot fill the audit table.
+    """
+    spec = COMMANDS.get(name)
+    audited = spec is None or spec.audit
     result = "ok"
     try:
+        if spec is None:
+            raise CommandError("unknown_command", f"no command named {name!r}")
+        unknown = set(args) - spec.params
+        if unknown:
+            audited = True
+            if spec.auth and token:  # only to name who tried, in the audit trail
+                with contextlib.suppress(AuthError):
+                    ctx.session = ctx.auth.session(token)
+            allowed = ", ".join(sorted(spec.params)) or "none"
+            raise CommandError(
+                "bad_request",
+                f"{name}: unknown argument(s) {sorted(map(str, unknown))} (allowed: {allowed})",
+            )
+        if spec.auth:
+            try:
+                ctx.session = ctx.auth.session(token)
+            except AuthError as exc:
+                audited = True
+                raise CommandError(exc.code, exc.message) from None
         if spec.permission is not None:
             perm = spec.permission(args) if callable(spec.permission) else spec.permission
             ctx.require(perm)
@@ -149,27 +180,35 @@ def dispatch(ctx: Context, name: str, args: dict[str, Any], token: str | None) -
         result = "internal"
         raise CommandError("internal", f"{name} failed inside switchlink; see its log") from None
     finally:
-        if spec.audit:
-            _audit(ctx, name, args, result)
+        if audited:
+            audit_attempt(ctx, name, args, result)
 
 
-def _audit(ctx: Context, name: str, args: dict[str, Any], result: str) -> None:
+def audit_attempt(ctx: Context, name: str, args: dict[str, Any], result: str) -> None:
+    """Write one attempt: allowed ones directly, refusals through the rate limit."""
     target = ctx.audit_target or str(
         args.get("agent") or args.get("call") or args.get("board") or args.get("channel") or ""
     )
     reason = ctx.audit_reason or str(args.get("reason", ""))
+    detail = dict(ctx.audit_detail)
+    if ctx.session is None and ctx.peer:
+        detail.setdefault("key", ctx.peer)
     entry = AuditEntry(
         at=time.time(),
-        user=ctx.user or str(args.get("username", "")),
+        user=(ctx.user or str(args.get("username", "")))[:64],
         role=ctx.session.role.value if ctx.session else "",
-        action=name,
+        action=name[:64],
         target=target[:200],
         reason=reason[:500],
         result=result,
-        detail=ctx.audit_detail,
+        detail=detail,
     )
     try:
-        ctx.audit.record(entry)
+        if result != "ok" and ctx.refusals is not None:
+            principal = f"user:{ctx.user}" if ctx.session else f"key:{ctx.peer or '-'}"
+            ctx.refusals.refused(entry, principal)
+        else:
+            ctx.audit.record(entry)
     except Exception:  # an audit failure is loud but never takes the daemon down
         log.exception("could not write the audit record for %s", name)
 

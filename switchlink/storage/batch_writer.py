@@ -62,6 +62,8 @@ class BatchWriter(Generic[T]):
         self._submitted = self._done = self._written = self._dropped = 0
         self._failed = self._batches = self._high_water = 0
         self._closing = threading.Event()
+        #: someone waits in flush(): commit what is queued now, not after max_delay_s
+        self._hurry = threading.Event()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
@@ -85,6 +87,7 @@ class BatchWriter(Generic[T]):
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until everything submitted so far is committed (or failed); False on timeout."""
+        self._hurry.set()
         with self._cond:
             target = self._submitted
             return self._cond.wait_for(lambda: self._done >= target, timeout)
@@ -108,16 +111,20 @@ class BatchWriter(Generic[T]):
         batch: list[T] = []
         deadline: float | None = None
         while len(batch) < self.batch_size:
+            if batch and self._hurry.is_set() and self._queue.empty():
+                break
             if deadline is None:
                 wait = 0.1
             else:
-                wait = deadline - time.monotonic()
+                wait = min(deadline - time.monotonic(), 0.05)  # 0.05: look at _hurry
                 if wait <= 0:
                     break
             try:
                 batch.append(self._queue.get(timeout=wait))
             except queue.Empty:
-                if self._closing.is_set() or (batch and deadline is not None):
+                if self._closing.is_set() or (
+                    batch and deadline is not None and time.monotonic() >= deadline
+                ):
                     break
                 continue
             if deadline is None:
@@ -129,6 +136,8 @@ class BatchWriter(Generic[T]):
             batch = self._collect()
             if batch:
                 self._commit(batch)
+                if self._queue.empty():
+                    self._hurry.clear()
             elif self._closing.is_set() and self._queue.empty():
                 return
 

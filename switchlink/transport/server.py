@@ -28,8 +28,16 @@ from switchlink.engine.state import Change, FloorState
 from switchlink.metrics import MetricsConfig
 from switchlink.services.alarms import SERVICE_KEY as ALARMS
 from switchlink.services.alarms import RuleStore
-from switchlink.services.registry import COMMANDS, CommandError, Context, dispatch
+from switchlink.services.registry import (
+    COMMANDS,
+    CommandError,
+    Context,
+    audit_attempt,
+    dispatch,
+    is_slow,
+)
 from switchlink.services.users.auth import AuditLog, Authenticator
+from switchlink.services.users.refusals import RefusalAudit
 from switchlink.transport import protocol as proto
 from switchlink.transport.keys import (
     AllowListWatch,
@@ -39,6 +47,7 @@ from switchlink.transport.keys import (
     start_authenticator,
 )
 from switchlink.transport.replay import NEW, SAME_SENDER, SeenRequests
+from switchlink.transport.slow_commands import Admission, SlowCommands, SlowJob
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +57,17 @@ ANALYTICS_TICK_S = 0.5
 #: changes per PUB message at most
 BATCH_MAX = 1000
 #: bytes per PUB message at most (a batch over it is split): with PUB_HWM this bounds what
-#: one frozen subscriber can hold in the daemon to PUB_HWM x PUB_MSG_MAX_BYTES (16 MiB)
+#: one frozen subscriber can hold in the daemon to PUB_HWM x PUB_MSG_MAX_BYTES (2 MiB), and
+#: admission.MAX_SUBSCRIBERS of them 128 MiB
 PUB_MSG_MAX_BYTES = 64 * 1024
 #: PUB messages queued per subscriber before zmq drops (slow-subscriber bound)
-PUB_HWM = 256
+PUB_HWM = 32
 #: replies queued per command connection before zmq drops them (a client that never reads)
 ROUTER_SNDHWM = 64
 #: young-generation allocations between collections in a serving daemon
 GC_GEN0_THRESHOLD = 50_000
+#: wall time one drain of the command socket may take before heartbeats and publishing
+DRAIN_BUDGET_S = 0.05
 
 #: ``processor(events, floor) -> changes``: metrics, alarms ... hook in here
 Processor = Callable[[list[Event], FloorState], list[Change]]
@@ -127,6 +139,11 @@ class Server:
         self.seen = SeenRequests()
         #: Z85 client keys allowed right now; commands from any other key are dropped
         self._allowed_keys: frozenset[str] | None = None
+        #: refusals reach the audit trail rate-limited per user / key
+        self.refusals = RefusalAudit(audit.record)
+        #: login, passwd, history …: run on workers, replies sent by this loop
+        self.slow = SlowCommands(self._execute)
+        self._next_refusal_flush = 0.0
         self._stop = threading.Event()
         self._zap = None
         self._allow_watch: AllowListWatch | None = None
@@ -211,6 +228,8 @@ class Server:
             self._allow_watch = None
 
     def shutdown(self) -> None:
+        self.slow.close()
+        self.refusals.flush(force=True)
         self.close()
         self.adapter.shutdown()
 
@@ -229,6 +248,7 @@ class Server:
                 self._drain_commands()
             busy = self._pump_adapter()
             now = time.monotonic()
+            self._finish_slow_commands(now)
             if now >= next_beat:
                 next_beat = now + HEARTBEAT_S
                 self._heartbeat()
@@ -368,8 +388,12 @@ class Server:
     # --- commands -----------------------------------------------------------------------
 
     def _drain_commands(self, limit: int = 1000) -> None:
+        """Answer queued requests for at most :data:`DRAIN_BUDGET_S`; slow ones go to workers."""
         assert self.router is not None
+        deadline = time.monotonic() + DRAIN_BUDGET_S
         for _ in range(limit):
+            if time.monotonic() >= deadline:
+                return  # the rest wait for the next turn: heartbeats come first
             try:
                 msg = self.router.recv_multipart(zmq.NOBLOCK, copy=False)
             except zmq.Again:
@@ -382,21 +406,62 @@ class Server:
                 continue  # not [identity, signature, body]: unsigned junk gets no answer
             identity, rest = msg[0].bytes, [f.bytes for f in msg[1:]]
             try:
-                reply = self.handle(rest, peer)
+                reply = self._serve(identity, peer, rest)
             except Exception:  # a bug must cost one request, never the daemon
                 log.exception("request handling failed")
                 reply = proto.encode_reply(
                     self.keys.signing_key,
                     proto.Reply("", False, code="internal", message="switchlink failed; see log"),
                 )
-            if reply is not None:
-                try:
-                    self.router.send_multipart([identity, *reply], flags=zmq.NOBLOCK)
-                except zmq.ZMQError:
-                    log.debug("reply to a vanished or slow client dropped")
+            self._send(identity, reply)
+
+    def _send(self, identity: bytes, reply: list[bytes] | None) -> None:
+        if reply is not None and self.router is not None:
+            try:
+                self.router.send_multipart([identity, *reply], flags=zmq.NOBLOCK)
+            except zmq.ZMQError:
+                log.debug("reply to a vanished or slow client dropped")
+
+    def _serve(self, identity: bytes, peer: str, frames: list[bytes]) -> list[bytes] | None:
+        """One request from the socket: answered now, or queued for a worker (None)."""
+        req = self._admit(frames, peer)
+        if not isinstance(req, proto.Request):
+            return req
+        if not is_slow(req.name):
+            return self._finish(req, self._execute(req, peer))
+        admission = self.slow.submit(SlowJob(identity, peer, req))
+        if admission is Admission.BUSY:
+            self.seen.forget(req.id)  # never ran: a later retry may run it
+            ctx = self._context(peer)
+            audit_attempt(ctx, req.name, {}, "busy")
+            return self._finish(req, proto.Reply(
+                req.id, False, code="busy",
+                message="too many slow requests waiting from this client; retry later",
+            ))
+        return None  # queued (or already running): the reply is sent when it finishes
+
+    def _finish_slow_commands(self, now: float) -> None:
+        """Send the replies the workers have finished; write due refusal summaries."""
+        for job in self.slow.finished():
+            assert job.reply is not None
+            self._send(job.identity, self._finish(job.request, job.reply))
+        if now >= self._next_refusal_flush:
+            self._next_refusal_flush = now + 1.0
+            self.refusals.flush()
 
     def handle(self, frames: list[bytes], peer: str = "") -> list[bytes] | None:
-        """Frames of one request from ``peer`` (its CURVE key) -> its reply (None: dropped).
+        """Frames of one request -> frames of its reply (None: dropped, logged).
+
+        Runs every command here and now, slow ones too (tests and tools call this directly;
+        the serving loop uses :meth:`_serve`, which hands slow ones to the workers).
+        """
+        req = self._admit(frames, peer)
+        if not isinstance(req, proto.Request):
+            return req
+        return self._finish(req, self._execute(req, peer))
+
+    def _admit(self, frames: list[bytes], peer: str = "") -> proto.Request | list[bytes] | None:
+        """A request to execute, or the reply it already has (an error, the cache), or None.
 
         Only state-changing requests are remembered (:class:`SeenRequests`): within the replay
         window their id is never run again, and only the same key and session get its reply.
@@ -414,19 +479,9 @@ class Server:
         answer = self._seen_before(req, peer)
         if answer is not None:
             return answer or None  # [] : still running, its one reply is on its way
-        remember = _changes_state(req.name)
-        if remember:
+        if _changes_state(req.name):
             self.seen.begin(req.id, req.ts, peer, req.session, time.time())
-        reply = self._execute(req)
-        try:
-            encoded = proto.encode_reply(key, reply)
-        except (TypeError, ValueError, OverflowError) as exc:
-            log.error("reply to %s cannot be encoded: %s", req.name, exc)
-            reply = proto.Reply(req.id, False, code="internal", message="reply not encodable")
-            encoded = proto.encode_reply(key, reply)
-        if remember:
-            self.seen.finish(req.id, encoded)  # kept for a retry when small
-        return encoded
+        return req
 
     def _seen_before(self, req: proto.Request, peer: str) -> list[bytes] | None:
         """The answer for an id seen before, a refusal for a stamp the shortened window no
@@ -451,7 +506,27 @@ class Server:
         return proto.encode_reply(self.keys.signing_key, proto.Reply(req.id, False, code=code,
                                                                      message=message))
 
-    def _execute(self, req: proto.Request) -> proto.Reply:
+    def _finish(self, req: proto.Request, reply: proto.Reply) -> list[bytes]:
+        """Encode ``reply`` and remember it for retries of the same message id."""
+        key = self.keys.signing_key
+        try:
+            encoded = proto.encode_reply(key, reply)
+        except (TypeError, ValueError, OverflowError) as exc:
+            log.error("reply to %s cannot be encoded: %s", req.name, exc)
+            reply = proto.Reply(req.id, False, code="internal", message="reply not encodable")
+            encoded = proto.encode_reply(key, reply)
+        self.seen.finish(req.id, encoded)  # kept for a retry only if it changed state
+        return encoded
+
+    def _context(self, peer: str) -> Context:
+        assert self.floor is not None
+        return Context(
+            self.adapter, self.floor, self.auth, self.audit, status=self.status,
+            services=self.services, peer=peer, refusals=self.refusals,
+        )
+
+    def _execute(self, req: proto.Request, peer: str = "") -> proto.Reply:
+        """Run one request (on the loop, or on a worker for a slow command)."""
         assert self.floor is not None
         if req.name == "snapshot":
             if req.args:
@@ -460,12 +535,8 @@ class Server:
             return proto.Reply(
                 req.id, True, {"epoch": self.epoch, "seq": self.sequence, "items": items}
             )
-        ctx = Context(
-            self.adapter, self.floor, self.auth, self.audit, status=self.status,
-            services=self.services,
-        )
         try:
-            data = dispatch(ctx, req.name, req.args, req.session)
+            data = dispatch(self._context(peer), req.name, req.args, req.session)
         except CommandError as exc:
             return proto.Reply(req.id, False, code=exc.code, message=exc.message)
         return proto.Reply(req.id, True, data)

@@ -9,12 +9,13 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import math
 import os
 import secrets
 import sys
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -22,6 +23,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from models.security import AuditEntry, Role, User
+from switchlink.services.users.lockout import Lockout, LoginGuard
 
 log = logging.getLogger(__name__)
 
@@ -147,14 +149,21 @@ class Session:
 
 
 class AuthError(Exception):
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, lockouts: tuple[Lockout, ...] = ()) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        #: lockouts this failure started (the login command audits them)
+        self.lockouts = lockouts
 
 
 class Authenticator:
-    """Passwords checked against argon2id hashes; sessions as random bearer tokens."""
+    """Passwords checked against argon2id hashes; sessions as random bearer tokens.
+
+    Thread-safe: logins and password changes run on worker threads (argon2 takes ~0.1 s)
+    while the event loop checks sessions. Users are cached after the first read so a
+    session check never waits on the database; every change goes through this object.
+    """
 
     def __init__(
         self,
@@ -163,10 +172,14 @@ class Authenticator:
         hasher: PasswordHasher | None = None,
         sessions_path: Path | None = None,
         idle_s: float = SESSION_IDLE_S,
+        guard: LoginGuard | None = None,
     ) -> None:
         self.users = users
         self.hasher = hasher or PasswordHasher()
         self.idle_s = idle_s
+        self.guard = guard or LoginGuard()
+        self._lock = threading.RLock()
+        self._user_cache: dict[str, User] = {}
         self._sessions: dict[str, Session] = {}
         self._sessions_path = sessions_path
         if sessions_path is not None and sessions_path.exists():
@@ -180,23 +193,70 @@ class Authenticator:
     def hash_password(self, password: str) -> str:
         return self.hasher.hash(password)
 
-    def set_password(self, username: str, password: str, role: Role | None = None) -> User:
-        """Create the user (given a role) or change their password."""
+    def user(self, username: str) -> User | None:
+        """The user (cached after the first read; refreshed by every change made here)."""
+        with self._lock:
+            cached = self._user_cache.get(username)
+        if cached is not None:
+            return cached
+        user = self.users.get(username)
+        if user is not None:
+            with self._lock:
+                self._user_cache[username] = user
+        return user
+
+    def _save_user(self, user: User) -> None:
+        self.users.save(user)
+        with self._lock:
+            self._user_cache[user.username] = user
+
+    def set_password(
+        self, username: str, password: str, role: Role | None = None,
+        *, keep_session: str | None = None,
+    ) -> User:
+        """Create the user (given a role) or change their password.
+
+        A changed password ends every open session of that user but ``keep_session`` (the
+        session of a user changing their own password).
+        """
         if len(password) < 8:
             raise AuthError("bad_request", "a password needs at least 8 characters")
-        user = self.users.get(username)
+        user = self.user(username)
         if user is None:
             if role is None:
                 raise AuthError("unknown_target", f"no user named {username!r}")
             user = User(username=username, role=role)
-        elif role is not None:
-            user.role = role
+        else:
+            user = replace(user, role=role or user.role)
         user.password_hash = self.hash_password(password)
-        self.users.save(user)
+        self._save_user(user)
+        self.end_sessions(username, keep=keep_session)
         return user
 
-    def login(self, username: str, password: str) -> Session:
-        user = self.users.get(username)
+    def set_disabled(self, username: str, disabled: bool) -> User:
+        """Disable (ending every open session) or enable a user."""
+        user = self.user(username)
+        if user is None:
+            raise AuthError("unknown_target", f"no user named {username!r}")
+        user = replace(user, disabled=disabled)
+        self._save_user(user)
+        if disabled:
+            self.end_sessions(username)
+        return user
+
+    def login(self, username: str, password: str, key: str = "") -> Session:
+        """A new session, or :class:`AuthError` (``locked_out`` before any hashing).
+
+        ``key`` is the client's CURVE public key: failures count per user name and per key.
+        """
+        wait = self.guard.locked_for(username, key)
+        if wait > 0:
+            raise AuthError(
+                "locked_out",
+                f"too many failed logins: try again in {math.ceil(wait)} s "
+                "(or ask an administrator to unlock)",
+            )
+        user = self.user(username)
         ok = False
         if user is not None and user.password_hash and not user.disabled:
             try:
@@ -207,26 +267,31 @@ class Authenticator:
             with contextlib.suppress(VerificationError, InvalidHashError):
                 self.hasher.verify(_dummy_hash(self.hasher), password)
         if not ok or user is None:
-            raise AuthError("not_authenticated", "wrong user name or password")
+            started = self.guard.failed(username, key)
+            raise AuthError("not_authenticated", "wrong user name or password", tuple(started))
+        self.guard.succeeded(username)
         return self.open_session(user)
 
     def open_session(self, user: User) -> Session:
         now = time.time()
         session = Session(secrets.token_urlsafe(32), user.username, user.role, now, now)
-        self._sessions[session.token] = session
-        self._save_sessions()
+        with self._lock:
+            self._sessions[session.token] = session
+            self._save_sessions()
         return session
 
     def session(self, token: str | None) -> Session:
         """The live session for ``token``, refreshed; :class:`AuthError` if none."""
         if not token:
             raise AuthError("not_authenticated", "log in first (no session)")
-        s = self._sessions.get(token)
+        with self._lock:
+            s = self._sessions.get(token)
         now = time.time()
         if s is None or now - s.last_used > self.idle_s:
-            self._sessions.pop(token, None)
+            with self._lock:
+                self._sessions.pop(token, None)
             raise AuthError("not_authenticated", "the session has expired or is unknown; log in")
-        user = self.users.get(s.username)
+        user = self.user(s.username)
         if user is None or user.disabled:
             self.logout(token)
             raise AuthError("not_authenticated", f"user {s.username!r} is no longer active")
@@ -235,14 +300,28 @@ class Authenticator:
         return s
 
     def logout(self, token: str) -> bool:
-        found = self._sessions.pop(token, None) is not None
-        if found:
-            self._save_sessions()
+        with self._lock:
+            found = self._sessions.pop(token, None) is not None
+            if found:
+                self._save_sessions()
         return found
+
+    def end_sessions(self, username: str, keep: str | None = None) -> int:
+        """End every open session of ``username`` (but ``keep``); returns how many ended."""
+        with self._lock:
+            ended = [t for t, s in self._sessions.items() if s.username == username and t != keep]
+            for token in ended:
+                del self._sessions[token]
+            if ended:
+                self._save_sessions()
+        if ended:
+            log.info("ended %d open session(s) of %r", len(ended), username)
+        return len(ended)
 
     def _save_sessions(self) -> None:
         if self._sessions_path is not None:
-            rows = [dict(asdict(s), role=s.role.value) for s in self._sessions.values()]
+            with self._lock:
+                rows = [dict(asdict(s), role=s.role.value) for s in self._sessions.values()]
             _write_private(self._sessions_path, json.dumps(rows))
 
     def bootstrap_admin(self) -> str | None:
