@@ -4,8 +4,9 @@ Selectable like any adapter (``create_adapter("loopback", scenario="default", se
 speed=10)``). Options: ``scenario`` (a bundled name, a file path, or a ``Scenario``),
 ``seed`` (int, default 1), ``speed`` (1 = real time, N = N× accelerated, ``"fast"`` or 0 =
 as fast as possible), ``start`` (epoch seconds, ISO date-time or ``datetime``; default today
-at the scenario's ``day_start``, local time). Told what history holds
-(:meth:`continue_history`), a restart continues the day after it instead of replaying it.
+at the scenario's ``day_start``, local time), ``resume_budget_s`` (wall seconds a restart may
+spend replaying the day, default 2.5; 0 = never replay). Told what history holds
+(:meth:`continue_history`), a restart continues the day after it instead of repeating it.
 
 What is NOT simulated: audio, DTMF and real IVR flows (loaded flows are stored; the scenario's
 simple IVR stage keeps routing), recording, ring-no-answer at an agent (agents always answer
@@ -35,13 +36,15 @@ from switchlink.adapters.base import Inventory, StoredCalls, SwitchAdapter, chec
 from switchlink.adapters.errors import InvalidArgument, InvalidOperation, LinkDown
 from switchlink.adapters.loopback.clock import SimClock, parse_speed
 from switchlink.adapters.loopback.distributions import MAX_SECONDS
-from switchlink.adapters.loopback.resume import Resumed, resume
+from switchlink.adapters.loopback.resume import DEFAULT_BUDGET_S, NEW_EPOCH, Resumed, resume
 from switchlink.adapters.loopback.scenario import Scenario, load_scenario
 from switchlink.adapters.loopback.simulation import Simulation
 
 log = logging.getLogger(__name__)
 
-OPTIONS = frozenset({"scenario", "seed", "speed", "start"})
+OPTIONS = frozenset({"scenario", "seed", "speed", "start", "resume_budget_s"})
+#: a replay at restart may be given at most an hour of wall time
+MAX_RESUME_BUDGET_S = 3600.0
 
 
 def resolve_start(start: object, scenario: Scenario) -> float:
@@ -93,6 +96,9 @@ class LoopbackAdapter(SwitchAdapter):
         except ValueError as exc:
             raise InvalidArgument(f"speed: {exc}") from None
         self.start_time = resolve_start(options.get("start"), self.scenario)
+        self.resume_budget_s = float(check_number(
+            "resume_budget_s", options.get("resume_budget_s", DEFAULT_BUDGET_S),
+            high=MAX_RESUME_BUDGET_S, unit="seconds"))
         self._clock = SimClock(self.start_time, self.speed)
         self._sim = Simulation(self.scenario, seed, self.start_time)
         self.ivr_flows: dict[str, dict[str, Any]] = {}
@@ -115,19 +121,21 @@ class LoopbackAdapter(SwitchAdapter):
     def _start(self) -> Inventory:
         if self._stored is not None:
             resumed = resume(self.scenario, self.seed, self.start_time,
-                             self._stored(self.start_time))
+                             self._stored(self.start_time), self.resume_budget_s)
             if resumed is not None:
                 self.resumed = resumed
                 self._sim = resumed.sim
                 self._sim.out[:0] = resumed.pending
                 self._clock = SimClock(resumed.at, self.speed)
-                log.info(
-                    "emulator: continuing the day at %s after the stored calls (%s); %d calls "
-                    "in progress announced again",
-                    datetime.fromtimestamp(resumed.at).isoformat(timespec="seconds"),
-                    f"new epoch {resumed.epoch.rstrip('-')}" if resumed.epoch else "same run",
-                    resumed.live_calls,
-                )
+                at = datetime.fromtimestamp(resumed.at).isoformat(timespec="seconds")
+                if resumed.mode == NEW_EPOCH:
+                    log.info("emulator: new epoch %s from %s, after the stored calls (%s); "
+                             "the floor starts there with no call in progress",
+                             resumed.epoch.rstrip("-"), at, resumed.reason)
+                else:
+                    log.info("emulator: continuing the day at %s after the stored calls "
+                             "(same run, replayed); %d calls in progress announced again",
+                             at, resumed.live_calls)
         self._clock.restart()
         return self._inventory()
 
