@@ -68,6 +68,7 @@ class FloorState:
             ev.CallRetrieved: self._call_retrieved,
             ev.CallTransferred: self._call_transferred,
             ev.CallParticipantsChanged: self._call_participants,
+            ev.CallScreened: self._call_screened,
             ev.CallEnded: self._call_ended,
             ev.BoardStatusChanged: self._board_status,
             ev.TrunkStatusChanged: self._trunk_status,
@@ -253,6 +254,11 @@ class FloorState:
     def _call_participants(self, e: ev.CallParticipantsChanged) -> list[Change]:
         parts = {k: v.value for k, v in e.participants.items()}
         return self._update(f"call/{e.call}", {"participants": parts})
+
+    def _call_screened(self, e: ev.CallScreened) -> list[Change]:
+        """The blacklist entry on the call: a warned call's agent sees it (docs/blacklist.md)."""
+        mark = {"entry": e.entry, "number": e.number, "action": e.action, "reason": e.reason}
+        return self._update(f"call/{e.call}", {"blacklist": mark})
 
     def _call_ended(self, e: ev.CallEnded) -> list[Change]:
         old = self._state.pop(f"call/{e.call}", None)
