@@ -18,6 +18,9 @@ from typing import Any
 from switchlink.config import ConfigError, DaemonConfig, resolve, speed_flag
 
 log = logging.getLogger("switchlink")
+#: who started us, read as early as possible: a console killed while this daemon was still
+#: starting would otherwise be missed (the orphan's new parent would be taken for the console)
+STARTED_BY = os.getppid()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -234,14 +237,15 @@ def serve(cfg: DaemonConfig) -> int:
     return 0
 
 
-def watch_parent(stop: Callable[[], None], interval_s: float = 1.0) -> threading.Thread:
+def watch_parent(stop: Callable[[], None], interval_s: float = 1.0,
+                 parent: int | None = None) -> threading.Thread:
     """Call ``stop`` once the process that started this one is gone.
 
     A console that is killed (or crashes) cannot stop its embedded daemon; without this the
     daemon would serve on, orphaned, holding its port. Orphans are re-parented, so a change
     of ``getppid()`` is the sign.
     """
-    parent = os.getppid()
+    parent = STARTED_BY if parent is None else parent
 
     def watch() -> None:
         while os.getppid() == parent:
