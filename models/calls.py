@@ -82,6 +82,8 @@ class Call:
     hold_total_s: float = 0.0
     #: announcement played on an outbound call (dunning notice, number-change notice …)
     announcement: str = ""
+    #: the blacklist entry that screened the call: entry id, action, reason (None: none did)
+    blacklist: dict[str, object] | None = None
 
     @property
     def wait_s(self) -> float | None:

@@ -132,6 +132,23 @@ class CallParticipantsChanged(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class CallScreened(Event):
+    """The blacklist matched the caller on arrival (docs/blacklist.md "Enforcement").
+
+    ``action`` is ``busy`` / ``release`` (the call ends ``blocked`` without reaching an
+    agent) or ``warn`` (it goes on, and its agent is warned). ``in_switch``: the switch
+    applied the action itself; otherwise switchlink released the call through the adapter.
+    """
+
+    call: str
+    number: str
+    entry: int
+    action: str
+    reason: str = ""
+    in_switch: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class CallEnded(Event):
     call: str
     outcome: CallOutcome
@@ -213,6 +230,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         CallRetrieved,
         CallTransferred,
         CallParticipantsChanged,
+        CallScreened,
         CallEnded,
         BoardStatusChanged,
         TrunkStatusChanged,

@@ -40,6 +40,9 @@ class CallRecord:
     hold_total_s: float = 0.0
     transfers: int = 0
     announcement: str = ""
+    #: the blacklist entry that screened the call (blocked or warned) and its action
+    blacklist_entry: int | None = None
+    blacklist_action: str = ""
     #: database id once stored
     id: int | None = None
 

@@ -34,6 +34,7 @@ class Permission(StrEnum):
     VIEW_HISTORY = "view_history"
     VIEW_AUDIT = "view_audit"
     MANAGE_USERS = "manage_users"
+    MANAGE_IVR = "manage_ivr"  # reload IVR flows, set the emergency notice
 
 
 P = Permission
@@ -51,7 +52,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {P.VIEW_FLOOR, P.MONITOR_CALL, P.BARGE_CALL, P.FORCE_LOGOUT, P.VIEW_HISTORY}
     ),
     Role.MAINTENANCE: frozenset(
-        {P.VIEW_FLOOR, P.RUN_DIAGNOSTICS, P.INJECT_FAULT, P.ACK_ALARM, P.VIEW_HISTORY}
+        {P.VIEW_FLOOR, P.RUN_DIAGNOSTICS, P.INJECT_FAULT, P.ACK_ALARM, P.VIEW_HISTORY,
+         P.MANAGE_IVR}
     ),
     Role.ADMIN: frozenset(Permission),
 }

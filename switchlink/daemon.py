@@ -18,6 +18,9 @@ from typing import Any
 from switchlink.config import ConfigError, DaemonConfig, resolve, speed_flag
 
 log = logging.getLogger("switchlink")
+#: who started us, read as early as possible: a console killed while this daemon was still
+#: starting would otherwise be missed (the orphan's new parent would be taken for the console)
+STARTED_BY = os.getppid()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -159,6 +162,9 @@ def serve(cfg: DaemonConfig) -> int:
         return _fail(f"adapter {cfg.adapter!r} does not take these options: {exc}")
     writer = history_writer(db)
     adapter.continue_history(stored_calls(db))  # the emulator continues its day, no repeat
+    from switchlink.storage.blacklist_store import open_blacklist
+
+    blacklist = open_blacklist(db, adapter)  # screens every arriving call (docs/blacklist.md)
     info = {"scenario": cfg.scenario, "speed": cfg.speed, "db": db.describe()}
     server = Server(
         adapter, endpoint=cfg.endpoint, keys=keys, authenticator=authenticator,
@@ -168,7 +174,7 @@ def serve(cfg: DaemonConfig) -> int:
             short_abandon_s=float(cfg.short_abandon_s),
             sl_definition=SlDefinition(cfg.sl_definition),
         ),
-        on_alarm_transitions=alarm_log_sink(writer), services={DB: db},
+        on_alarm_transitions=alarm_log_sink(writer), services={DB: db, "blacklist": blacklist},
     )
     try:
         server.start()
@@ -180,6 +186,7 @@ def serve(cfg: DaemonConfig) -> int:
         _close_history(writer, db)
         return _fail(f"adapter {cfg.adapter!r} could not start: {exc}")
     assert server.floor is not None
+    server.processors.append(blacklist.on_events)  # before history: counts, expiries
     # the maintenance desk records test results itself: it knows who started each one
     server.processors.append(HistoryFeed.for_floor(writer, server.floor, record_tests=False))
     desk = MaintenanceDesk(adapter, server.floor, record=writer.submit, sweep_at=cfg.sweep_at)
@@ -230,14 +237,15 @@ def serve(cfg: DaemonConfig) -> int:
     return 0
 
 
-def watch_parent(stop: Callable[[], None], interval_s: float = 1.0) -> threading.Thread:
+def watch_parent(stop: Callable[[], None], interval_s: float = 1.0,
+                 parent: int | None = None) -> threading.Thread:
     """Call ``stop`` once the process that started this one is gone.
 
     A console that is killed (or crashes) cannot stop its embedded daemon; without this the
     daemon would serve on, orphaned, holding its port. Orphans are re-parented, so a change
     of ``getppid()`` is the sign.
     """
-    parent = os.getppid()
+    parent = STARTED_BY if parent is None else parent
 
     def watch() -> None:
         while os.getppid() == parent:

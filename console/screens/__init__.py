@@ -9,6 +9,6 @@ from console.common.screen import ScreenSpec
 SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("wallboard", QT_TRANSLATE_NOOP("Screen", "Wall-board"),
                "console.screens.wallboard.screen:WallboardScreen"),
-    ScreenSpec("equipment", QT_TRANSLATE_NOOP("Screen", "Equipment"),
-               "console.screens.equipment.screen:EquipmentScreen"),
+    ScreenSpec("blacklist", QT_TRANSLATE_NOOP("Screen", "Blacklist"),
+               "console.screens.blacklist.screen:BlacklistScreen"),
 )

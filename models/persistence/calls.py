@@ -31,6 +31,7 @@ def _call_values(r: CallRecord) -> dict[str, Any]:
         "answered_at": r.answered_at, "ended_at": r.ended_at, "outcome": str(r.outcome),
         "ivr_trail": list(r.ivr_trail), "hold_total_s": r.hold_total_s,
         "transfers": r.transfers, "announcement": r.announcement,
+        "blacklist_entry": r.blacklist_entry, "blacklist_action": r.blacklist_action,
     }
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String,
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: The Alembic revision this schema matches (migrations/versions/ head).
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 #: Bumped with every revision; shown in `switchlink --version` style output.
 SCHEMA_VERSION = 2
 
@@ -142,6 +142,7 @@ class CallRecordRow(Base):
         Index("ix_call_records_queue_arrived", "queue", "arrived_at"),
         Index("ix_call_records_agent_arrived", "agent", "arrived_at"),
         Index("ix_call_records_call_id", "call_id"),
+        Index("ix_call_records_blacklist_entry", "blacklist_entry", "arrived_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     call_id: Mapped[str] = mapped_column(String(64))
@@ -163,6 +164,9 @@ class CallRecordRow(Base):
     hold_total_s: Mapped[float] = mapped_column(Float, default=0.0)
     transfers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     announcement: Mapped[str] = mapped_column(String(256), default="")
+    #: the blacklist entry that screened the call (blocked or warned), if one did
+    blacklist_entry: Mapped[int | None] = mapped_column(Integer, default=None)
+    blacklist_action: Mapped[str] = mapped_column(String(16), default="", server_default="")
 
     def __repr__(self) -> str:
         return _repr(self, "id", "call_id", "caller", "outcome")
@@ -252,6 +256,8 @@ class BlacklistRow(Base):
     created_by: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[float] = mapped_column(Float)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[float | None] = mapped_column(Float, default=None)
+    updated_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
     def __repr__(self) -> str:
         return _repr(self, "id", "number", "action", "active")
@@ -261,7 +267,10 @@ class BlacklistHistoryRow(Base):
     """A change to a blacklist entry."""
 
     __tablename__ = "blacklist_history"
-    __table_args__ = (Index("ix_blacklist_history_entry", "entry_id"),)
+    __table_args__ = (
+        Index("ix_blacklist_history_entry", "entry_id"),
+        Index("ix_blacklist_history_number_at", "number", "at"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("blacklist_entries.id", ondelete="CASCADE"))
     number: Mapped[str] = mapped_column(String(32))
@@ -269,6 +278,8 @@ class BlacklistHistoryRow(Base):
     by: Mapped[str] = mapped_column(String(64))
     change: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text, default="")
+    #: what the change set: action, window, level (the entry's fields after the change)
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
 
     def __repr__(self) -> str:
         return _repr(self, "id", "number", "change", "at")

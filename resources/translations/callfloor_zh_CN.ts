@@ -4,28 +4,28 @@
 <context>
     <name>AckDialog</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="66"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="69"/>
         <source>Acknowledge alarm</source>
         <extracomment>the scope as people say it (a queue&apos;s name, not ``queue:billing``)</extracomment>
         <translation>确认预警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="67"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="70"/>
         <source>{level} alarm on {metric} in {scope}: {value} vs {threshold}</source>
         <translation>{level}预警：{scope} 的{metric}为 {value}，阀值 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="73"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="76"/>
         <source>Dispatch plan: {plan}</source>
         <translation>资源调度预案：{plan}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="75"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="78"/>
         <source>What is being done about it (required)</source>
         <translation>正在采取的措施（必填）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="82"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="85"/>
         <source>Please write a note: the acknowledgement is audited.</source>
         <translation>请填写说明：确认操作将记入审计日志。</translation>
     </message>
@@ -33,67 +33,78 @@
 <context>
     <name>AgentGridModel</name>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="20"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="21"/>
         <source>Work number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="21"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="22"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="22"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="23"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="23"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="24"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="24"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="25"/>
         <source>Time in state</source>
         <translation>状态时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="113"/>
+        <source>⚠ Harasser</source>
+        <extracomment>everything a grid cell paints, in one call: (work number, name, state, since, stale) time source for &quot;time in state&quot;; the switch clock when the daemon reports one</extracomment>
+        <translation>⚠ 骚扰</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="145"/>
+        <source>Harassing caller (blacklist): %1</source>
+        <translation>骚扰电话(黑名单):%1</translation>
     </message>
 </context>
 <context>
     <name>AgentGridView</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="165"/>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="228"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="191"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="259"/>
         <source>All</source>
-        <extracomment>more agents than this: the grid shows one team or skill group at a time (drill-down) the legend&apos;s order: on a call, then free, then away translated state labels, filled on first use and dropped on a language change</extracomment>
+        <extracomment>more agents than this: a big floor, where the grid shows one team or skill group at a time (drill-down) and a summary per group stands in for the cells: 150 cells already need a scrollbar on a 1080p wall, and nobody scrolls a wall (the screen uses the same threshold) the legend&apos;s order: on a call, then free, then away translated state labels, filled on first use and dropped on a language change the grid has cells to show (False: a big floor waiting for a team or skill group)</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="187"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="218"/>
         <source>{total} agents: choose a team or skill group to see its agents</source>
         <translation>共 {total} 名坐席：请选择班组或技能组查看其坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="190"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="221"/>
         <source>{shown} of {total} agents</source>
         <translation>显示 {shown} / 共 {total} 名坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="224"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="255"/>
         <source>Team:</source>
         <translation>班组：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="225"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="256"/>
         <source>Skill group:</source>
         <translation>技能组：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="229"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="260"/>
         <source>Show only the agents of one team</source>
         <translation>只显示某一班组的坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="230"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="261"/>
         <source>Show only the agents with one skill</source>
         <translation>只显示具备某一技能的坐席</translation>
     </message>
@@ -140,32 +151,32 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="77"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="85"/>
         <source>{level} alarm ({note})</source>
         <translation>{level}预警（{note}）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="79"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="87"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="80"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="88"/>
         <source>escalated, not acknowledged</source>
         <translation>已升级，未确认</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="82"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="90"/>
         <source>{level} alarm</source>
         <translation>{level}预警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="83"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="91"/>
         <source>{head}: {metric} {value} (threshold {threshold}) in {scope} since {time}</source>
         <translation>{head}：{scope} {metric} {value}（阀值 {threshold}），自 {time} 起</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="91"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="99"/>
         <source>(+{n} more)</source>
         <translation>（另有 {n} 条）</translation>
     </message>
@@ -216,45 +227,312 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="176"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="260"/>
         <source>Your role may not acknowledge alarms.</source>
-        <extracomment>a user-facing message about an acknowledgement (sent, done, refused)</extracomment>
+        <extracomment>room beside a header title: padding and frame, and the sort arrow of the sorted column a cell&apos;s text margins columns whose cells never wrap (numbers and times): never narrower than their contents columns whose title is shown on two lines a user-facing message about an acknowledgement (sent, done, refused)</extracomment>
         <translation>您的角色无权确认预警。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="181"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="265"/>
         <source>There is no active alarm to acknowledge.</source>
         <translation>当前没有需要确认的预警。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="188"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="272"/>
         <source>Alarm {id} acknowledged.</source>
         <translation>预警 {id} 已确认。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="190"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="274"/>
         <source>Acknowledgement refused: {reason}</source>
         <translation>确认被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="193"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="277"/>
         <source>Active alarms</source>
         <translation>当前预警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="194"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="278"/>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="196"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="280"/>
         <source>Acknowledge the selected alarm with a note (Ctrl+K)</source>
         <translation>填写说明并确认所选预警（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="198"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="282"/>
         <source>Your role may not acknowledge alarms</source>
         <translation>您的角色无权确认预警</translation>
+    </message>
+</context>
+<context>
+    <name>Blacklist</name>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="9"/>
+        <source>Tell busy</source>
+        <translation>提示系统忙</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="10"/>
+        <source>Release</source>
+        <translation>直接释放</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="11"/>
+        <source>Warn agent</source>
+        <translation>提示/告警</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="14"/>
+        <source>Pending</source>
+        <translation>未生效</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="15"/>
+        <source>Harasser</source>
+        <translation>骚扰</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="16"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="17"/>
+        <source>Normal customer</source>
+        <translation>普通(已解除)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="20"/>
+        <source>Normal</source>
+        <translation>普通客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="21"/>
+        <source>VIP</source>
+        <translation>大客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="24"/>
+        <source>Added</source>
+        <translation>列入黑名单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="25"/>
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="26"/>
+        <source>Lifted</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="27"/>
+        <source>Listed again</source>
+        <translation>重新列入</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="28"/>
+        <source>Window ended</source>
+        <translation>拦截时间到期</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="31"/>
+        <source>Blocked</source>
+        <translation>已拦截</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="32"/>
+        <source>Answered (warned)</source>
+        <translation>已接通(告警)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/labels.py" line="33"/>
+        <source>Abandoned</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/table_model.py" line="14"/>
+        <source>Number</source>
+        <translation>骚扰电话</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/table_model.py" line="15"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/table_model.py" line="16"/>
+        <source>Action</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/table_model.py" line="17"/>
+        <source>Customer level</source>
+        <translation>客户级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/table_model.py" line="18"/>
+        <source>Blocked from</source>
+        <translation>拦截开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/table_model.py" line="19"/>
+        <source>Blocked until</source>
+        <translation>拦截结束</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/table_model.py" line="20"/>
+        <source>Added by</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/table_model.py" line="21"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/table_model.py" line="73"/>
+        <source>No end</source>
+        <translation>长期</translation>
+    </message>
+</context>
+<context>
+    <name>BlacklistScreen</name>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="40"/>
+        <source>team leaders</source>
+        <translation>班长</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="41"/>
+        <source>administrators</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="42"/>
+        <source>floor managers</source>
+        <translation>现场资源管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="43"/>
+        <source>quality inspectors</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="44"/>
+        <source>maintenance staff</source>
+        <translation>系统维护</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="114"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="114"/>
+        <source>Action</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="115"/>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="117"/>
+        <source>number, reason or who</source>
+        <translation>号码、原因或操作人</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="118"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="119"/>
+        <source>All actions</source>
+        <translation>全部处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="128"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="128"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="129"/>
+        <source>Lift…</source>
+        <translation>解除…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="129"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="130"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="147"/>
+        <source>Only %1 may change the blacklist.</source>
+        <translation>只有%1可以修改黑名单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="148"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="176"/>
+        <source>Blacklist: %1 numbers, %2 listed · blocked today %3 · warned today %4</source>
+        <translation>黑名单:共 %1 个号码,%2 个在列 · 今日拦截 %3 · 今日告警 %4</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="190"/>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="229"/>
+        <source>%1: saved</source>
+        <translation>%1:已保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="267"/>
+        <source>Import blacklist CSV</source>
+        <translation>导入黑名单 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="268"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="295"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="283"/>
+        <source>Imported: %1 added, %2 updated, %3 unchanged</source>
+        <translation>已导入:新增 %1,修改 %2,未变 %3</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="294"/>
+        <source>Export blacklist CSV</source>
+        <translation>导出黑名单 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/screen.py" line="305"/>
+        <source>%1 entries written to %2</source>
+        <translation>%1 条已写入 %2</translation>
     </message>
 </context>
 <context>
@@ -301,20 +579,223 @@
     </message>
 </context>
 <context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="54"/>
+        <source>Apply the longer window…</source>
+        <translation>采用更长的拦截时间…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="56"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="56"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="56"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="56"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="58"/>
+        <source>Arrived</source>
+        <translation>呼入时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="58"/>
+        <source>Call</source>
+        <translation>呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="58"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="58"/>
+        <source>Agent</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="59"/>
+        <source>History: every change</source>
+        <translation>历史:每一次变更</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="60"/>
+        <source>Screened calls</source>
+        <translation>拦截/告警的呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="67"/>
+        <source>Select an entry to see its history</source>
+        <translation>选择一条记录查看历史</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="77"/>
+        <source>No end</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="78"/>
+        <source>%1, from %2 until %3. Reason: %4</source>
+        <translation>%1,从 %2 至 %3。原因:%4</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/detail.py" line="86"/>
+        <source>Repeat offender: blocked %1 times in %2 days. Suggested: block until %3.</source>
+        <translation>屡犯:%2 天内被拦截 %1 次。建议拦截至 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="30"/>
+        <source>Enter the caller&apos;s number.</source>
+        <extracomment>what the console says for each kind of number mistake (models.phone_numbers codes)</extracomment>
+        <translation>请输入来电号码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="31"/>
+        <source>A number has digits, spaces, dashes and a leading + only.</source>
+        <translation>号码只能包含数字、空格、短横线和开头的 +。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="33"/>
+        <source>Too long to be a telephone number.</source>
+        <translation>太长,不是电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="34"/>
+        <source>A landline needs its area code, e.g. 0871-12345678.</source>
+        <translation>固定电话须带区号,例如 0871-12345678。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="36"/>
+        <source>A mobile number has 11 digits and starts 13 to 19.</source>
+        <translation>手机号码为 11 位,以 13 至 19 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="38"/>
+        <source>A landline is the area code and a 7- or 8-digit number.</source>
+        <translation>固定电话为区号加 7 或 8 位号码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="40"/>
+        <source>Service numbers: 95xxx/96xxx (5-8 digits), 400/800 (10 digits).</source>
+        <translation>服务号码:95xxx/96xxx(5-8 位),400/800(10 位)。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="42"/>
+        <source>Emergency and short codes cannot be blacklisted.</source>
+        <translation>紧急号码和短号不能列入黑名单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="44"/>
+        <source>An international number is + country code and 8-15 digits.</source>
+        <translation>国际号码为 + 国家代码,共 8-15 位。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="58"/>
+        <source>Edit blacklist entry</source>
+        <extracomment>a reply sent by the dialog: (command args, on_error(message)) -&gt; None</extracomment>
+        <translation>修改黑名单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="59"/>
+        <source>Add to the blacklist</source>
+        <translation>添加黑名单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="73"/>
+        <source>For</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="74"/>
+        <source>Until</source>
+        <translation>截止到</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="75"/>
+        <source>No end</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="80"/>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="81"/>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="93"/>
+        <source>Harassing number</source>
+        <translation>骚扰电话</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="94"/>
+        <source>Action</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="95"/>
+        <source>Customer level</source>
+        <translation>客户级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="96"/>
+        <source>Blocked from</source>
+        <translation>拦截开始</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="97"/>
+        <source>Blocking time</source>
+        <translation>拦截时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="98"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="144"/>
+        <source>Number: %1</source>
+        <translation>号码:%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="148"/>
+        <source>Give a reason: it is kept in the history and the audit.</source>
+        <translation>请填写原因:它会记入历史和审计。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../console/shell/notices.py" line="33"/>
+        <location filename="../../console/shell/notices.py" line="38"/>
         <source>First start: administrator account</source>
         <extracomment>Qt platforms with nobody in front of them: no modal dialog there (it would never close)</extracomment>
         <translation>首次启动：管理员账户</translation>
     </message>
     <message>
-        <location filename="../../console/shell/notices.py" line="35"/>
+        <location filename="../../console/shell/notices.py" line="40"/>
         <source>callfloor created the administrator account &lt;b&gt;{user}&lt;/b&gt; with this password:</source>
         <translation>callfloor 已创建管理员账户 &lt;b&gt;{user}&lt;/b&gt;，密码如下：</translation>
     </message>
     <message>
-        <location filename="../../console/shell/notices.py" line="39"/>
+        <location filename="../../console/shell/notices.py" line="44"/>
         <source>It is shown only this once and is not written to any log. This console is already logged in as {user}. Write the password down, or set your own in a terminal:
   main.py ctl login {user}
   main.py ctl passwd</source>
@@ -326,17 +807,17 @@
 <context>
     <name>FloorSummary</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="143"/>
+        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="147"/>
         <source>Floor by group, fewest ready first (click: its agents)</source>
         <translation>按组查看现场，示闲最少的在前（点击查看该组坐席）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="144"/>
+        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="149"/>
         <source>By team</source>
         <translation>按班组</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="145"/>
+        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="150"/>
         <source>By skill group</source>
         <translation>按技能组</translation>
     </message>
@@ -344,20 +825,33 @@
 <context>
     <name>FloorSummaryModel</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="74"/>
+        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="75"/>
         <source>Team</source>
         <extracomment>the columns: on a call, free, away, then the total logged in</extracomment>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="74"/>
+        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="75"/>
         <source>Skill group</source>
         <translation>技能组</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="76"/>
+        <location filename="../../console/screens/wallboard/widgets/floor_summary.py" line="77"/>
         <source>Logged in</source>
         <translation>已登录</translation>
+    </message>
+</context>
+<context>
+    <name>ImportErrorsDialog</name>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="212"/>
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="215"/>
+        <source>%1: %2 bad row(s). Nothing was imported; correct the file and import it again.</source>
+        <translation>%1:%2 行有错误。没有导入任何记录;请改正文件后重新导入。</translation>
     </message>
 </context>
 <context>
@@ -382,6 +876,29 @@
         <location filename="../../console/screens/wallboard/floor.py" line="20"/>
         <source>Black</source>
         <translation>黑色</translation>
+    </message>
+</context>
+<context>
+    <name>LiftDialog</name>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="178"/>
+        <source>Lift %1</source>
+        <translation>解除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="183"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="189"/>
+        <source>The caller becomes a normal customer again; the history is kept.</source>
+        <translation>该号码恢复为普通客户;历史记录保留。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/blacklist/dialogs.py" line="201"/>
+        <source>Give a reason: it is kept in the history and the audit.</source>
+        <translation>请填写原因:它会记入历史和审计。</translation>
     </message>
 </context>
 <context>
@@ -568,59 +1085,59 @@
     </message>
     <message>
         <location filename="../../console/screens/wallboard/models/alarm_list.py" line="43"/>
+        <source>Channel failed its test</source>
+        <translation>通道测试未通过</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="44"/>
         <source>Link lost</source>
         <translation>链路中断</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="44"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="45"/>
         <source>Link latency (ms)</source>
         <translation>链路时延（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="53"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="54"/>
         <source>(15 min)</source>
         <extracomment>How the metrics engine&apos;s windows read after a metric name (context &quot;Metric&quot;).</extracomment>
         <translation>（15分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="54"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="55"/>
         <source>(today)</source>
         <translation>（今日）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="55"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="56"/>
         <source>(this half hour)</source>
         <translation>（本半小时）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="70"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="71"/>
         <source>{metric} {window}</source>
         <translation>{metric}{window}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="80"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="81"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="81"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="82"/>
         <source>escalated, not acknowledged</source>
         <translation>已升级，未确认</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="82"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="83"/>
         <source>{level} ({note})</source>
         <translation>{level}（{note}）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="121"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="122"/>
         <source>Whole center</source>
         <translation>全中心</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="43"/>
-        <source>Channel failed its test</source>
-        <translation>通道测试失败</translation>
     </message>
 </context>
 <context>
@@ -711,9 +1228,9 @@
         <translation>监控大屏</translation>
     </message>
     <message>
-        <location filename="../../console/screens/__init__.py" line="15"/>
-        <source>Equipment</source>
-        <translation>设备维护</translation>
+        <location filename="../../console/screens/__init__.py" line="12"/>
+        <source>Blacklist</source>
+        <translation>黑名单</translation>
     </message>
 </context>
 <context>
@@ -771,18 +1288,18 @@
 <context>
     <name>StaleBanner</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="39"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="43"/>
         <source>Connecting to {endpoint}: nothing received yet</source>
         <extracomment>where we connect to, and whether anything ever came from there</extracomment>
         <translation>正在连接 {endpoint}：尚未收到任何数据</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="42"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="46"/>
         <source>Link lost since {time}: the figures shown are stale</source>
         <translation>连接中断（自 {time} 起）：所示数据已过时</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/banners.py" line="45"/>
+        <location filename="../../console/screens/wallboard/widgets/banners.py" line="49"/>
         <source>Connecting to switchlink…</source>
         <translation>正在连接 switchlink…</translation>
     </message>
@@ -790,17 +1307,17 @@
 <context>
     <name>StartErrorDialog</name>
     <message>
-        <location filename="../../console/shell/notices.py" line="53"/>
+        <location filename="../../console/shell/notices.py" line="58"/>
         <source>callfloor could not start</source>
         <translation>callfloor 无法启动</translation>
     </message>
     <message>
-        <location filename="../../console/shell/notices.py" line="54"/>
+        <location filename="../../console/shell/notices.py" line="59"/>
         <source>The local switchlink did not start:</source>
         <translation>本机 switchlink 未能启动：</translation>
     </message>
     <message>
-        <location filename="../../console/shell/notices.py" line="57"/>
+        <location filename="../../console/shell/notices.py" line="62"/>
         <source>Its log: {path}</source>
         <translation>日志：{path}</translation>
     </message>
@@ -938,672 +1455,35 @@
         <translation>预警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="259"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="284"/>
         <source>Service level = {definition}</source>
-        <extracomment>from this many agents on, the floor summary (per team / skill group) shows beside the grid the queue holding the centre&apos;s longest wait, as of the last metrics tick the service-level definition in force, as switchlink publishes it (S2)</extracomment>
+        <extracomment>more agents than this make a big floor: the summary per team / skill group stands in for the grid (cells on demand), the tiles take one row and the queue table the height stretch of tiles, queues &amp; alarms, charts and the agent area: (small floor, big floor) the queue holding the centre&apos;s longest wait, as of the last metrics tick a big floor (more than SUMMARY_FROM agents) has its own proportions the service-level definition in force, as switchlink publishes it (S2)</extracomment>
         <translation>服务水平 = {definition}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="353"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="378"/>
         <source>Alarm sound off</source>
         <translation>预警声音已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="353"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="378"/>
         <source>Alarm sound on</source>
         <translation>预警声音已开启</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="377"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="403"/>
         <source>Queues, worst first</source>
         <translation>队列（最紧急的在前）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="379"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="405"/>
         <source>Alarm level first, then how far the service level is below target; click a header to sort by it instead. Ready and Talking count an agent in each of their skill groups.</source>
         <translation>先按预警级别，再按服务水平低于目标的差距排序；点击列标题可改按该列排序。“就绪”和“通话”列中，一名坐席在其每个技能组都计一次。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="385"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="411"/>
         <source>Agents</source>
         <translation>坐席</translation>
-    </message>
-</context>
-<context>
-    <name>ActionsPanel</name>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="77"/>
-        <source>Maintenance actions</source>
-        <extracomment>action -&gt; (permission, what it needs selected: &quot;board&quot; | &quot;channel&quot; | &quot;target&quot; | &quot;&quot;) an action was asked for (name)</extracomment>
-        <translation>维护操作</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="79"/>
-        <source>Self-test board</source>
-        <translation>板卡自检</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="79"/>
-        <source>Loopback test</source>
-        <translation>环回测试</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="80"/>
-        <source>Prompt test</source>
-        <translation>放音测试</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="80"/>
-        <source>Fax test</source>
-        <translation>传真测试</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="81"/>
-        <source>Reset</source>
-        <translation>复位</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="81"/>
-        <source>Out of service…</source>
-        <translation>停用…</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="82"/>
-        <source>Back in service</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="82"/>
-        <source>Run sweep now</source>
-        <translation>立即巡检</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="85"/>
-        <source>Run the selected board&apos;s self-test</source>
-        <translation>对所选板卡进行自检</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="86"/>
-        <source>Seize the selected idle channel, dial the loopback number, check the tone and the DTMF echo, release</source>
-        <translation>占用所选空闲通道，拨环回号码，检查音频与DTMF回送，然后释放</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="88"/>
-        <source>Play the prompt text on the selected idle IVR channel</source>
-        <translation>在所选空闲IVR通道上播放提示音文本</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="89"/>
-        <source>Send a one-page test fax to the loopback number</source>
-        <translation>向环回号码发送一页测试传真</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="90"/>
-        <source>Reset the selected channel or board: its calls are cut</source>
-        <translation>复位所选通道或板卡：其上的通话将被切断</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="91"/>
-        <source>Take the selected channel, trunk or board out of service: it takes no new calls</source>
-        <translation>停用所选通道、中继或板卡：不再接入新呼叫</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="93"/>
-        <source>Put it back in service</source>
-        <translation>重新启用</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="94"/>
-        <source>Loopback-test every idle channel now, one per board at a time</source>
-        <translation>立即对所有空闲通道做环回测试，每块板卡同时只测一个通道</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="101"/>
-        <source>Prompt text to play (optional)</source>
-        <translation>要播放的提示音文本（可选）</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="102"/>
-        <source>Loopback fax number</source>
-        <translation>环回传真号码</translation>
-    </message>
-</context>
-<context>
-    <name>ChannelMap</name>
-    <message>
-        <location filename="../../console/screens/equipment/channel_map.py" line="101"/>
-        <location filename="../../console/screens/equipment/channel_map.py" line="146"/>
-        <source>All boards</source>
-        <extracomment>(kind &quot;channel&quot; | &quot;trunk&quot;, id, board)</extracomment>
-        <translation>全部板卡</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/channel_map.py" line="124"/>
-        <source>{n} cells:</source>
-        <translation>共 {n} 格：</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/channel_map.py" line="133"/>
-        <source>Channel map</source>
-        <translation>通道图</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/channel_map.py" line="134"/>
-        <source>Board:</source>
-        <translation>板卡：</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/channel_map.py" line="135"/>
-        <source>Kind:</source>
-        <translation>类型：</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/channel_map.py" line="136"/>
-        <source>No channels of this board or kind on this switch.</source>
-        <translation>该交换机上没有此板卡或此类型的通道。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/channel_map.py" line="140"/>
-        <source>All kinds</source>
-        <translation>全部类型</translation>
-    </message>
-</context>
-<context>
-    <name>Equipment</name>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="21"/>
-        <source>Idle</source>
-        <extracomment>a channel cell&apos;s colour by state (like the agent grid: one glance, no reading) the legend&apos;s order</extracomment>
-        <translation>空闲</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="22"/>
-        <source>Busy</source>
-        <translation>忙</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="23"/>
-        <source>Testing</source>
-        <translation>测试中</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="24"/>
-        <source>Stuck</source>
-        <translation>挂死</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="25"/>
-        <source>Down</source>
-        <translation>故障</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="26"/>
-        <source>Out of service</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="27"/>
-        <source>Up</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="28"/>
-        <source>Degraded</source>
-        <translation>部分故障</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="29"/>
-        <source>Running</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="30"/>
-        <location filename="../../console/screens/equipment/models.py" line="249"/>
-        <source>Passed</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="31"/>
-        <source>Failed</source>
-        <translation>未通过</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="35"/>
-        <source>ACD</source>
-        <translation>ACD</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="36"/>
-        <source>IVR</source>
-        <translation>IVR</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="37"/>
-        <source>Fax</source>
-        <translation>传真</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="38"/>
-        <source>Trunk</source>
-        <translation>中继</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="39"/>
-        <source>Link</source>
-        <translation>链路</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="40"/>
-        <location filename="../../console/screens/equipment/models.py" line="238"/>
-        <location filename="../../console/screens/equipment/models.py" line="246"/>
-        <source>Board</source>
-        <translation>板卡</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="41"/>
-        <source>Channel</source>
-        <translation>通道</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="44"/>
-        <source>Self-test</source>
-        <translation>自检</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="45"/>
-        <source>Loopback test</source>
-        <translation>环回测试</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="46"/>
-        <source>Prompt test</source>
-        <translation>放音测试</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="47"/>
-        <source>Fax test</source>
-        <translation>传真测试</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="50"/>
-        <source>Drop the link</source>
-        <translation>断开链路</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="51"/>
-        <source>Fail a board</source>
-        <translation>板卡故障</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="52"/>
-        <source>Stick a channel</source>
-        <translation>通道挂死</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="53"/>
-        <source>Delay events</source>
-        <translation>事件延迟</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="54"/>
-        <source>Noise on a line</source>
-        <translation>线路噪声</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="57"/>
-        <source>floor manager</source>
-        <translation>现场资源管理员</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="58"/>
-        <source>supervisor</source>
-        <translation>班长</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="59"/>
-        <source>quality inspector</source>
-        <translation>质检员</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="60"/>
-        <source>maintenance</source>
-        <translation>系统维护</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="61"/>
-        <source>administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="65"/>
-        <source> or </source>
-        <translation>或</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/labels.py" line="66"/>
-        <source>Your role may not do this: it needs the {roles} role.</source>
-        <translation>您的角色无权执行此操作：需要{roles}角色。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="31"/>
-        <source>since start</source>
-        <extracomment>a cell&apos;s data for the delegate: (id, state, tooltip)</extracomment>
-        <translation>自启动以来</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="39"/>
-        <source>{reason} — {by}, {since}</source>
-        <translation>{reason} — {by}，{since}</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="48"/>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="48"/>
-        <source>ID</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="49"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="49"/>
-        <source>Since</source>
-        <translation>起始时间</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="50"/>
-        <source>Calls</source>
-        <translation>呼叫数</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="50"/>
-        <source>Errors</source>
-        <translation>故障数</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="51"/>
-        <source>Tests ✓/✗</source>
-        <translation>测试 ✓/✗</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="52"/>
-        <source>Round trip / reconnects (1 h)</source>
-        <translation>往返时延 / 重连（1小时）</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="53"/>
-        <source>Last error / out of service</source>
-        <translation>最近故障 / 停用原因</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="195"/>
-        <source>Since: {when}</source>
-        <translation>起始：{when}</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="198"/>
-        <source>Call: {call}</source>
-        <translation>通话：{call}</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="237"/>
-        <source>Time (switch clock)</source>
-        <translation>时间（交换机时钟）</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="239"/>
-        <source>Target</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="240"/>
-        <source>Test</source>
-        <translation>测试</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="241"/>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="242"/>
-        <source>By</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="243"/>
-        <source>What was measured</source>
-        <translation>测量结果</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="247"/>
-        <source>Day</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="248"/>
-        <source>Tests</source>
-        <translation>测试数</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/models.py" line="250"/>
-        <source>Pass rate</source>
-        <translation>通过率</translation>
-    </message>
-</context>
-<context>
-    <name>EquipmentScreen</name>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="136"/>
-        <source>{result}: {test} on {target} — {detail}</source>
-        <extracomment>(kind, id, board) of the selected equipment tests this console started, waiting for their result in the mirror</extracomment>
-        <translation>{result}：{target} {test} — {detail}</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="140"/>
-        <source>Measured: {values}</source>
-        <translation>测量值：{values}</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="164"/>
-        <source>Selected: {kind} {id} (board {board})</source>
-        <translation>已选：{kind} {id}（板卡 {board}）</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="179"/>
-        <source>Sweep started.</source>
-        <translation>巡检已开始。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="183"/>
-        <source>Type the loopback fax number first.</source>
-        <translation>请先输入环回传真号码。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="188"/>
-        <source>Select a board (or one of its channels) first.</source>
-        <translation>请先选择板卡（或其上的通道）。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="192"/>
-        <source>Select a channel in the map first.</source>
-        <translation>请先在通道图中选择通道。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="201"/>
-        <source>Select a channel, trunk or board first.</source>
-        <translation>请先选择通道、中继或板卡。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="204"/>
-        <source>Reset {target}? Calls on it are cut.</source>
-        <translation>复位 {target}？其上的通话将被切断。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="207"/>
-        <source>{target} reset.</source>
-        <translation>{target} 已复位。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="209"/>
-        <source>Out of service</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="210"/>
-        <source>Why is {target} taken out of service?</source>
-        <translation>停用 {target} 的原因？</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="214"/>
-        <source>{target} is out of service.</source>
-        <translation>{target} 已停用。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="217"/>
-        <source>{target} is back in service.</source>
-        <translation>{target} 已启用。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="221"/>
-        <source>Rehearsal: all faults cleared.</source>
-        <translation>演练：已清除全部故障。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="222"/>
-        <source>Rehearsal started: {fault} {target}</source>
-        <translation>演练开始：{fault} {target}</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="229"/>
-        <source>Test {id} started on {target}…</source>
-        <translation>测试 {id} 已在 {target} 上开始…</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="237"/>
-        <source>Refused: {reason}</source>
-        <translation>被拒绝：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="257"/>
-        <source>Test history refused: {reason}</source>
-        <translation>测试记录被拒绝：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="269"/>
-        <source>Cannot write {path}: {why}</source>
-        <translation>无法写入 {path}：{why}</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="272"/>
-        <source>{n} results written to {path}</source>
-        <translation>已将 {n} 条结果写入 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="281"/>
-        <source>Reset</source>
-        <translation>复位</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="285"/>
-        <source>Export test history</source>
-        <translation>导出测试记录</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="291"/>
-        <source>Links, boards and trunks</source>
-        <translation>链路、板卡与中继</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="292"/>
-        <source>Actions</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/screen.py" line="293"/>
-        <source>Test history</source>
-        <translation>测试记录</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryPanel</name>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="151"/>
-        <source>pass</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="151"/>
-        <source>FAIL</source>
-        <translation>未通过</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="159"/>
-        <source>Test history</source>
-        <translation>测试记录</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="160"/>
-        <source>Pass rate per board and day</source>
-        <translation>各板卡每日通过率</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="161"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="162"/>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
-    </message>
-</context>
-<context>
-    <name>RehearsalPanel</name>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="210"/>
-        <source>REHEARSAL (emulator only)</source>
-        <translation>故障演练（仅限模拟器）</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="216"/>
-        <source>Link, board or channel</source>
-        <translation>链路、板卡或通道</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="217"/>
-        <source> s</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="218"/>
-        <source>Clears itself after this long (0: until cleared)</source>
-        <translation>持续该时长后自动清除（0：直到手动清除）</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="219"/>
-        <source>Rehearse this fault</source>
-        <translation>演练此故障</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="220"/>
-        <source>Clear all faults</source>
-        <translation>清除全部故障</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="222"/>
-        <source>This switchlink drives a real switch: fault rehearsal runs on the emulator only.</source>
-        <translation>此 switchlink 连接的是真实交换机：故障演练仅限模拟器。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/equipment/panels.py" line="228"/>
-        <source>An exercise: the faults are simulated by the emulator and the alarms they raise are real alarms on this floor.</source>
-        <translation>这是演练：故障由模拟器模拟，但由此产生的告警是本现场的真实告警。</translation>
     </message>
 </context>
 </TS>

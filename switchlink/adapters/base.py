@@ -8,6 +8,7 @@ loop decides when to read the switch.
 
 from __future__ import annotations
 
+import logging
 import math
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
@@ -15,9 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from models.agents import REQUESTABLE_STATES, Agent, AgentState
-from models.calls import Participation
+from models.blacklist import Screening
+from models.calls import CallOutcome, Direction, Participation
 from models.equipment import Board, Channel, Link, Trunk
-from models.events import Event
+from models.events import CallArrived, CallEnded, CallScreened, Event
 from models.fax import FaxJob
 from models.queues import SkillGroup
 from switchlink.adapters.errors import (
@@ -26,6 +28,8 @@ from switchlink.adapters.errors import (
     InvalidArgument,
     UnsupportedOperation,
 )
+
+log = logging.getLogger(__name__)
 
 MIN_SKILL_LEVEL = 1
 MAX_SKILL_LEVEL = 10
@@ -54,6 +58,8 @@ MAX_POLL_TIMEOUT_S = 3600.0
 #: ``since`` -> {call id: (arrived_at, ended_at)} of the finished calls history holds that
 #: arrived at or after ``since`` (see :meth:`SwitchAdapter.continue_history`)
 StoredCalls = Callable[[float], Mapping[str, tuple[float, float]]]
+#: (caller as the switch gave it, switch time) -> the blacklist's verdict, None to let it by
+CallScreen = Callable[[str, float], Screening | None]
 
 
 @dataclass(slots=True)
@@ -114,6 +120,10 @@ class SwitchAdapter(ABC):
         self.options = options
         self._started = False
         self._shut_down = False
+        #: the blacklist look-up switchlink applies here because the switch cannot
+        self._screen_here: CallScreen | None = None
+        #: calls released for the blacklist: their end is reported ``blocked``
+        self._released_here: dict[str, Screening] = {}
 
     # --- lifecycle ----------------------------------------------------------------------
 
@@ -149,7 +159,10 @@ class SwitchAdapter(ABC):
         self._check_started()
         timeout = check_number("timeout", timeout, high=MAX_POLL_TIMEOUT_S, unit="seconds")
         check_number("max_events", max_events, low=1, high=10_000_000, integer=True)
-        return self._poll(float(timeout), max_events)
+        events = self._poll(float(timeout), max_events)
+        if self._screen_here is not None and events:
+            events = self._screen_events(events, self._screen_here)
+        return events
 
     def now(self) -> float:
         """Switch time (seconds since the epoch): simulated for the emulator."""
@@ -384,6 +397,46 @@ class SwitchAdapter(ABC):
             raise AdapterError("continue_history() must come before start()")
 
 
+    # --- blacklist ------------------------------------------------------------------------
+
+    def set_call_screen(self, screen: CallScreen | None) -> bool:
+        """Check every arriving inbound call with ``screen`` (the blacklist) before routing.
+
+        A switch that can block in itself (``_set_call_screen`` returns True) applies the
+        action there and reports ``CallScreened``; for any other switch this class does it
+        on the events it polls: ``CallScreened`` after the arrival, the call released at
+        once through :meth:`_force_release`, and its end reported ``blocked``. Returns
+        whether the switch itself applies it.
+        """
+        in_switch = bool(self._set_call_screen(screen))
+        self._screen_here = None if in_switch else screen
+        return in_switch
+
+    def _screen_events(self, events: list[Event], screen: CallScreen) -> list[Event]:
+        out: list[Event] = []
+        released = self._released_here
+        for e in events:
+            if type(e) is CallEnded and e.call in released:
+                del released[e.call]
+                out.append(CallEnded(e.t, e.call, CallOutcome.BLOCKED))
+                continue
+            out.append(e)
+            if type(e) is not CallArrived or e.direction is not Direction.INBOUND:
+                continue
+            found = screen(e.caller, e.t)
+            if found is None:
+                continue
+            out.append(CallScreened(e.t, e.call, found.number, found.entry,
+                                    found.action.value, found.reason, in_switch=False))
+            if found.action.blocks:
+                released[e.call] = found
+                try:
+                    self._force_release(e.call, "blacklist", found.reason or "blacklist")
+                except AdapterError as exc:
+                    released.pop(e.call, None)
+                    log.warning("could not release blacklisted call %s: %s", e.call, exc)
+        return out
+
     # --- helpers ------------------------------------------------------------------------
 
     def _check_started(self) -> None:
@@ -465,6 +518,10 @@ class SwitchAdapter(ABC):
 
     @abstractmethod
     def _loopback_test(self, channel: str) -> str: ...
+
+    def _set_call_screen(self, screen: CallScreen | None) -> bool:
+        """Install the blacklist look-up in the switch; False: the switch cannot block."""
+        return False
 
     def _reset(self, target: str) -> None:
         raise UnsupportedOperation(f"{self.name}: resetting channels or boards is not supported")

@@ -24,6 +24,7 @@ import heapq
 import time
 from typing import Any, ClassVar
 
+from ivr.model import Flow
 from models.agents import AgentState
 from models.calls import Participation
 from models.equipment import Board, Channel, Link, Trunk
@@ -145,6 +146,7 @@ class CompositeAdapter(SwitchAdapter):
             for member in started:
                 member.shutdown()
             raise
+        self._route_ivr_faxes()
         return merged
 
     def _shutdown(self) -> None:
@@ -225,6 +227,25 @@ class CompositeAdapter(SwitchAdapter):
         return call
 
     # --- IVR and fax --------------------------------------------------------------------
+
+    def _load_flow(self, name: str, flow: Flow) -> None:
+        self._serving("ivr").load_flow(name, flow)
+
+    def flows(self) -> dict[str, Flow]:
+        try:
+            return self._serving("ivr").flows()
+        except UnsupportedOperation:
+            return {}
+
+    def _route_ivr_faxes(self) -> None:
+        """The IVR's faxes (the 170 line's bill by fax) go out on the fax specialist."""
+        try:
+            ivr, fax = self._serving("ivr"), self._serving("fax")
+        except UnsupportedOperation:
+            return
+        route = getattr(ivr, "route_fax", None)
+        if fax is not ivr and route is not None:
+            route(lambda number, document, pages: fax.send_fax(number, document, pages=pages))
 
     def _load_ivr_flow(self, name: str, flow: dict[str, Any]) -> None:
         self._serving("ivr").load_ivr_flow(name, flow)

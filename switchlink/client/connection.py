@@ -7,6 +7,7 @@ when a socket's ``zmq.FD`` is readable and on a timer; the CLI uses :meth:`run_f
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -426,6 +427,7 @@ class SwitchlinkClient:
             elif now >= self._next_attempt:
                 self._next_attempt = now + self._backoff
                 self._backoff = min(self._backoff * 2, BACKOFF_MAX_S)
+                self._reconnect_sub()
                 self._resync_and_resend()
         elif silent > LIVENESS * self.heartbeat_s:
             log.warning("no word from %s for %d heartbeats: link lost", self.endpoint, LIVENESS)
@@ -445,6 +447,16 @@ class SwitchlinkClient:
             if pending.on_failure is not None:
                 err = CommandError("timeout", f"no answer from {self.endpoint} in time")
                 self._due.append(lambda cb=pending.on_failure, e=err: cb(e))
+
+    def _reconnect_sub(self) -> None:
+        """A fresh PUB connection on the same socket (its FD stays, for a GUI's notifier):
+        libzmq never retries one the daemon refused at the handshake (allow-list, subscriber
+        limits), and a silent one may be one the daemon chose not to serve."""
+        if self._sub is None:
+            return
+        with contextlib.suppress(zmq.ZMQError):
+            self._sub.disconnect(self.pub_endpoint)
+        self._sub.connect(self.pub_endpoint)
 
     def _resync_and_resend(self) -> None:
         self._request_snapshot()

@@ -14,6 +14,7 @@ from models.alarms import AlarmTransition
 from models.events import Event
 from switchlink.adapters.base import Inventory
 from switchlink.alarms import AlarmEngine, EquipmentConditions
+from switchlink.engine.ivr_live import IvrLive
 from switchlink.engine.state import Change, FloorState
 from switchlink.metrics import FloorMetrics, MetricsConfig
 from switchlink.services.alarms import AlarmService, MemoryRuleStore, RuleStore
@@ -42,6 +43,8 @@ class LiveAnalytics:
         self.clock = clock
         self.metrics = FloorMetrics(inventory, config, now)
         self.equipment = EquipmentConditions(inventory, now)
+        #: callers at each IVR node, drop-outs, emergency notices: ``ivr/<flow>``
+        self.ivr = IvrLive()
         self._sink = on_transitions
         self._pending: list[AlarmTransition] = []
         self.alarms = AlarmService(
@@ -56,9 +59,11 @@ class LiveAnalytics:
         """A server processor: count the events; publishing waits for the tick."""
         apply_metrics = self.metrics.apply
         apply_equipment = self.equipment.apply
+        apply_ivr = self.ivr.apply
         for event in events:
             apply_metrics(event)
             apply_equipment(event)
+            apply_ivr(event)
         return []
 
     def set_adapter_link(self, up: bool, now: float) -> None:
@@ -70,6 +75,8 @@ class LiveAnalytics:
         now = self.clock()
         changes: list[Change] = []
         for key, value in self.metrics.snapshot(now).items():
+            changes += floor.set(key, value)
+        for key, value in self.ivr.snapshot().items():
             changes += floor.set(key, value)
         for key, value in self.alarms.engine.snapshot().items():
             changes += floor.set(key, value)
@@ -88,6 +95,8 @@ class LiveAnalytics:
         )
         changes: list[Change] = []
         for key, value in metrics.items():
+            changes += floor.set(key, value)
+        for key, value in self.ivr.publish().items():
             changes += floor.set(key, value)
         for key, value in engine.publish().items():
             changes += floor.set(key, value)

@@ -68,6 +68,7 @@ class FloorState:
             ev.CallRetrieved: self._call_retrieved,
             ev.CallTransferred: self._call_transferred,
             ev.CallParticipantsChanged: self._call_participants,
+            ev.CallScreened: self._call_screened,
             ev.CallEnded: self._call_ended,
             ev.BoardStatusChanged: self._board_status,
             ev.TrunkStatusChanged: self._trunk_status,
@@ -254,6 +255,11 @@ class FloorState:
         parts = {k: v.value for k, v in e.participants.items()}
         return self._update(f"call/{e.call}", {"participants": parts})
 
+    def _call_screened(self, e: ev.CallScreened) -> list[Change]:
+        """The blacklist entry on the call: a warned call's agent sees it (docs/blacklist.md)."""
+        mark = {"entry": e.entry, "number": e.number, "action": e.action, "reason": e.reason}
+        return self._update(f"call/{e.call}", {"blacklist": mark})
+
     def _call_ended(self, e: ev.CallEnded) -> list[Change]:
         old = self._state.pop(f"call/{e.call}", None)
         if old is None:
@@ -299,13 +305,10 @@ class FloorState:
                                {"status": e.status.value, "last_error": e.error})
 
     def _trunk_status(self, e: ev.TrunkStatusChanged) -> list[Change]:
-        fields: Plain = {"status": e.status.value, "in_use": e.in_use, "last_error": e.error}
-        old = self._state.get(f"trunk/{e.trunk}")
-        if old is not None and e.in_use > old.get("in_use", 0):  # circuits seized: calls
-            counters = dict(old.get("counters") or {})
-            counters["calls"] = counters.get("calls", 0) + e.in_use - old.get("in_use", 0)
-            fields["counters"] = counters
-        return self._equipment(f"trunk/{e.trunk}", e.t, fields)
+        return self._equipment(
+            f"trunk/{e.trunk}", e.t,
+            {"status": e.status.value, "in_use": e.in_use, "last_error": e.error},
+        )
 
     def _channel_status(self, e: ev.ChannelStatusChanged) -> list[Change]:
         return self._equipment(

@@ -84,6 +84,8 @@ def window_metrics(
         "occupancy": _ratio(working_s + state_s[w.T_RINGING], available_s),
         "utilisation": _ratio(working_s, logged_in_s),
         "logged_in_s": logged_in_s,
+        "surveyed": round(max(0.0, c[w.SURVEYED])),
+        "satisfaction_rate": _ratio(c[w.SATISFIED], c[w.SURVEYED]),
     }
     if center:
         accepted = n[w.ARRIVED] - n[w.BLOCKED]

@@ -19,6 +19,7 @@ from models.events import (
     CallQueued,
     CallTransferred,
     Event,
+    SurveyAnswered,
 )
 from models.queues import DEFAULT_SL_THRESHOLD_S
 from switchlink.adapters.base import Inventory
@@ -26,6 +27,10 @@ from switchlink.metrics import windows as w
 from switchlink.metrics.agents import AgentRec, AgentTimers
 from switchlink.metrics.derive import SL_TEXT, SlDefinition, history_row, window_metrics
 from switchlink.metrics.windows import Clock, Tally
+
+#: the survey question whose answers make the satisfaction rate, and the answers that count
+SATISFACTION_QUESTION = "satisfaction"
+SATISFIED_ANSWERS = frozenset({"very_satisfied", "satisfied", "fair"})
 
 CENTER = "metrics/center"
 QUEUE_PREFIX = "metrics/queue/"
@@ -129,6 +134,7 @@ class FloorMetrics:
             CallAnswered: self._on_answered,
             CallTransferred: self._on_transferred,
             CallEnded: self._on_ended,
+            SurveyAnswered: self._on_survey,
         }
 
     # --- public -------------------------------------------------------------------------
@@ -453,6 +459,24 @@ class FloorMetrics:
                 self._open_segment(rec.id, e.to_agent, e.t)
         if e.to_queue is not None:
             self._enter_queue(rec, e.to_queue, e.t)
+
+    def _on_survey(self, e: SurveyAnswered) -> None:
+        """答复满意率: the satisfaction question's answers, at the center and the queue that
+        handled the call (docs/metrics.md)."""
+        if e.question != SATISFACTION_QUESTION:
+            return
+        home = self._homes.get(e.call)
+        rec = self._calls.get(e.call)
+        scopes = [self._center]
+        if home is not None:
+            scopes.append(self._queue(home))
+        elif rec is not None and rec.queue is not None:
+            scopes.append(self._queue(rec.queue))
+        for scope in scopes:
+            tally = self._touch(scope, e.t)
+            tally.add(w.SURVEYED, 1)
+            if e.answer in SATISFIED_ANSWERS:
+                tally.add(w.SATISFIED, 1)
 
     def _on_ended(self, e: CallEnded) -> None:
         rec = self._calls.pop(e.call, None)

@@ -20,6 +20,7 @@ from models.events import (
     CallQueued,
     CallRetrieved,
     CallRinging,
+    CallScreened,
     CallTransferred,
     Event,
 )
@@ -119,6 +120,8 @@ class CallRecorder:
             r.transfers += 1
             if event.to_agent:
                 r.agent = event.to_agent
+        elif isinstance(event, CallScreened):
+            r.blacklist_entry, r.blacklist_action = event.entry, event.action
         elif isinstance(event, CallEnded):
             self._end_hold(live, event.t)
             del self._live[call]

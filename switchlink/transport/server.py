@@ -39,12 +39,16 @@ from switchlink.services.registry import (
 from switchlink.services.users.auth import AuditLog, Authenticator
 from switchlink.services.users.refusals import RefusalAudit
 from switchlink.transport import protocol as proto
+from switchlink.transport.admission import (
+    PUBLISH_DOMAIN,
+    SubscriberGate,
+    start_admission_authenticator,
+)
 from switchlink.transport.keys import (
     AllowListWatch,
     KeySet,
     allowed_key_texts,
     make_curve_server,
-    start_authenticator,
 )
 from switchlink.transport.replay import NEW, SAME_SENDER, SeenRequests
 from switchlink.transport.slow_commands import Admission, SlowCommands, SlowJob
@@ -146,6 +150,8 @@ class Server:
         self._next_refusal_flush = 0.0
         self._stop = threading.Event()
         self._zap = None
+        #: which PUB connections are served (CURVE only; transport/admission.py)
+        self.subscribers = SubscriberGate()
         self._allow_watch: AllowListWatch | None = None
         self.router: zmq.Socket | None = None
         self.pub: zmq.Socket | None = None
@@ -183,6 +189,7 @@ class Server:
             self.analytics.initial(self.floor)
             self.processors.append(self.analytics.on_events)
             self.services[ALARMS] = self.analytics.alarms
+            self.services["ivr_live"] = self.analytics.ivr  # services/ivr.py
         try:
             self._bind()
         except ServerError:
@@ -193,11 +200,16 @@ class Server:
 
     def _bind(self) -> None:
         if self.curve:
-            self._zap = start_authenticator(self.ctx, self.keys.authorized_dir)
+            self._zap = start_admission_authenticator(self.ctx, self.keys.authorized_dir,
+                                                      self.subscribers)
             self._allow_watch = AllowListWatch(self._zap, self.keys.authorized_dir)
             self._allowed_keys = allowed_key_texts(self.keys.authorized_dir)
         self.router = self.ctx.socket(zmq.ROUTER)
-        self.pub = self.ctx.socket(zmq.PUB)
+        # with CURVE an XPUB in manual mode: the gate decides which connections are served
+        self.pub = self.ctx.socket(zmq.XPUB if self.curve else zmq.PUB)
+        if self.curve:
+            self.pub.setsockopt(zmq.XPUB_MANUAL, 1)
+            self.pub.zap_domain = PUBLISH_DOMAIN.encode()
         for sock in (self.router, self.pub):
             sock.linger = 0
             if self.curve:
@@ -240,12 +252,17 @@ class Server:
         assert self.router is not None and self.floor is not None
         poller = zmq.Poller()
         poller.register(self.router, zmq.POLLIN)
+        if self.curve:
+            assert self.pub is not None
+            poller.register(self.pub, zmq.POLLIN)  # subscriptions, for the gate
         next_beat = next_tick = 0.0
         next_expire = time.monotonic() + 10.0
         busy = False
         while not self._stop.is_set():
             if poller.poll(0 if busy else 5):
                 self._drain_commands()
+                if self.curve and self.pub is not None:
+                    self.subscribers.drain(self.pub)
             busy = self._pump_adapter()
             now = time.monotonic()
             self._finish_slow_commands(now)

@@ -22,8 +22,9 @@ from pathlib import Path
 import pytest
 import zmq
 
+from switchlink.transport import admission
 from switchlink.transport import protocol as proto
-from switchlink.transport.keys import KeySet, ensure_keys, make_curve_client
+from switchlink.transport.keys import KeySet, authorize_client, ensure_keys, make_curve_client
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "switchlink"))
@@ -93,6 +94,18 @@ def _socket(keys: KeySet, kind: int, endpoint: str) -> zmq.Socket:
     return sock
 
 
+def _frozen_sub(keys: KeySet, pub: str, public: bytes, secret: bytes) -> zmq.Socket:
+    """A SUB that never reads: as little buffered on its side as zmq allows."""
+    sub = zmq.Context.instance().socket(zmq.SUB)
+    sub.linger = 0
+    sub.rcvhwm = 1
+    sub.rcvbuf = 64 * 1024
+    make_curve_client(sub, keys.server_public, public, secret)
+    sub.setsockopt(zmq.SUBSCRIBE, b"")
+    sub.connect(pub)
+    return sub
+
+
 def _call(sock: zmq.Socket, keys: KeySet, name: str, args: dict) -> proto.Reply:
     sock.send_multipart(proto.encode_request(keys.signing_key, proto.Request(name, args)))
     assert sock.poll(20_000), f"no answer to {name}"
@@ -116,6 +129,7 @@ def _wait_until_serving(endpoint: str, keys: KeySet) -> None:
 @pytest.mark.timeout(900)
 def test_rss_under_each_memory_attack(daemon: tuple[str, KeySet, int]) -> None:
     endpoint, keys, pid = daemon
+    config = keys.authorized_dir.parent.parent
     pub = proto.pub_endpoint(endpoint)
     _wait_until_serving(endpoint, keys)
     time.sleep(5)  # the floor is built and publishing
@@ -173,10 +187,35 @@ def test_rss_under_each_memory_attack(daemon: tuple[str, KeySet, int]) -> None:
         for sub in subs:
             sub.close()
 
+    def frozen_from_one_key() -> None:
+        """100 SUBs from one key that never read, for 30 s: the key's burst is served, the
+        rest refused at the handshake (transport/admission.py)."""
+        subs = [_frozen_sub(keys, pub, keys.client_public, keys.client_secret)
+                for _ in range(100)]
+        time.sleep(30)
+        for sub in subs:
+            sub.close()
+
+    def frozen_up_to_the_cap() -> None:
+        """The worst case for memory: enough allowed keys to fill every subscriber slot
+        (admission.MAX_SUBSCRIBERS), all frozen, for 30 s."""
+        per_key = admission.PUBLISH_BURST_PER_KEY
+        pairs = [zmq.curve_keypair() for _ in range(-(-admission.MAX_SUBSCRIBERS // per_key))]
+        for i, (public, _) in enumerate(pairs):
+            authorize_client(public, f"attacker-{i}", base=config)
+        time.sleep(2)  # the daemon re-reads the allow-list once a second
+        subs = [_frozen_sub(keys, pub, public, secret)
+                for public, secret in pairs for _ in range(per_key)]
+        time.sleep(30)
+        for sub in subs:
+            sub.close()
+
     attacks: list[tuple[str, Callable[[], None], bool]] = [
         ("reply cache flood", reply_cache_flood, True),
         ("many-frame message 60 x 4 MiB", many_frame_message, True),
         ("frozen subscribers x3, 20 s", frozen_subscribers, True),
+        ("frozen subscribers x100 one key, 30 s", frozen_from_one_key, True),
+        (f"frozen x{admission.MAX_SUBSCRIBERS} (cap), 8 keys, 30 s", frozen_up_to_the_cap, True),
         ("60 frames x 257 KiB (residual)", many_small_frames, False),
     ]
     results = []
@@ -187,7 +226,7 @@ def test_rss_under_each_memory_attack(daemon: tuple[str, KeySet, int]) -> None:
         time.sleep(3)
         after = rss_mb(pid)
         results.append((name, before, sampler.peak, after, bounded))
-        print(f"\n{name:34s} RSS before {before:6.1f} MB  peak {sampler.peak:6.1f} MB  "
+        print(f"\n{name:40s} RSS before {before:6.1f} MB  peak {sampler.peak:6.1f} MB  "
               f"after {after:6.1f} MB")
     assert _call(admin, keys, "status", {}).ok, "the daemon still answers"
     admin.close()

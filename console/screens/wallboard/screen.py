@@ -37,7 +37,7 @@ from console.screens.wallboard.widgets.tiles import TileBoard
 #: the grid (cells on demand), the tiles take one row and the queue table the height
 SUMMARY_FROM = ALL_LIMIT
 #: stretch of tiles, queues & alarms, charts and the agent area: (small floor, big floor)
-STRETCH = ((4, 3, 2, 4), (1, 8, 2, 5))
+STRETCH = ((6, 8, 3, 9), (1, 8, 2, 5))
 
 
 class WallboardScreen(Screen):
@@ -106,7 +106,8 @@ class WallboardScreen(Screen):
         outer.addWidget(self.stale_banner)
         outer.addWidget(self.alarm_banner)
         self._outer = outer
-        outer.addWidget(self.tiles, 4)  # big numbers first: they are read from five metres
+        # big numbers first: they are read from five metres
+        outer.addWidget(self.tiles, STRETCH[0][0])
         middle = QSplitter(Qt.Orientation.Horizontal, self)
         queue_box = QWidget(self)
         qlayout = QVBoxLayout(queue_box)
@@ -121,9 +122,9 @@ class WallboardScreen(Screen):
         middle.addWidget(self.alarms)
         middle.setStretchFactor(0, 3)
         middle.setStretchFactor(1, 2)
-        outer.addWidget(middle, 3)
+        outer.addWidget(middle, STRETCH[0][1])
         self.middle = middle
-        outer.addWidget(self.charts, 2)
+        outer.addWidget(self.charts, STRETCH[0][2])
         # "Agents", the filters, the legend and the count in one row above summary and grid:
         # the row stays when the grid is hidden, so the summary then takes the whole width
         self.agent_header = QWidget(self)
@@ -137,7 +138,7 @@ class WallboardScreen(Screen):
         self.agent_area.addWidget(self.agents)
         self.agent_area.setStretchFactor(0, 2)
         self.agent_area.setStretchFactor(1, 3)
-        outer.addWidget(self.agent_area, 4)
+        outer.addWidget(self.agent_area, STRETCH[0][3])
         self.agents.grid_shown.connect(self.agents.setVisible)
         self.agents.setVisible(self.agents.view.isVisibleTo(self.agents))
 

@@ -32,7 +32,13 @@ from models.equipment import Board, Channel, Counters, Link, Trunk
 from models.events import Event
 from models.fax import FaxJob
 from models.queues import SkillGroup
-from switchlink.adapters.base import Inventory, StoredCalls, SwitchAdapter, check_number
+from switchlink.adapters.base import (
+    CallScreen,
+    Inventory,
+    StoredCalls,
+    SwitchAdapter,
+    check_number,
+)
 from switchlink.adapters.errors import InvalidArgument, InvalidOperation, LinkDown
 from switchlink.adapters.loopback.clock import SimClock, parse_speed
 from switchlink.adapters.loopback.distributions import MAX_SECONDS
@@ -103,6 +109,7 @@ class LoopbackAdapter(SwitchAdapter):
         self._sim = Simulation(self.scenario, seed, self.start_time)
         self.ivr_flows: dict[str, dict[str, Any]] = {}
         self._stored: StoredCalls | None = None
+        self._call_screen: CallScreen | None = None
         #: how the last start continued stored history (None: it started the day afresh)
         self.resumed: Resumed | None = None
 
@@ -137,7 +144,14 @@ class LoopbackAdapter(SwitchAdapter):
                              "(same run, replayed); %d calls in progress announced again",
                              at, resumed.live_calls)
         self._clock.restart()
+        self._sim.screen = self._call_screen  # a resumed day keeps the blacklist
         return self._inventory()
+
+    def _set_call_screen(self, screen: CallScreen | None) -> bool:
+        """The emulated switch blocks in itself, before its IVR (screening.py)."""
+        self._call_screen = screen
+        self._sim.screen = screen
+        return True
 
     def _poll(self, timeout: float, max_events: int) -> list[Event]:
         sim, clock = self._sim, self._clock

@@ -16,6 +16,7 @@ from typing import Any
 from models.equipment import BoardKind
 from switchlink.adapters.base import FAULT_KINDS
 from switchlink.adapters.loopback.distributions import Distribution, fixed, show
+from switchlink.adapters.loopback.harassers import HarasserSpec, parse_harassers
 from switchlink.adapters.loopback.reader import ScenarioError, TableReader
 
 SPEC_VERSIONS = ("1.0",)
@@ -132,6 +133,8 @@ class Scenario:
     outbound: OutboundSpec
     fax: FaxSpec
     faults: tuple[FaultSpec, ...]
+    #: callers the blacklist is for (harassers.py); None: nobody harasses this floor
+    harassers: HarasserSpec | None = None
 
     @property
     def hours(self) -> float:
@@ -167,7 +170,7 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
     top = TableReader(source, "", data)
     top.check_keys(
         {"spec", "name", "description", "center", "ivr", "queues", "lines", "teams", "boards",
-         "trunks", "links", "outbound", "fax", "faults"}
+         "trunks", "links", "outbound", "fax", "faults", "harassers"}
     )
     spec = top.table.get("spec")
     if spec not in SPEC_VERSIONS:
@@ -409,6 +412,7 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
         outbound=outbound,
         fax=fax,
         faults=tuple(faults),
+        harassers=parse_harassers(top),
     )
 
 

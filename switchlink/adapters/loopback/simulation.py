@@ -37,6 +37,7 @@ from switchlink.adapters.loopback.faults import EquipmentMixin
 from switchlink.adapters.loopback.maintenance import MaintenanceMixin
 from switchlink.adapters.loopback.operations import OperationsMixin
 from switchlink.adapters.loopback.scenario import INTERVAL_S, MAX_INTERVALS, Scenario
+from switchlink.adapters.loopback.screening import ScreeningMixin
 from switchlink.adapters.loopback.services import ServicesMixin
 
 DAY_S = 86400.0
@@ -48,7 +49,8 @@ QUEUED = CallPhase.QUEUED
 ON_CALL = (AgentState.RINGING, AgentState.TALKING, AgentState.ON_HOLD)
 
 
-class Simulation(AgentsMixin, EquipmentMixin, MaintenanceMixin, ServicesMixin, OperationsMixin):
+class Simulation(AgentsMixin, EquipmentMixin, MaintenanceMixin, ServicesMixin, OperationsMixin,
+                 ScreeningMixin):
     """A whole hotline center in simulated time starting at ``start`` (epoch seconds)."""
 
     def __init__(self, scenario: Scenario, seed: int, start: float, id_tag: str = "") -> None:
@@ -79,6 +81,7 @@ class Simulation(AgentsMixin, EquipmentMixin, MaintenanceMixin, ServicesMixin, O
             })
         self._init_equipment()
         self._init_services()
+        self._init_screening(seed)
         self.agents: dict[str, SimAgent] = {}
         self._breaks: dict[str, tuple[Callable[[], float], Callable[[], float]]] = {}
         for team in scenario.teams:
@@ -180,13 +183,19 @@ class Simulation(AgentsMixin, EquipmentMixin, MaintenanceMixin, ServicesMixin, O
             t = end
 
     def _on_arrival(self, line: SimLine) -> None:
-        now = self.now
         rng = self.rng
-        spec = line.spec
-        level = CustomerLevel.VIP if rng.random() < spec.vip_share else CustomerLevel.NORMAL
+        level = CustomerLevel.VIP if rng.random() < line.spec.vip_share else CustomerLevel.NORMAL
         caller = str(rng.randrange(13_000_000_000, 19_000_000_000))
+        if self.harassers is not None:
+            caller = self.pick_caller(caller)
+        self._schedule_arrival(line, self.now)
+        self.arrive(line, caller, level, 0)
+
+    def arrive(self, line: SimLine, caller: str, level: CustomerLevel, redials: int) -> None:
+        """A call from ``caller`` on ``line`` (``redials``: a harasser's how-many-th retry)."""
+        now = self.now
+        spec = line.spec
         call = SimCall(self.new_id("call-"), caller, spec.number, level, Direction.INBOUND, now)
-        self._schedule_arrival(line, now)
         trunk = line.trunk
         emit = self.emit
         if trunk.status is not EquipmentStatus.UP or trunk.in_use >= trunk.capacity:
@@ -196,6 +205,8 @@ class Simulation(AgentsMixin, EquipmentMixin, MaintenanceMixin, ServicesMixin, O
         self.calls[call.id] = call
         self.seize_trunk(call, trunk)
         emit(CallArrived(now, call.id, caller, spec.number, level, Direction.INBOUND, trunk.id))
+        if self.screen is not None and self.screen_arrival(call, line, redials):
+            return  # blocked by the blacklist before the IVR and the queues
         if line.queue is not None:
             self._route(call, line.queue)
             return

@@ -211,4 +211,4 @@ def test_an_unusable_db_url_is_one_clear_line(
     env: dict[str, str], url: str, message: str
 ) -> None:
     code, _, err = main(env, "switchlink", "--scenario", "small", "--db", url)
-    assert code == 1 and message in err and "Traceback" not in err
+    assert code == 2 and message in err and "Traceback" not in err  # a usage error

@@ -27,6 +27,7 @@ def test_first_run_creates_admin_with_a_random_password_that_verifies(tmp_path: 
     assert admin is not None and admin.role is Role.ADMIN
     assert FAST.verify(admin.password_hash, password)
     assert ensure_admin(store, FAST) is None  # an admin exists: nothing printed, nothing reset
+    (tmp_path / "other").mkdir()  # a database is never made in a folder made up on the fly
     other = DbUserStore(_db(tmp_path / "other"))
     assert ensure_admin(other, FAST) != password  # no fixed default
 

@@ -14,6 +14,7 @@ import pytest
 import zmq
 from scripted_switch import PASSWORD, Running, live_client, start_server
 
+from switchlink.transport import admission
 from switchlink.transport import protocol as proto
 from switchlink.transport import server as server_module
 from switchlink.transport.keys import authorize_client, make_curve_client
@@ -292,6 +293,70 @@ def test_revoking_a_key_cuts_its_subscriber_and_commands_within_a_second(
 
 
 
+# --- item 5: how many subscribers one key, and all keys, may hold open --------------------
+
+
+def _receives(sock: zmq.Socket, timeout_ms: int) -> bool:
+    return recv(sock, timeout_ms) is not None
+
+
+def test_subscribers_past_the_limit_get_nothing_until_one_leaves(running: Running) -> None:
+    running.server.subscribers.limit = 2
+    k = running.keys
+    pub = running.server.pub_endpoint
+    first = curve_socket(running, zmq.SUB, k.client_public, k.client_secret, pub)
+    second = curve_socket(running, zmq.SUB, k.client_public, k.client_secret, pub)
+    late = None
+    try:
+        assert _receives(first, 3000) and _receives(second, 3000)
+        late = live_client(running)  # live from its snapshot: commands work ...
+        assert not late.wait_until(lambda: late.link_status == "lost", 0.5)
+        assert late.wait_until(lambda: late.link_status == "lost", 6), \
+            "... but a third subscriber past the limit is sent no heartbeat"
+        assert running.server.subscribers.open_topics == 2
+        first.close()
+        assert late.wait_until(lambda: running.server.subscribers.open_topics == 2
+                               and late.link_status == "live", 15), \
+            "the console's reconnect back-off gets it in once a subscriber left"
+        since = late.link_since
+        assert not late.wait_until(lambda: late.link_since != since, 4), \
+            "served now: heartbeats keep it live"
+        assert late.call("status", {})["adapter"] == "scripted"
+        assert running.server.subscribers.open_topics == 2
+    finally:
+        for sock in (first, second):
+            sock.close()
+        if late is not None:
+            late.close()
+
+
+def test_one_key_cannot_open_subscribers_past_its_burst_others_still_served(
+    running: Running,
+) -> None:
+    public, secret, _ = second_key(running)
+    time.sleep(1.5)  # the allow-list is re-read once a second
+    zap = running.server._zap
+    assert zap is not None
+    zap.bucket.burst, zap.bucket.refill_s = 3, 3600.0
+    k = running.keys
+    pub = running.server.pub_endpoint
+    mine = [curve_socket(running, zmq.SUB, k.client_public, k.client_secret, pub)
+            for _ in range(4)]
+    other = curve_socket(running, zmq.SUB, public, secret, pub)
+    try:
+        served = [_receives(sock, 3000) for sock in mine]
+        assert sorted(served) == [False, True, True, True], served
+        assert _receives(other, 3000), "another key is still served"
+        assert running.server.subscribers.open_topics == 4
+    finally:
+        for sock in (*mine, other):
+            sock.close()
+    deadline = time.monotonic() + 5
+    while running.server.subscribers.open_topics and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert running.server.subscribers.open_topics == 0, "closed subscribers are counted out"
+
+
 # --- docs/protocol.md states the limits the code enforces ---------------------------------
 
 
@@ -318,6 +383,12 @@ def test_the_protocol_doc_states_the_limits_the_code_has() -> None:
                                      f"{server_module.PUB_MSG_MAX_BYTES // kib} KiB"),
         "server.PUB_HWM": (server_module.PUB_HWM, f"{server_module.PUB_HWM}, so a frozen "
                            f"subscriber holds at most {frozen_mib} MiB"),
+        "admission.MAX_SUBSCRIBERS": (admission.MAX_SUBSCRIBERS,
+                                      f"{admission.MAX_SUBSCRIBERS}, so frozen subscribers "
+                                      f"hold at most {admission.MAX_SUBSCRIBERS * frozen_mib} MiB"),
+        "admission.PUBLISH_BURST_PER_KEY": (admission.PUBLISH_BURST_PER_KEY,
+                                            f"{admission.PUBLISH_BURST_PER_KEY} back to back, "
+                                            f"then one per {admission.PUBLISH_REFILL_S:.0f} s"),
     }
     rows = {line.rsplit("|", 2)[-2].strip(): line for line in doc.splitlines()
             if line.startswith("  | ") and "`" in line.rsplit("|", 2)[-2]}

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QSortFilterProxyModel,
     Qt,
 )
@@ -107,7 +108,10 @@ class AgentGridModel(MirrorTableModel):
             return self.stale
         agent = self.agent(row)
         if role == CELL_ROLE:
-            return (str(agent.get("work_number", self._ids[row])), str(agent.get("name", "")),
+            name = str(agent.get("name", ""))
+            if self._harasser(agent) is not None:  # a warned caller (blacklist 提示/告警)
+                name = QCoreApplication.translate("AgentGridModel", "⚠ Harasser") + " " + name
+            return (str(agent.get("work_number", self._ids[row])), name,
                     agent.get("state", "logged_out"), float(agent.get("state_since") or 0.0),
                     self.stale)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -137,9 +141,19 @@ class AgentGridModel(MirrorTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             state = floor.state_label(agent.get("state", "logged_out"))
             reason = agent.get("reason") or ""
+            warned = self._harasser(agent)
+            tip = "" if warned is None else QCoreApplication.translate(
+                "AgentGridModel", "Harassing caller (blacklist): %1").replace("%1", warned)
             return f"{agent.get('work_number', '')} {agent.get('name', '')} — {state}" + (
-                f" ({reason})" if reason else "")
+                f" ({reason})" if reason else "") + (f"\n{tip}" if tip else "")
         return None
+
+    def _harasser(self, agent: dict[str, Any]) -> str | None:
+        """The blacklist reason when the agent's call is from a warned number, else None."""
+        call_id = agent.get("call_id")
+        call = self.mirror.get("call/" + call_id) if call_id else None
+        mark = call.get("blacklist") if call else None
+        return str(mark.get("reason") or "") if mark and mark.get("action") == "warn" else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -27,6 +27,9 @@ COLUMNS: tuple[tuple[str, str, str, Any], ...] = (
     (QT_TRANSLATE_NOOP("QueueTableModel", "Abandon"), "m", "abandon_rate_today",
      floor.fmt_pct),
     (QT_TRANSLATE_NOOP("QueueTableModel", "ASA"), "m", "asa_s_today", floor.fmt_duration),
+    # 答复满意率 from the IVR survey (issue 15): satisfied + fairly satisfied ÷ answers
+    (QT_TRANSLATE_NOOP("QueueTableModel", "Satisfied"), "m", "satisfaction_rate_today",
+     floor.fmt_pct),
 )
 NAME, WAITING, LONGEST, SL, TARGET, READY, TALKING = range(7)
 _LEVEL_TIP = QT_TRANSLATE_NOOP("QueueTableModel", "{queue}: {level} alarm")

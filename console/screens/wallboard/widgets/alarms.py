@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from console.common.table_model import ID_ROLE, SORT_ROLE
 from console.screens.wallboard.models.alarm_list import (
+    ACKED,
     LEVEL,
     PLAN,
     SINCE,
@@ -197,9 +198,17 @@ class AlarmPanel(QWidget):
         bold = QFont(header.font())
         bold.setBold(True)  # the style sheets set header sections bold
         metrics = QFontMetrics(bold)
-        widths, floors, whole = [], [], []
+        widths, floors, whole, titles = [], [], [], []
         sorted_by = header.sortIndicatorSection() if header.isSortIndicatorShown() else -1
+        # "Acknowledged by" only while someone has acknowledged: an empty column took the
+        # width the plan needs (the plan then wrapped into a row taller than the list)
+        acked = any(self.proxy.index(r, ACKED).data() for r in range(self.proxy.rowCount()))
+        if self.table.isColumnHidden(ACKED) == acked:
+            self.table.setColumnHidden(ACKED, not acked)
         for c in range(PLAN):
+            if c == ACKED and not acked:
+                widths.append(0), floors.append(0), whole.append(0), titles.append(0)
+                continue
             title = str(self.model.headerData(c, Qt.Orientation.Horizontal) or "")
             # the style sheets' padding (4 px a side) and frame; the arrow of the sorted column
             spare = HEADER_PAD + (ARROW if c == sorted_by else 0)
@@ -207,6 +216,7 @@ class AlarmPanel(QWidget):
             content = self.table.sizeHintForColumn(c)
             floors.append(max(metrics.horizontalAdvance(line)
                               for line in two_lines(title).split("\n")) + spare)
+            titles.append(floors[-1])
             if c in UNBROKEN:  # a time or a number does not wrap: "02:29:3" was cut
                 floors[-1] = max(floors[-1], min(cap, content))
             else:  # nor does a word: "(escalated, not acknowledged)" lost its ends
@@ -221,9 +231,19 @@ class AlarmPanel(QWidget):
                 total = sum(spare)  # rounded up, so the plan keeps its third
                 widths = [w - min(s, -(-cut * s // total)) for w, s in zip(widths, spare,
                                                                            strict=True)]
+        # the plan's own title is never cut either ("Dispatch pla"): long words give way first
+        plan_title = str(self.model.headerData(PLAN, Qt.Orientation.Horizontal) or "")
+        # (4 px padding a side: the plan has no sort arrow and no frame to spare for)
+        excess = sum(widths) - (width - metrics.horizontalAdvance(plan_title) - 8)
+        room = [w - t for w, t in zip(widths, titles, strict=True)]
+        if excess > 0 and sum(room) > 0:
+            cut, total = min(excess, sum(room)), sum(room)
+            widths = [w - min(r, -(-cut * r // total)) for w, r in zip(widths, room,
+                                                                       strict=True)]
         self.proxy.set_wrapped({c for c in range(PLAN) if widths[c] < whole[c]})
         for column, w in enumerate(widths):
-            header.resizeSection(column, w)
+            if w:
+                header.resizeSection(column, w)
 
     def _longest_word(self, column: int, rows: int = 50) -> int:
         """Width of the longest word in the column's first rows (the worst alarms, on

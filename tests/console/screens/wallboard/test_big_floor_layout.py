@@ -120,6 +120,8 @@ def test_every_alarm_column_title_fits_its_column(
     bold.setBold(True)
     metrics = QFontMetrics(bold)
     for column in range(PLAN + 1):
+        if header.isSectionHidden(column):
+            continue
         title = str(table.model().headerData(column, Qt.Orientation.Horizontal))
         needed = max(metrics.horizontalAdvance(line) for line in title.split("\n")) + 8
         if column == header.sortIndicatorSection():
@@ -144,11 +146,18 @@ def test_no_word_of_an_escalated_alarm_level_is_cut(
         "id": "b9", "level": "black", "escalated": True, "acked_by": None, "scope": "center",
         "metric": "service_level_15m", "value": 0.61, "threshold": 0.5, "raised_at": 2.0e9,
         "state": "active", "dispatch_plan": "启动应急预案：通知中心主任，启用备用座席和溢出队列"}
+    state["alarm/a2"]["acked_by"] = "zhang"  # the "Acknowledged by" column shows too
     screen = _wall(qtbot, tmp_path, state, lang)
     table = screen.alarms.table
     qtbot.waitUntil(lambda: screen.alarms.proxy.rowCount() == 3)
     screen.alarms.fit_columns()
     metrics = table.fontMetrics()
+    header = table.horizontalHeader()
+    bold = QFont(header.font())
+    bold.setBold(True)
+    plan_title = str(table.model().headerData(PLAN, Qt.Orientation.Horizontal))
+    # seen under Xvfb: "Dispatch pla" once the long words had taken the width
+    assert header.sectionSize(PLAN) >= QFontMetrics(bold).horizontalAdvance(plan_title) + 8
     for row in range(screen.alarms.proxy.rowCount()):
         for column in range(PLAN):
             text = screen.alarms.proxy.index(row, column).data()
@@ -157,3 +166,23 @@ def test_no_word_of_an_escalated_alarm_level_is_cut(
                     continue  # Chinese wraps between any two characters
                 assert metrics.horizontalAdvance(word) + 6 <= table.columnWidth(column), \
                     (row, column, word)
+
+
+def test_the_acknowledged_by_column_shows_only_once_someone_acknowledged(
+        qtbot, tmp_path: Path, styled: Translations) -> None:
+    """Default floor, English, on Xvfb: the empty "Acknowledged by" column left the plan a
+    narrow strip, and the escalated alarm's plan wrapped into a row taller than the list."""
+    from console.screens.wallboard.models.alarm_list import ACKED
+
+    state = _floor(60, 5)
+    state["alarm/a1"]["dispatch_plan"] = "启动应急预案：通知中心主任，启用备用座席和溢出队列，" \
+        "IVR 引导自助服务。Emergency plan: center head told, standby seats and overflow on."
+    screen = _wall(qtbot, tmp_path, state)
+    panel = screen.alarms
+    header = panel.table.horizontalHeader()
+    assert header.isSectionHidden(ACKED)
+    assert header.sectionSize(PLAN) >= panel.table.viewport().width() // 3
+    acked = dict(state["alarm/a2"], acked_by="zhang")
+    screen.bridge.client.push("alarm/a2", acked)
+    qtbot.waitUntil(lambda: not header.isSectionHidden(ACKED))
+    assert header.sectionSize(ACKED) > 0
