@@ -11,4 +11,6 @@ SCREENS: tuple[ScreenSpec, ...] = (
                "console.screens.wallboard.screen:WallboardScreen"),
     ScreenSpec("blacklist", QT_TRANSLATE_NOOP("Screen", "Blacklist"),
                "console.screens.blacklist.screen:BlacklistScreen"),
+    ScreenSpec("equipment", QT_TRANSLATE_NOOP("Screen", "Equipment"),
+               "console.screens.equipment.screen:EquipmentScreen"),
 )

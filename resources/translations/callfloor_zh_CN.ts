@@ -1232,6 +1232,11 @@
         <source>Blacklist</source>
         <translation>黑名单</translation>
     </message>
+    <message>
+        <location filename="../../console/screens/__init__.py" line="15"/>
+        <source>Equipment</source>
+        <translation>设备维护</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1484,6 +1489,643 @@
         <location filename="../../console/screens/wallboard/screen.py" line="411"/>
         <source>Agents</source>
         <translation>坐席</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsPanel</name>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="77"/>
+        <source>Maintenance actions</source>
+        <extracomment>action -&gt; (permission, what it needs selected: &quot;board&quot; | &quot;channel&quot; | &quot;target&quot; | &quot;&quot;) an action was asked for (name)</extracomment>
+        <translation>维护操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="79"/>
+        <source>Self-test board</source>
+        <translation>板卡自检</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="79"/>
+        <source>Loopback test</source>
+        <translation>环回测试</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="80"/>
+        <source>Prompt test</source>
+        <translation>放音测试</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="80"/>
+        <source>Fax test</source>
+        <translation>传真测试</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="81"/>
+        <source>Reset</source>
+        <translation>复位</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="81"/>
+        <source>Out of service…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="82"/>
+        <source>Back in service</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="82"/>
+        <source>Run sweep now</source>
+        <translation>立即巡检</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="85"/>
+        <source>Run the selected board&apos;s self-test</source>
+        <translation>对所选板卡进行自检</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="86"/>
+        <source>Seize the selected idle channel, dial the loopback number, check the tone and the DTMF echo, release</source>
+        <translation>占用所选空闲通道，拨环回号码，检查音频与DTMF回送，然后释放</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="88"/>
+        <source>Play the prompt text on the selected idle IVR channel</source>
+        <translation>在所选空闲IVR通道上播放提示音文本</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="89"/>
+        <source>Send a one-page test fax to the loopback number</source>
+        <translation>向环回号码发送一页测试传真</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="90"/>
+        <source>Reset the selected channel or board: its calls are cut</source>
+        <translation>复位所选通道或板卡：其上的通话将被切断</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="91"/>
+        <source>Take the selected channel, trunk or board out of service: it takes no new calls</source>
+        <translation>停用所选通道、中继或板卡：不再接入新呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="93"/>
+        <source>Put it back in service</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="94"/>
+        <source>Loopback-test every idle channel now, one per board at a time</source>
+        <translation>立即对所有空闲通道做环回测试，每块板卡同时只测一个通道</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="101"/>
+        <source>Prompt text to play (optional)</source>
+        <translation>要播放的提示音文本（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="102"/>
+        <source>Loopback fax number</source>
+        <translation>环回传真号码</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelMap</name>
+    <message>
+        <location filename="../../console/screens/equipment/channel_map.py" line="103"/>
+        <location filename="../../console/screens/equipment/channel_map.py" line="148"/>
+        <source>All boards</source>
+        <extracomment>(kind &quot;channel&quot; | &quot;trunk&quot;, id, board)</extracomment>
+        <translation>全部板卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/channel_map.py" line="126"/>
+        <source>{n} cells:</source>
+        <translation>共 {n} 格：</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/channel_map.py" line="135"/>
+        <source>Channel map</source>
+        <translation>通道图</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/channel_map.py" line="136"/>
+        <source>Board:</source>
+        <translation>板卡：</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/channel_map.py" line="137"/>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/channel_map.py" line="138"/>
+        <source>No channels of this board or kind on this switch.</source>
+        <translation>该交换机上没有此板卡或此类型的通道。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/channel_map.py" line="142"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+</context>
+<context>
+    <name>Equipment</name>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="21"/>
+        <source>Idle</source>
+        <extracomment>a channel cell&apos;s colour by state (like the agent grid: one glance, no reading) the legend&apos;s order</extracomment>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="22"/>
+        <source>Busy</source>
+        <translation>忙</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="23"/>
+        <source>Testing</source>
+        <translation>测试中</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="24"/>
+        <source>Stuck</source>
+        <translation>挂死</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="25"/>
+        <source>Down</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="26"/>
+        <source>Out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="27"/>
+        <source>Up</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="28"/>
+        <source>Degraded</source>
+        <translation>部分故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="29"/>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="30"/>
+        <location filename="../../console/screens/equipment/models.py" line="249"/>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="31"/>
+        <source>Failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="35"/>
+        <source>ACD</source>
+        <translation>ACD</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="36"/>
+        <source>IVR</source>
+        <translation>IVR</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="37"/>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="38"/>
+        <source>Trunk</source>
+        <translation>中继</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="39"/>
+        <source>Link</source>
+        <translation>链路</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="40"/>
+        <location filename="../../console/screens/equipment/models.py" line="238"/>
+        <location filename="../../console/screens/equipment/models.py" line="246"/>
+        <source>Board</source>
+        <translation>板卡</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="41"/>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="44"/>
+        <source>Self-test</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="45"/>
+        <source>Loopback test</source>
+        <translation>环回测试</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="46"/>
+        <source>Prompt test</source>
+        <translation>放音测试</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="47"/>
+        <source>Fax test</source>
+        <translation>传真测试</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="50"/>
+        <source>Drop the link</source>
+        <translation>断开链路</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="51"/>
+        <source>Fail a board</source>
+        <translation>板卡故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="52"/>
+        <source>Stick a channel</source>
+        <translation>通道挂死</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="53"/>
+        <source>Delay events</source>
+        <translation>事件延迟</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="54"/>
+        <source>Noise on a line</source>
+        <translation>线路噪声</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="57"/>
+        <source>floor manager</source>
+        <translation>现场资源管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="58"/>
+        <source>supervisor</source>
+        <translation>班长</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="59"/>
+        <source>quality inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="60"/>
+        <source>maintenance</source>
+        <translation>系统维护</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="61"/>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="65"/>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/labels.py" line="66"/>
+        <source>Your role may not do this: it needs the {roles} role.</source>
+        <translation>您的角色无权执行此操作：需要{roles}角色。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="31"/>
+        <source>since start</source>
+        <extracomment>a cell&apos;s data for the delegate: (id, state, tooltip)</extracomment>
+        <translation>自启动以来</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="39"/>
+        <source>{reason} — {by}, {since}</source>
+        <translation>{reason} — {by}，{since}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="48"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="48"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="49"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="49"/>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="50"/>
+        <source>Calls</source>
+        <translation>呼叫数</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="50"/>
+        <source>Errors</source>
+        <translation>故障数</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="51"/>
+        <source>Tests ✓/✗</source>
+        <translation>测试 ✓/✗</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="52"/>
+        <source>Round trip / reconnects (1 h)</source>
+        <translation>往返时延 / 重连（1小时）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="53"/>
+        <source>Last error / out of service</source>
+        <translation>最近故障 / 停用原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="195"/>
+        <source>Since: {when}</source>
+        <translation>起始：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="198"/>
+        <source>Call: {call}</source>
+        <translation>通话：{call}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="237"/>
+        <source>Time (switch clock)</source>
+        <translation>时间（交换机时钟）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="239"/>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="240"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="241"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="242"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="243"/>
+        <source>What was measured</source>
+        <translation>测量结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="247"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="248"/>
+        <source>Tests</source>
+        <translation>测试数</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/models.py" line="250"/>
+        <source>Pass rate</source>
+        <translation>通过率</translation>
+    </message>
+</context>
+<context>
+    <name>EquipmentScreen</name>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="136"/>
+        <source>{result}: {test} on {target} — {detail}</source>
+        <extracomment>(kind, id, board) of the selected equipment tests this console started, waiting for their result in the mirror</extracomment>
+        <translation>{result}：{target} {test} — {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="140"/>
+        <source>Measured: {values}</source>
+        <translation>测量值：{values}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="164"/>
+        <source>Selected: {kind} {id} (board {board})</source>
+        <translation>已选：{kind} {id}（板卡 {board}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="179"/>
+        <source>Sweep started.</source>
+        <translation>巡检已开始。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="183"/>
+        <source>Type the loopback fax number first.</source>
+        <translation>请先输入环回传真号码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="188"/>
+        <source>Select a board (or one of its channels) first.</source>
+        <translation>请先选择板卡（或其上的通道）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="192"/>
+        <source>Select a channel in the map first.</source>
+        <translation>请先在通道图中选择通道。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="201"/>
+        <source>Select a channel, trunk or board first.</source>
+        <translation>请先选择通道、中继或板卡。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="204"/>
+        <source>Reset {target}? Calls on it are cut.</source>
+        <translation>复位 {target}？其上的通话将被切断。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="207"/>
+        <source>{target} reset.</source>
+        <translation>{target} 已复位。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="209"/>
+        <source>Out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="210"/>
+        <source>Why is {target} taken out of service?</source>
+        <translation>停用 {target} 的原因？</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="214"/>
+        <source>{target} is out of service.</source>
+        <translation>{target} 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="217"/>
+        <source>{target} is back in service.</source>
+        <translation>{target} 已启用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="221"/>
+        <source>Rehearsal: all faults cleared.</source>
+        <translation>演练：已清除全部故障。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="222"/>
+        <source>Rehearsal started: {fault} {target}</source>
+        <translation>演练开始：{fault} {target}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="229"/>
+        <source>Test {id} started on {target}…</source>
+        <translation>测试 {id} 已在 {target} 上开始…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="237"/>
+        <source>Refused: {reason}</source>
+        <translation>被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="257"/>
+        <source>Test history refused: {reason}</source>
+        <translation>测试记录被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="269"/>
+        <source>Cannot write {path}: {why}</source>
+        <translation>无法写入 {path}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="272"/>
+        <source>{n} results written to {path}</source>
+        <translation>已将 {n} 条结果写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="281"/>
+        <source>Reset</source>
+        <translation>复位</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="285"/>
+        <source>Export test history</source>
+        <translation>导出测试记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="291"/>
+        <source>Links, boards and trunks</source>
+        <translation>链路、板卡与中继</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="292"/>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/screen.py" line="293"/>
+        <source>Test history</source>
+        <translation>测试记录</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="151"/>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="151"/>
+        <source>FAIL</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="159"/>
+        <source>Test history</source>
+        <translation>测试记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="160"/>
+        <source>Pass rate per board and day</source>
+        <translation>各板卡每日通过率</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="161"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="162"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>RehearsalPanel</name>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="212"/>
+        <source>REHEARSAL (emulator only)</source>
+        <translation>故障演练（仅限模拟器）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="218"/>
+        <source>Link, board or channel</source>
+        <translation>链路、板卡或通道</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="219"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="220"/>
+        <source>Clears itself after this long (0: until cleared)</source>
+        <translation>持续该时长后自动清除（0：直到手动清除）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="221"/>
+        <source>Rehearse this fault</source>
+        <translation>演练此故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="222"/>
+        <source>Clear all faults</source>
+        <translation>清除全部故障</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="224"/>
+        <source>This switchlink drives a real switch: fault rehearsal runs on the emulator only.</source>
+        <translation>此 switchlink 连接的是真实交换机：故障演练仅限模拟器。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/equipment/panels.py" line="230"/>
+        <source>An exercise: the faults are simulated by the emulator and the alarms they raise are real alarms on this floor.</source>
+        <translation>这是演练：故障由模拟器模拟，但由此产生的告警是本现场的真实告警。</translation>
     </message>
 </context>
 </TS>

@@ -305,10 +305,13 @@ class FloorState:
                                {"status": e.status.value, "last_error": e.error})
 
     def _trunk_status(self, e: ev.TrunkStatusChanged) -> list[Change]:
-        return self._equipment(
-            f"trunk/{e.trunk}", e.t,
-            {"status": e.status.value, "in_use": e.in_use, "last_error": e.error},
-        )
+        fields: Plain = {"status": e.status.value, "in_use": e.in_use, "last_error": e.error}
+        old = self._state.get(f"trunk/{e.trunk}")
+        if old is not None and e.in_use > old.get("in_use", 0):  # circuits seized: calls
+            counters = dict(old.get("counters") or {})
+            counters["calls"] = counters.get("calls", 0) + e.in_use - old.get("in_use", 0)
+            fields["counters"] = counters
+        return self._equipment(f"trunk/{e.trunk}", e.t, fields)
 
     def _channel_status(self, e: ev.ChannelStatusChanged) -> list[Change]:
         return self._equipment(

@@ -79,7 +79,9 @@ class MaintenanceDesk:
         self.out_of_service: dict[str, dict[str, Any]] = {}
         self._reconnects: dict[str, deque[float]] = {}
         self._test_keys: deque[str] = deque()
-        self._changes: list[Change] = []
+        #: keys changed since the last publication; their values are read when published, so
+        #: a status the engine applied meanwhile is never overwritten by an older copy
+        self._dirty: dict[str, None] = {}
         self.sweep = Sweep(self, sweep_at)
 
     # --- what commands call --------------------------------------------------------------
@@ -110,9 +112,9 @@ class MaintenanceDesk:
         self._sync_note(target)
 
     def changes(self) -> list[Change]:
-        """What commands changed since the last call (published by the next tick)."""
-        out, self._changes = self._changes, []
-        return out
+        """The keys changed since the last call, with their values as they are now."""
+        dirty, self._dirty = self._dirty, {}
+        return [(key, self.floor.get(key)) for key in dirty]
 
     # --- the processor -------------------------------------------------------------------
 
@@ -135,7 +137,10 @@ class MaintenanceDesk:
         return self.changes()
 
     def _finished(self, event: TestCompleted) -> None:
-        origin = self.pending.pop(event.test, None) if event.test else None
+        test = event.test or next(  # an adapter that does not say which: the oldest alike
+            (t for t, o in self.pending.items()
+             if o.kind == event.kind and o.target == event.target), "")
+        origin = self.pending.pop(test, None) if test else None
         if origin is None:  # a test switchlink did not start (a switch's own schedule)
             origin = Origin(event.test or f"{event.kind}:{event.target}:{event.t:.0f}",
                             event.kind, event.target, self.board_of(event.target), "",
@@ -146,7 +151,7 @@ class MaintenanceDesk:
         if self.record is not None:
             self.record(LinkTestResult(
                 target=event.target, kind=event.kind, passed=event.passed, at=event.t,
-                detail=event.detail, by=origin.by, board=origin.board, test_id=event.test,
+                detail=event.detail, by=origin.by, board=origin.board, test_id=origin.test,
                 measured=dict(event.measured)))
         if origin.sweep:
             self.sweep.finished(origin, event.passed, event.detail)
@@ -246,7 +251,8 @@ class MaintenanceDesk:
     def _merge(self, key: str, fields: dict[str, Any]) -> None:
         old = self.floor.get(key)
         if old is not None and any(old.get(k) != v for k, v in fields.items()):
-            self._changes += self.floor.set(key, {**old, **fields})
+            self.floor.set(key, {**old, **fields})
+            self._dirty[key] = None
 
     def _sync_note(self, target: str) -> None:
         for prefix in ("channel/", "trunk/", "board/"):
@@ -264,9 +270,13 @@ class MaintenanceDesk:
         key = "test/" + test
         if self.floor.get(key) is None:
             self._test_keys.append(key)
-        self._changes += self.floor.set(key, value)
+        self.floor.set(key, value)
+        self._dirty[key] = None
         while len(self._test_keys) > MAX_TEST_KEYS:
-            self._changes += self.floor.set(self._test_keys.popleft(), None)
+            gone = self._test_keys.popleft()
+            self.floor.set(gone, None)
+            self._dirty[gone] = None
 
     def publish_sweep(self, value: dict[str, Any]) -> None:
-        self._changes += self.floor.set(SWEEP_KEY, value)
+        self.floor.set(SWEEP_KEY, value)
+        self._dirty[SWEEP_KEY] = None

@@ -27,7 +27,8 @@ def _filters(args: dict[str, Any]) -> dict[str, Any]:
 
 
 @command("equipment.tests", permission=Permission.VIEW_HISTORY,
-         params=("board", "target", "kind", "passed", "since", "until", "limit", "offset"))
+         params=("board", "target", "kind", "passed", "since", "until", "limit", "offset"),
+         slow=True)
 def _tests(ctx: Any, args: dict[str, Any]) -> list[dict[str, Any]]:
     """Finished tests, newest first, one page (``limit`` ≤ 1,000; ``offset`` for more)."""
     limit, offset = _page(args)
@@ -39,7 +40,7 @@ def _tests(ctx: Any, args: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @command("equipment.pass_rate", permission=Permission.VIEW_HISTORY,
-         params=("board", "since", "until", "period"))
+         params=("board", "since", "until", "period"), slow=True)
 def _pass_rate(ctx: Any, args: dict[str, Any]) -> list[dict[str, Any]]:
     """Tests and passes per board per local ``day`` (default) or ``week``, oldest first."""
     period = arg_str(args, "period", required=False, limit=8) or "day"

@@ -47,6 +47,7 @@ class Rig:
         self.floor = FloorState(inventory)
         self.analytics = LiveAnalytics(inventory, self.adapter.now)
         self.results: list[Any] = []
+        self.published: dict[str, Any] = {}
         self.desk = MaintenanceDesk(self.adapter, self.floor, record=self.results.append,
                                     sweep_at=sweep_at)
         users, self.audit = Users(), Audit()
@@ -63,15 +64,20 @@ class Rig:
         return dispatch(ctx, name, args, self.tokens[user])
 
     def run(self, seconds: float, step: float = 1.0) -> None:
+        """As the server's loop: every change is published in order, the last one wins in a
+        console's mirror (``self.published``)."""
         spent = 0.0
         while spent < seconds:
             events = self.adapter.advance(step)
+            changes = []
             for event in events:
-                self.floor.apply(event)
-            self.analytics.on_events(events, self.floor)
-            self.desk.on_events(events, self.floor)
-            self.desk.tick(self.adapter.now())
-            self.analytics.tick(self.floor)
+                changes += self.floor.apply(event)
+            changes += self.analytics.on_events(events, self.floor)
+            changes += self.desk.on_events(events, self.floor)
+            changes += self.desk.tick(self.adapter.now())
+            changes += self.analytics.tick(self.floor)
+            for key, value in changes:
+                self.published[key] = value
             spent += step
 
     def alarms(self) -> dict[str, dict[str, Any]]:
@@ -126,6 +132,7 @@ def test_out_of_service_channel_takes_no_calls_and_shows_why_who_since(rig: Rig)
         rig.call("tech", "equipment.out_of_service", target=f"ivr-1/{i}", reason="card swap")
     rig.run(1800, step=30)
     channel = rig.floor.get("channel/ivr-1/2")
+    assert rig.published["channel/ivr-1/2"] == channel  # what a console sees is the same
     assert channel["status"] == "out_of_service"
     assert channel["out_of_service"] == {"reason": "card swap", "by": "tech", "since": START}
     assert channel["counters"]["calls"] == 0
@@ -183,3 +190,29 @@ def test_fault_rehearsal_is_refused_on_a_real_switch(rig: Rig) -> None:
                  rig.tokens["tech"])
     assert refused.value.code == "unsupported" and "emulator only" in refused.value.message
     assert rig.audit[-1].result == "unsupported"
+
+
+def test_equipment_keys_say_since_when_and_count_calls_and_errors(rig: Rig) -> None:
+    rig.run(3600, step=30)
+    trunk = rig.floor.get("trunk/pstn-1")
+    assert trunk["counters"]["calls"] > 0  # every seized circuit is a call
+    busy_channels = [v for _, v in rig.floor.items("channel/") if v["counters"]["calls"]]
+    assert busy_channels
+    rig.call("tech", "inject_fault", kind="board_failure", target="ivr-1")
+    rig.run(1)
+    board = rig.floor.get("board/ivr-1")
+    assert board["status"] == "down" and board["since"] == START + 3600
+    assert board["counters"]["errors"] == 1 and board["last_error"]
+    assert rig.published["board/ivr-1"] == board
+
+
+def test_a_result_without_the_test_id_is_matched_to_the_test_it_answers(rig: Rig) -> None:
+    """HylaFAX and AMI report their self-test without the id they returned."""
+    from models.events import TestCompleted
+
+    started = rig.desk.started("hylafax-selftest-1", "self_test", "fax-1", "tech")
+    rig.desk.on_events([TestCompleted(START + 2, "fax-1", "self_test", True, "scheduler up")],
+                       rig.floor)
+    assert rig.floor.get("test/" + started["id"])["state"] == "passed"
+    assert (rig.results[-1].by, rig.results[-1].test_id) == ("tech", "hylafax-selftest-1")
+    assert not rig.desk.pending
