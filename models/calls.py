@@ -76,6 +76,10 @@ class Call:
     outcome: CallOutcome | None = None
     #: IVR nodes visited, oldest first (the caller's IVR trail)
     ivr_trail: list[str] = field(default_factory=list)
+    #: the flow the caller went through, its last steps (``node: what``) and menu position
+    ivr_flow: str = ""
+    ivr_steps: list[str] = field(default_factory=list)
+    ivr_position: list[str] = field(default_factory=list)
     #: supervisor id -> how they take part
     participants: dict[str, Participation] = field(default_factory=dict)
     hold_started_at: float | None = None

@@ -84,6 +84,29 @@ class CallIvrStep(Event):
 
     call: str
     node: str
+    #: the flow the node belongs to ("" for the emulator's simple IVR stage and routing steps)
+    flow: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CallIvrTrail(Event):
+    """The IVR trail handed on with a call leaving the flow for an agent or a queue:
+    the last steps (``node: what``) and the menu position (docs/ivr.md)."""
+
+    call: str
+    flow: str
+    steps: tuple[str, ...] = ()
+    position: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyAnswered(Event):
+    """A caller answered a satisfaction-survey question (feeds 答复满意率)."""
+
+    call: str
+    flow: str
+    question: str
+    answer: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +246,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
         AgentLogoutPending,
         CallArrived,
         CallIvrStep,
+        CallIvrTrail,
+        SurveyAnswered,
         CallQueued,
         CallRinging,
         CallAnswered,

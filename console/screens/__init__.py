@@ -9,6 +9,7 @@ from console.common.screen import ScreenSpec
 SCREENS: tuple[ScreenSpec, ...] = (
     ScreenSpec("wallboard", QT_TRANSLATE_NOOP("Screen", "Wall-board"),
                "console.screens.wallboard.screen:WallboardScreen"),
+    ScreenSpec("ivr", QT_TRANSLATE_NOOP("Screen", "IVR"), "console.screens.ivr.screen:IvrScreen"),
     ScreenSpec("blacklist", QT_TRANSLATE_NOOP("Screen", "Blacklist"),
                "console.screens.blacklist.screen:BlacklistScreen"),
     ScreenSpec("equipment", QT_TRANSLATE_NOOP("Screen", "Equipment"),

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from ivr.model import Flow
 from models.agents import REQUESTABLE_STATES, Agent, AgentState
 from models.blacklist import Screening
 from models.calls import CallOutcome, Direction, Participation
@@ -274,6 +275,24 @@ class SwitchAdapter(ABC):
 
     # --- IVR ----------------------------------------------------------------------------
 
+    def load_flow(self, name: str, flow: Flow) -> None:
+        """Run ``flow`` on the switch's IVR channels under ``name`` (its file stem).
+
+        The caller lints first (:func:`ivr.bundled.load_checked`): a flow with errors never
+        reaches a switch. New calls start in the new flow; calls already in the IVR finish
+        the flow they started in. Adapters that cannot run flows refuse (the default).
+        """
+        self._check_started()
+        _require_id("flow name", name)
+        if not isinstance(flow, Flow):
+            raise InvalidArgument("load_flow needs a linted ivr Flow (ivr.bundled.load_checked)")
+        self._load_flow(name, flow)
+
+    def flows(self) -> dict[str, Flow]:
+        """The flows running on the switch by name (empty where flows are not supported)."""
+        return {}
+
+
     def load_ivr_flow(self, name: str, flow: dict[str, Any]) -> None:
         """Install an IVR flow (already validated by :mod:`ivr`) under ``name``."""
         self._check_started()
@@ -482,6 +501,9 @@ class SwitchAdapter(ABC):
 
     @abstractmethod
     def _originate(self, number: str, announcement: str, caller_id: str) -> str: ...
+
+    def _load_flow(self, name: str, flow: Flow) -> None:
+        raise UnsupportedOperation(f"{self.name}: running IVR flows is not supported")
 
     def _load_ivr_flow(self, name: str, flow: dict[str, Any]) -> None:
         raise UnsupportedOperation(f"{self.name}: loading IVR flows is not supported")

@@ -61,6 +61,7 @@ class FloorState:
             ev.AgentLogoutPending: self._agent_logout_pending,
             ev.CallArrived: self._call_arrived,
             ev.CallIvrStep: self._call_ivr,
+            ev.CallIvrTrail: self._call_ivr_trail,
             ev.CallQueued: self._call_queued,
             ev.CallRinging: self._call_ringing,
             ev.CallAnswered: self._call_answered,
@@ -204,6 +205,13 @@ class FloorState:
             {"phase": "ivr", "ivr_at": ivr_at, "ivr_trail": [*old["ivr_trail"], e.node]},
         )
 
+    def _call_ivr_trail(self, e: ev.CallIvrTrail) -> list[Change]:
+        """The trail the agent sees on the call: last steps and menu position (docs/ivr.md)."""
+        if f"call/{e.call}" not in self._state:
+            return []
+        return self._update(f"call/{e.call}", {"ivr_flow": e.flow, "ivr_steps": list(e.steps),
+                                                "ivr_position": list(e.position)})
+
     def _call_queued(self, e: ev.CallQueued) -> list[Change]:
         return self._update(
             f"call/{e.call}", {"phase": "queued", "queue": e.queue, "queued_at": e.t}
@@ -246,6 +254,12 @@ class FloorState:
             out = self._update(
                 key, {"phase": "queued", "queue": e.to_queue, "agent": None, "queued_at": e.t}
             )
+        elif e.to_agent is None:  # back to the IVR (the post-call survey): the agent is done
+            out = self._update(key, {"phase": "ivr", "agent": None})
+            a = self._state.get(f"agent/{e.from_agent}")
+            if a is not None:
+                out += self._update(f"agent/{e.from_agent}",
+                                    {"calls_handled": a["calls_handled"] + 1})
         else:
             out = self._update(key, {"phase": "ringing", "agent": e.to_agent, "ringing_at": e.t})
         out += self._agent_call(e.from_agent, None)

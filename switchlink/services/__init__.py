@@ -10,6 +10,7 @@ from switchlink.services import blacklist as blacklist  # blacklist.list/show/ad
 from switchlink.services import diagnostics as diagnostics  # status
 from switchlink.services import floor as floor  # agents and calls: set_agent_state … originate
 from switchlink.services import history as history  # history.intervals / calls / alarms
+from switchlink.services import ivr as ivr  # ivr.flows / get / reload / emergency / counts
 from switchlink.services import maintenance as maintenance  # tests, reset, sweep, rehearsal
 from switchlink.services.users import admin as users_admin  # noqa: F401  users.list … unlock
 from switchlink.services.users import commands as users  # noqa: F401  login … passwd, audit

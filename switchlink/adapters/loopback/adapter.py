@@ -8,8 +8,8 @@ at the scenario's ``day_start``, local time), ``resume_budget_s`` (wall seconds 
 spend replaying the day, default 2.5; 0 = never replay). Told what history holds
 (:meth:`continue_history`), a restart continues the day after it instead of repeating it.
 
-What is NOT simulated: audio, DTMF and real IVR flows (loaded flows are stored; the scenario's
-simple IVR stage keeps routing), recording, ring-no-answer at an agent (agents always answer
+What is NOT simulated: audio and DTMF (IVR flows run with prompt times and simulated keys,
+ivr_stage.py), recording, ring-no-answer at an agent (agents always answer
 after the ring time), callers who retry after abandoning or getting busy, consult calls and
 conferences beyond supervisor monitor / whisper / barge, agent-initiated outbound calls,
 per-circuit trunk channels (a trunk is a capacity count), a fax cut off by a board failure
@@ -22,10 +22,12 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ivr.model import Flow
 from models.agents import Agent, AgentState
 from models.calls import CustomerLevel, Participation
 from models.equipment import Board, Channel, Counters, Link, Trunk
@@ -235,6 +237,16 @@ class LoopbackAdapter(SwitchAdapter):
     def _load_ivr_flow(self, name: str, flow: dict[str, Any]) -> None:
         self._ready()
         self.ivr_flows[name] = dict(flow)
+
+    def _load_flow(self, name: str, flow: Flow) -> None:
+        self._ready().load_flow(name, flow)
+
+    def flows(self) -> dict[str, Flow]:
+        return dict(self._sim.flows)
+
+    def route_fax(self, send: Callable[[str, str, int], str] | None) -> None:
+        """Send the IVR's faxes (``fax.send_bill``) through ``send`` — another fax adapter."""
+        self._sim.fax_sender = send
 
     def _test_prompt(self, channel: str, prompt: str) -> str:
         return self._ready().test_prompt(channel, prompt)

@@ -17,6 +17,7 @@ from models.equipment import BoardKind
 from switchlink.adapters.base import FAULT_KINDS
 from switchlink.adapters.loopback.distributions import Distribution, fixed, show
 from switchlink.adapters.loopback.harassers import HarasserSpec, parse_harassers
+from switchlink.adapters.loopback.ivr_callers import IvrCallers, parse_ivr_section
 from switchlink.adapters.loopback.reader import ScenarioError, TableReader
 
 SPEC_VERSIONS = ("1.0",)
@@ -135,6 +136,8 @@ class Scenario:
     faults: tuple[FaultSpec, ...]
     #: callers the blacklist is for (harassers.py); None: nobody harasses this floor
     harassers: HarasserSpec | None = None
+    #: the IVR flow calls run through and the callers' habits (None: the simple IVR stage)
+    ivr_callers: IvrCallers | None = None
 
     @property
     def hours(self) -> float:
@@ -182,7 +185,6 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
     day_start_s = center.clock("day_start", "08:00")
 
     ivr = top.child("ivr") if top.has("ivr") else TableReader(source, "ivr", {})
-    ivr.check_keys({"duration"})
 
     boards = []
     for b in top.items("boards", required=True):
@@ -236,6 +238,7 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
         )
     _unique(top, "queues", [q.id for q in queues], "queue")
     queue_ids = {q.id for q in queues}
+    ivr_callers = parse_ivr_section(ivr, queue_ids, source)  # ivr_callers.py
 
     lines = []
     for ln in top.items("lines", required=True):
@@ -413,6 +416,7 @@ def parse_scenario(data: dict[str, Any], source: str = "<scenario>") -> Scenario
         fax=fax,
         faults=tuple(faults),
         harassers=parse_harassers(top),
+        ivr_callers=ivr_callers,
     )
 
 

@@ -34,6 +34,7 @@ from models.events import (
 from switchlink.adapters.loopback.agents import AgentsMixin
 from switchlink.adapters.loopback.entities import SimAgent, SimCall, SimLine, SimQueue
 from switchlink.adapters.loopback.faults import EquipmentMixin
+from switchlink.adapters.loopback.ivr_stage import IvrStageMixin
 from switchlink.adapters.loopback.maintenance import MaintenanceMixin
 from switchlink.adapters.loopback.operations import OperationsMixin
 from switchlink.adapters.loopback.scenario import INTERVAL_S, MAX_INTERVALS, Scenario
@@ -50,7 +51,7 @@ ON_CALL = (AgentState.RINGING, AgentState.TALKING, AgentState.ON_HOLD)
 
 
 class Simulation(AgentsMixin, EquipmentMixin, MaintenanceMixin, ServicesMixin, OperationsMixin,
-                 ScreeningMixin):
+                 IvrStageMixin, ScreeningMixin):
     """A whole hotline center in simulated time starting at ``start`` (epoch seconds)."""
 
     def __init__(self, scenario: Scenario, seed: int, start: float, id_tag: str = "") -> None:
@@ -81,6 +82,7 @@ class Simulation(AgentsMixin, EquipmentMixin, MaintenanceMixin, ServicesMixin, O
             })
         self._init_equipment()
         self._init_services()
+        self._init_ivr_stage()
         self._init_screening(seed)
         self.agents: dict[str, SimAgent] = {}
         self._breaks: dict[str, tuple[Callable[[], float], Callable[[], float]]] = {}
@@ -215,6 +217,9 @@ class Simulation(AgentsMixin, EquipmentMixin, MaintenanceMixin, ServicesMixin, O
             self.end_call(call, CallOutcome.BUSY)
             return
         call.phase = CallPhase.IVR
+        if self.ivr_callers is not None:
+            self.start_flow(call)  # the scenario's flow (ivr_stage.py)
+            return
         emit(CallIvrStep(now, call.id, "welcome"))
         self.schedule(now + self.ivr_time(), self._on_ivr_done, (call, call.step, line))
 
@@ -339,6 +344,8 @@ class Simulation(AgentsMixin, EquipmentMixin, MaintenanceMixin, ServicesMixin, O
         call.phase = CallPhase.RINGING
         call.agent = agent
         call.step += 1
+        if self.ivr_calls:
+            self.ivr_left(call)  # a caller waiting in a flow's queue is answered
         agent.call = call
         self.set_agent(agent, AgentState.RINGING)
         self.emit(CallRinging(now, call.id, agent.id))
@@ -385,6 +392,8 @@ class Simulation(AgentsMixin, EquipmentMixin, MaintenanceMixin, ServicesMixin, O
         call, step = arg
         if call.step != step:
             return
+        if self.ivr_callers is not None and self.survey_after_call(call):
+            return  # the caller rates the call in the flow's survey first
         self.end_call(call, CallOutcome.ANSWERED)
 
     def end_call(self, call: SimCall, outcome: CallOutcome) -> None:
@@ -392,6 +401,8 @@ class Simulation(AgentsMixin, EquipmentMixin, MaintenanceMixin, ServicesMixin, O
         now = self.now
         call.step += 1
         call.phase = CallPhase.ENDED
+        if self.ivr_calls:
+            self.ivr_left(call)
         self.free_channel(call)
         trunk = call.trunk
         if trunk is not None:

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scripted_switch import FAST_HASHER, PASSWORD
 
+from ivr.bundled import load_checked
 from models import events as ev
 from models.persistence.database import open_database
 from models.security import Role
@@ -95,7 +96,25 @@ PARAMETERS = [
             lambda v: _rule(level={"min_duration_s": v}), lambda v: _finite(v) and v >= 0),
     Numeric("alarms.rules.set", "escalate_after_s",
             lambda v: _rule(escalate_after_s=v), lambda v: _finite(v) and v >= 0),
+    Numeric("ivr.emergency", "minutes",
+            lambda v: {"flow": "notice", "text": "线路抢修中。", "minutes": v},
+            lambda v: _finite(v) and 1 <= v <= 7 * 24 * 60),
 ]
+
+#: a flow for the small floor (its only queue behind the IVR is billing), so ivr.emergency
+#: has a running flow to set the notice on
+NOTICE_FLOW = """spec = "1.0"
+name = "notice"
+start = "welcome"
+[nodes.welcome]
+type = "announce"
+prompt = "欢迎致电。"
+next = "to_billing"
+[nodes.to_billing]
+type = "transfer"
+queue = "billing"
+busy_prompt = "座席忙，请稍候。"
+"""
 
 
 class Floor:
@@ -116,6 +135,8 @@ class Floor:
         self.alarms = AlarmService(MemoryRuleStore(), self.adapter.now)
         self.agent = next(iter(self.adapter.simulation.agents))
         self.queue = next(iter(self.adapter.simulation.queues))
+        (tmp / "notice.toml").write_text(NOTICE_FLOW, encoding="utf-8")
+        self.adapter.load_flow("notice", load_checked(tmp / "notice.toml")[0])
 
     def pump(self, seconds: float) -> list[Any]:
         events = self.adapter.advance(seconds)
@@ -155,6 +176,8 @@ TEXT_PARAMS = {
     "caller_id", "kind", "target", "board", "channel", "day", "queue", "username", "password",
     "role", "user", "action", "alarm", "note", "key", "prompt", "period",
     "passed",  # true / false
+    "flow", "file", "text",  # ivr.*: a flow's name, a flow file, the emergency notice
+    "clear",  # true / false
 }
 
 
@@ -178,6 +201,7 @@ def test_the_table_covers_every_command_with_numbers() -> None:
         "users.unlock", "prompt_test", "fax_test", "equipment.reset",
         "equipment.out_of_service", "equipment.in_service", "equipment.sweep",
         "equipment.sweep_status",
+        "ivr.flows", "ivr.get", "ivr.reload", "ivr.counts", "ivr.dialplan",
     }
     with_numbers = {p.command for p in PARAMETERS}
     unlisted = set(COMMANDS) - without_numbers - with_numbers

@@ -145,8 +145,20 @@ class AgentGridModel(MirrorTableModel):
             tip = "" if warned is None else QCoreApplication.translate(
                 "AgentGridModel", "Harassing caller (blacklist): %1").replace("%1", warned)
             return f"{agent.get('work_number', '')} {agent.get('name', '')} — {state}" + (
-                f" ({reason})" if reason else "") + (f"\n{tip}" if tip else "")
+                f" ({reason})" if reason else "") + (f"\n{tip}" if tip else "") \
+                + self._ivr_trail(agent)
         return None
+
+    def _ivr_trail(self, agent: dict[str, Any]) -> str:
+        """The IVR trail of the agent's call (issue 15): the menu path and the last steps."""
+        call_id = agent.get("call_id")
+        call = self.mirror.get("call/" + str(call_id)) if call_id else None
+        if not call or not call.get("ivr_steps"):
+            return ""
+        path = " › ".join(call.get("ivr_position") or ())
+        steps = "\n  ".join(call["ivr_steps"][-5:])
+        return ("\n" + QCoreApplication.translate(_C, "IVR trail: %1").replace("%1", path)
+                + "\n  " + steps)
 
     def _harasser(self, agent: dict[str, Any]) -> str | None:
         """The blacklist reason when the agent's call is from a warned number, else None."""
