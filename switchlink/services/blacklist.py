@@ -84,19 +84,21 @@ def _window(args: dict[str, Any], start: float, until: float | None) -> tuple[fl
     """``from`` / ``until`` / ``duration_s`` applied over the current window."""
     if args.get("from") is not None:
         start = _time(args, "from")  # type: ignore[assignment]
+    name = "from"
     if args.get("duration_s") is not None:
         if "until" in args and args["until"] is not None:
             raise CommandError("bad_request", "give until or duration_s, not both")
         duration = _time(args, "duration_s")
         if duration is None or duration <= 0:
             raise CommandError("bad_request", "duration_s must be more than 0 seconds")
-        until = start + duration
+        until, name = start + duration, "duration_s"
     elif "until" in args:
         until = _time(args, "until")  # None: no end
+        name = "until" if until is not None else name
     try:
         check_window(start, until)
     except ValueError as exc:
-        raise CommandError("bad_request", str(exc)) from None
+        raise CommandError("bad_request", f"{name}: {exc}") from None
     return start, until
 
 

@@ -28,6 +28,6 @@ def open_blacklist(db: Database, adapter: Any) -> BlacklistBook:
 
     book = BlacklistBook(repo.all(), clock=adapter.now, on_expired=expired)
     in_switch = adapter.set_call_screen(book.screen)
-    log.info("blacklist: %d entries, enforced %s", len(book),
+    log.debug("blacklist: %d entries, enforced %s", len(book),
              "by the switch" if in_switch else "by switchlink through the adapter")
     return book

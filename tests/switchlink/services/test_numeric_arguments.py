@@ -7,6 +7,7 @@ emulator keeps a sound timer heap and keeps delivering events afterwards.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -26,10 +27,12 @@ from switchlink.adapters.errors import InvalidArgument
 from switchlink.adapters.loopback import LoopbackAdapter
 from switchlink.engine.state import FloorState
 from switchlink.services import alarms as alarm_commands
+from switchlink.services import blacklist as blacklist_commands
 from switchlink.services import history as history_commands
 from switchlink.services.alarms import AlarmService, MemoryRuleStore
 from switchlink.services.registry import COMMANDS, CommandError, Context, dispatch
 from switchlink.services.users.auth import Authenticator, FileUserStore
+from switchlink.storage.blacklist_store import open_blacklist
 from switchlink.storage.user_store import DbAuditLog
 
 NAN, INF = float("nan"), float("inf")
@@ -68,6 +71,7 @@ def _rule(**fields: Any) -> dict[str, Any]:
                        **fields}]}
 
 
+_FRESH = itertools.count(1)
 PARAMETERS = [
     Numeric("inject_fault", "params.delay_s",
             lambda v: {"kind": "event_delay", "params": {"delay_s": v}}, _seconds(3600)),
@@ -96,6 +100,17 @@ PARAMETERS = [
             lambda v: _rule(level={"min_duration_s": v}), lambda v: _finite(v) and v >= 0),
     Numeric("alarms.rules.set", "escalate_after_s",
             lambda v: _rule(escalate_after_s=v), lambda v: _finite(v) and v >= 0),
+    *(  # a window: edit a listed number's, or add a new number (a fresh one each time)
+        Numeric(name, arg, (lambda n, a: lambda v: {
+            "number": "13800000001" if n == "blacklist.edit" else f"139{next(_FRESH):08d}",
+            "action": "busy", "reason": "r", "from": 0.0, a: v})(name, arg), valid)
+        for name in ("blacklist.edit", "blacklist.add")
+        for arg, valid in (("from", _finite),
+                           ("until", lambda v: _finite(v) and 0 < v <= 3650 * 86400),
+                           ("duration_s", lambda v: _finite(v) and 0 < v <= 3650 * 86400))
+    ),
+    Numeric("blacklist.list", "limit", lambda v: {"limit": v}, _int_in(0, 1000)),
+    Numeric("blacklist.list", "offset", lambda v: {"offset": v}, _int_in(0, 10**9)),
     Numeric("ivr.emergency", "minutes",
             lambda v: {"flow": "notice", "text": "线路抢修中。", "minutes": v},
             lambda v: _finite(v) and 1 <= v <= 7 * 24 * 60),
@@ -133,10 +148,12 @@ class Floor:
         self.db = db
         self.audit = DbAuditLog(db)  # as in the daemon
         self.alarms = AlarmService(MemoryRuleStore(), self.adapter.now)
+        self.blacklist = open_blacklist(db, self.adapter)
         self.agent = next(iter(self.adapter.simulation.agents))
         self.queue = next(iter(self.adapter.simulation.queues))
         (tmp / "notice.toml").write_text(NOTICE_FLOW, encoding="utf-8")
         self.adapter.load_flow("notice", load_checked(tmp / "notice.toml")[0])
+        self.call("blacklist.add", {"number": "13800000001", "action": "warn", "reason": "r"})
 
     def pump(self, seconds: float) -> list[Any]:
         events = self.adapter.advance(seconds)
@@ -147,7 +164,8 @@ class Floor:
     def call(self, name: str, args: dict[str, Any]) -> Any:
         ctx = Context(self.adapter, self.floor, self.auth, self.audit,
                       services={history_commands.SERVICE_KEY: self.db,
-                                alarm_commands.SERVICE_KEY: self.alarms})
+                                alarm_commands.SERVICE_KEY: self.alarms,
+                                blacklist_commands.SERVICE_KEY: self.blacklist})
         return dispatch(ctx, name, args, self.token)
 
     def assert_sound(self) -> None:
@@ -178,6 +196,7 @@ TEXT_PARAMS = {
     "passed",  # true / false
     "flow", "file", "text",  # ivr.*: a flow's name, a flow file, the emergency notice
     "clear",  # true / false
+    "customer_level", "search", "csv",  # blacklist.*: a level's name, a search text, a file
 }
 
 
@@ -202,6 +221,7 @@ def test_the_table_covers_every_command_with_numbers() -> None:
         "equipment.out_of_service", "equipment.in_service", "equipment.sweep",
         "equipment.sweep_status",
         "ivr.flows", "ivr.get", "ivr.reload", "ivr.counts", "ivr.dialplan",
+        "blacklist.show", "blacklist.lift", "blacklist.import", "blacklist.export",
     }
     with_numbers = {p.command for p in PARAMETERS}
     unlisted = set(COMMANDS) - without_numbers - with_numbers
