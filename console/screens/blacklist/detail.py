@@ -62,6 +62,9 @@ class DetailPane(QWidget):
             self.show_entry(self.data)
 
     def show_entry(self, data: dict[str, Any] | None) -> None:
+        """Show one ``blacklist.show`` reply; anything without an entry shows the empty panel."""
+        if not isinstance(data, dict) or not isinstance(data.get("entry"), dict):
+            data = None
         self.data = data
         if data is None:
             self.title.setText(self.tr("Select an entry to see its history"))

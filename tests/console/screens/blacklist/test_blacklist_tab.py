@@ -130,3 +130,13 @@ def test_a_refused_import_lists_each_bad_row_in_a_dialog(tab: Any, fake_client: 
     text = tab.dialog.listing.toPlainText()
     assert text.splitlines() == ["line 3: number 'abc': not allowed",
                                  "line 5: unknown action 'zap'"]
+
+
+def test_a_reply_without_an_entry_leaves_the_detail_empty_and_survives_a_language_change(
+        tab: Any) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    tab.detail.show_entry({})  # e.g. a fake or an older switchlink answering without "entry"
+    assert tab.detail.data is None
+    QCoreApplication.sendEvent(tab, QEvent(QEvent.Type.LanguageChange))
+    assert tab.detail.history.rowCount() == 0
