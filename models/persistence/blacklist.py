@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models.blacklist import BlacklistChange, BlacklistEntry, BlacklistHistory
-from models.calls import CallOutcome
+from models.blacklist import BlacklistChange, BlacklistEntry, BlacklistHistory, BlockAction
+from models.calls import CallOutcome, CustomerLevel
 from models.codec import to_plain
 from models.persistence.convert import NotFound, row_values, to_domain
 from models.persistence.database import Database
@@ -114,10 +114,26 @@ class BlacklistRepository:
             )
 
     def all(self) -> list[BlacklistEntry]:
-        """Every entry, lifted ones too (switchlink holds them all in memory)."""
-        query = select(BlacklistRow).order_by(BlacklistRow.id)
+        """Every entry, lifted ones too (switchlink holds them all in memory).
+
+        Plain column tuples straight into entries: rows were validated and normalised when
+        written, and ORM objects plus the generic codec per row made a daemon with 1,000,000
+        entries take ~35 s to start (tests/perf/test_blacklist_speed.py prints the load time).
+        """
+        c = BlacklistRow.__table__.c
+        query = select(c.id, c.number, c.customer_level, c.blocked_from, c.blocked_until,
+                       c.action, c.reason, c.created_by, c.created_at, c.active).order_by(c.id)
+        levels = {v.value: v for v in CustomerLevel}
+        actions = {v.value: v for v in BlockAction}
         with self.db.read() as s:
-            return [to_domain(BlacklistEntry, r) for r in s.scalars(query)]
+            return [
+                BlacklistEntry(number, levels.get(level) or CustomerLevel(level),
+                               float(since), None if until is None else float(until),
+                               actions.get(action) or BlockAction(action), reason or "",
+                               by or "", float(at or 0.0), bool(active), entry_id)
+                for entry_id, number, level, since, until, action, reason, by, at, active
+                in s.execute(query)
+            ]
 
     def active(self) -> list[BlacklistEntry]:
         """Entries not lifted."""

@@ -2306,6 +2306,11 @@
         <source>Today {value}</source>
         <translation>今日 {value}</translation>
     </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="118"/>
+        <source>Warned {value}</source>
+        <translation>告警接通 {value}</translation>
+    </message>
 </context>
 <context>
     <name>WallboardScreen</name>

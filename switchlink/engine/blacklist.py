@@ -55,8 +55,7 @@ class BlacklistBook:
         self.warned_today = 0
         self._published: dict[str, Any] | None = None
         self._last_t = 0.0
-        for entry in entries:
-            self._put(entry)
+        self._load(entries)
 
     # --- the look-up (hot path) -------------------------------------------------------------
 
@@ -101,6 +100,26 @@ class BlacklistBook:
         self._live[number] = (entry.blocked_from, until, verdict)
         if entry.blocked_until is not None:
             heapq.heappush(self._expiry, (entry.blocked_until, entry.id, number))
+
+    def _load(self, entries: Iterable[BlacklistEntry]) -> None:
+        """:meth:`_put` for the whole stored list at start, inlined and heapified once: a
+        daemon with 1,000,000 entries builds its book in seconds, not half a minute."""
+        all_entries, live, expiry, never = self._entries, self._live, self._expiry, _NEVER
+        for entry in entries:
+            number = entry.number
+            all_entries[number] = entry
+            if not entry.active or entry.id is None:
+                live.pop(number, None)
+                continue
+            until = entry.blocked_until
+            action = entry.action
+            if type(action) is not BlockAction:
+                action = BlockAction(action)
+            live[number] = (entry.blocked_from, never if until is None else until,
+                            Screening(entry.id, number, action, entry.reason))
+            if until is not None:
+                expiry.append((until, entry.id, number))
+        heapq.heapify(expiry)
 
     def get(self, number: str) -> BlacklistEntry | None:
         return self._entries.get(number)

@@ -94,6 +94,7 @@ def window_metrics(
             "arrived_vip": n[w.ARRIVED_VIP],
             "arrived_normal": n[w.ARRIVED_NORMAL],
             "blocked": n[w.BLOCKED],
+            "warned": round(max(0.0, c[w.WARNED])),
             "busy": n[w.BUSY],
             "system_connection_rate": _ratio(accepted - n[w.BUSY], accepted),
         }

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from models.agents import AgentState
+from models.blacklist import BlockAction
 from models.calls import CallOutcome, CustomerLevel, Direction
 from models.events import (
     AgentSkillsChanged,
@@ -17,6 +18,7 @@ from models.events import (
     CallEnded,
     CallIvrStep,
     CallQueued,
+    CallScreened,
     CallTransferred,
     Event,
     SurveyAnswered,
@@ -135,6 +137,7 @@ class FloorMetrics:
             CallTransferred: self._on_transferred,
             CallEnded: self._on_ended,
             SurveyAnswered: self._on_survey,
+            CallScreened: self._on_screened,
         }
 
     # --- public -------------------------------------------------------------------------
@@ -459,6 +462,11 @@ class FloorMetrics:
                 self._open_segment(rec.id, e.to_agent, e.t)
         if e.to_queue is not None:
             self._enter_queue(rec, e.to_queue, e.t)
+
+    def _on_screened(self, e: CallScreened) -> None:
+        """A warned caller (blacklist 提示/告警) goes on to an agent: counted next to blocked."""
+        if e.action == BlockAction.WARN:
+            self._touch(self._center, e.t).add(w.WARNED, 1)
 
     def _on_survey(self, e: SurveyAnswered) -> None:
         """答复满意率: the satisfaction question's answers, at the center and the queue that

@@ -38,7 +38,8 @@ T_ON_HOLD = 22
 T_ACW = 23
 SURVEYED = 24  # satisfaction-survey answers (IVR survey after or without an agent)
 SATISFIED = 25  # of them: satisfied or fairly satisfied (满意 + 基本满意)
-N_COUNTERS = 26
+WARNED = 26  # inbound calls let through with a blacklist warning to the agent (center only)
+N_COUNTERS = 27
 
 #: gauge index -> the counter its state time accumulates into
 STATE_TIME_SLOTS = (T_READY, T_NOT_READY, T_RINGING, T_TALKING, T_ON_HOLD, T_ACW)

@@ -8,6 +8,7 @@ before they reach the book, so the database is the truth the daemon restarts fro
 
 from __future__ import annotations
 
+import gc
 import logging
 from typing import Any
 
@@ -26,7 +27,16 @@ def open_blacklist(db: Database, adapter: Any) -> BlacklistBook:
     def expired(items: list[Expired]) -> None:
         repo.record_expiries(items, SYSTEM)
 
-    book = BlacklistBook(repo.all(), clock=adapter.now, on_expired=expired)
+    # a million entries are a few million objects built at once: the collector would rescan
+    # them again and again while they are made (half the load time); the daemon freezes them
+    # once it serves (transport.server.tune_gc_for_serving)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        book = BlacklistBook(repo.all(), clock=adapter.now, on_expired=expired)
+    finally:
+        if collecting:
+            gc.enable()
     in_switch = adapter.set_call_screen(book.screen)
     log.debug("blacklist: %d entries, enforced %s", len(book),
              "by the switch" if in_switch else "by switchlink through the adapter")

@@ -122,7 +122,9 @@ TILES: tuple[TileSpec, ...] = (
     TileSpec("abandon_rate", QT_TRANSLATE_NOOP("Tile", "Abandon rate (15 min)"),
              "abandon_rate_15m", fmt_pct, "abandon_rate_today"),
     TileSpec("answered", QT_TRANSLATE_NOOP("Tile", "Answered today"), "answered_today", fmt_int),
-    TileSpec("blocked", QT_TRANSLATE_NOOP("Tile", "Blocked today"), "blocked_today", fmt_int),
+    # warned callers (blacklist 提示/告警) were connected, not blocked: their count sits under it
+    TileSpec("blocked", QT_TRANSLATE_NOOP("Tile", "Blocked today"), "blocked_today", fmt_int,
+             "warned_today"),
 )
 TILE_IDS = tuple(t.id for t in TILES)
 

@@ -114,6 +114,10 @@ class Tile(QFrame):
             self.sub.setText(self.tr("in {queue}").format(queue=self.raw_secondary)
                              if self.raw_secondary else "")
             return
+        if self.spec.secondary == "warned_today":  # connected with a warning, not blocked
+            self.sub.setText(self.tr("Warned {value}").format(
+                value=self.spec.fmt(self.raw_secondary)))
+            return
         self.sub.setText(self.tr("Today {value}").format(
             value=self.spec.fmt(self.raw_secondary)))
 
