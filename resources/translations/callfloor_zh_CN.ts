@@ -2302,6 +2302,10 @@
         <translation>在 {queue}</translation>
     </message>
     <message>
+        <source>{caption} (worse: {where})</source>
+        <translation>{caption}（更严重：{where}）</translation>
+    </message>
+    <message>
         <location filename="../../console/screens/wallboard/widgets/tiles.py" line="117"/>
         <source>Today {value}</source>
         <translation>今日 {value}</translation>

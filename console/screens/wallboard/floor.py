@@ -164,6 +164,15 @@ def worst_alarm_by_metric(alarms: Iterable[dict[str, Any]]) -> dict[str, dict[st
     return worst
 
 
+def own_alarm(alarms: Iterable[dict[str, Any]], metric: str, scope: str) -> dict[str, Any] | None:
+    """The worst active alarm on ``metric`` (any window) that describes a value shown for
+    ``scope``: one on that scope, or a centre-wide one (the centre's figure is that value)."""
+    base = metric_base(metric)
+    mine = [a for a in alarms if metric_base(str(a.get("metric") or "")) == base
+            and str(a.get("scope") or "center") in (scope, "center")]
+    return worst_alarm_by_metric(mine).get(base)
+
+
 def alarm_levels_by_metric(alarms: Iterable[dict[str, Any]]) -> dict[str, str]:
     """Worst active alarm level per metric base name, whatever the alarm's scope."""
     return {metric: alarm["level"] for metric, alarm in worst_alarm_by_metric(alarms).items()}

@@ -56,6 +56,7 @@ class WallboardScreen(Screen):
         self._asked_whoami = False
         #: the queue holding the centre's longest wait, as of the last metrics tick
         self._longest_name = ""
+        self._longest_id = ""
         self._link: tuple[str, float] = ("connecting", time.time())
         mirror = bridge.mirror
         self.queue_model = QueueTableModel(mirror, self)
@@ -256,6 +257,8 @@ class WallboardScreen(Screen):
                 metrics[metric] = sum(counts.get(s, 0) for s in floor.STATE_COUNTS[metric])
         if self._longest_name:
             metrics["longest_wait_queue"] = self._longest_name
+            # the tile's alarm words describe this queue, not the worst one elsewhere
+            metrics["longest_wait_scope"] = "queue:" + self._longest_id
         if metrics.get("waiting") is None:
             queued = [float(c.get("queued_at") or 0) for c in
                       self.bridge.mirror.items("call/").values() if c.get("phase") == "queued"]
@@ -264,12 +267,14 @@ class WallboardScreen(Screen):
         return metrics
 
     def _longest_wait_queue(self) -> str:
-        """The name of the queue whose longest wait the centre's tile shows (same tick)."""
+        """The name of the queue whose longest wait the centre's tile shows (same tick);
+        its id is kept in ``_longest_id``."""
         best, best_id = 0.0, ""
         for key, record in self.bridge.mirror.items("metrics/queue/").items():
             wait = record.get("longest_wait_s") or 0.0
             if wait > best:
                 best, best_id = float(wait), key[len("metrics/queue/"):]
+        self._longest_id = best_id
         if not best_id:
             return ""
         return str((self.bridge.mirror.get("queue/" + best_id) or {}).get("name") or best_id)
@@ -290,7 +295,7 @@ class WallboardScreen(Screen):
         alarms = self.alarm_model.alarms()
         self._show_sl_definition()
         self.tiles.update_values(self.center_metrics(), floor.worst_alarm_by_metric(alarms),
-                                 lambda scope: scope_label(scope, self.bridge.mirror))
+                                 lambda scope: scope_label(scope, self.bridge.mirror), alarms)
         if alarms_changed:
             self.alarm_banner.set_alarms(alarms)
             self.queue_model.set_alarm_levels(floor.alarm_levels_by_queue(alarms))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -68,6 +68,7 @@ class Tile(QFrame):
         self.sub.setVisible(spec.secondary is not None)
         self.level: str | None = None
         self.where = ""
+        self.worse = ""
         self.raw: Any = None
         self.raw_secondary: Any = None
         self.retranslate_ui()
@@ -79,12 +80,13 @@ class Tile(QFrame):
             self.raw_secondary = secondary
             self._sub_words()
 
-    def set_level(self, level: str | None, where: str = "") -> None:
+    def set_level(self, level: str | None, where: str = "", worse: str = "") -> None:
         """Colour from the worst active alarm, with the level in words (never colour alone)
-        and, when that alarm is not center-wide, where it is (e.g. a queue's name)."""
+        and, when that alarm is not center-wide, where it is (e.g. a queue's name);
+        ``worse`` names a worse alarm on another queue than the one whose value is shown."""
         where = where if level else ""
-        if where != self.where:
-            self.where = where
+        if (where, worse) != (self.where, self.worse):
+            self.where, self.worse = where, worse
             self._level_words()
         if level != self.level:
             self.level = level
@@ -107,6 +109,9 @@ class Tile(QFrame):
             self.level_text.setText(text)
         else:
             self.level_text.setText(self.tr("Normal"))
+        if self.worse:
+            self.level_text.setText(self.tr("{caption} (worse: {where})").format(
+                caption=self.level_text.text(), where=self.worse))
         self.level_text.setToolTip(self.level_text.text())
 
     def _sub_words(self) -> None:
@@ -202,14 +207,21 @@ class TileBoard(QWidget):
             self.tiles[tile_id].show()
 
     def update_values(self, metrics: dict[str, Any], alarms: dict[str, dict[str, Any]],
-                      place: Callable[[str], str] = str) -> None:
+                      place: Callable[[str], str] = str,
+                      active: Iterable[dict[str, Any]] = ()) -> None:
         """``alarms``: the worst alarm per metric base (floor.worst_alarm_by_metric);
-        ``place`` names a scope that is not the whole center (e.g. a queue's name)."""
+        ``place`` names a scope that is not the whole center (e.g. a queue's name);
+        ``active``: every active alarm, for a tile whose value is one queue's."""
+        active = list(active)
         for tile in self.tiles.values():
             secondary = tile.spec.secondary
             tile.set_value(metrics.get(tile.spec.metric),
                            metrics.get(secondary) if secondary else None)
             alarm = alarms.get(floor.metric_base(tile.spec.metric))
+            if secondary == "longest_wait_queue" and metrics.get("longest_wait_scope"):
+                self._caption_shown_queue(tile, metrics["longest_wait_scope"], alarm, active,
+                                          place)
+                continue
             if alarm is None:
                 tile.set_level(None)
                 continue
@@ -222,6 +234,20 @@ class TileBoard(QWidget):
             value = alarm.get("value")
             where = place(scope) if value is None else f"{place(scope)} {tile.spec.fmt(value)}"
             tile.set_level(alarm["level"], where)
+
+    @staticmethod
+    def _caption_shown_queue(tile: Tile, scope: str, worst: dict[str, Any] | None,
+                             active: list[dict[str, Any]], place: Callable[[str], str]) -> None:
+        """The big number is one queue's (the longest wait): colour and words are that
+        queue's own alarm; a worse alarm elsewhere is named as such, never as this value."""
+        own = floor.own_alarm(active, tile.spec.metric, scope)
+        level = own["level"] if own else None
+        worse = ""
+        if worst is not None and (level is None or floor.LEVEL_RANK[worst["level"]]
+                                  > floor.LEVEL_RANK[level]):
+            worse = f"{place(str(worst.get('scope') or 'center'))} " \
+                    f"{floor.level_label(worst['level'])}"
+        tile.set_level(level, place(scope), worse)
 
     def set_stale(self, stale: bool) -> None:
         for tile in self.tiles.values():

@@ -101,24 +101,48 @@ def test_tile_coloured_by_a_queue_alarm_names_the_queue(window: WallboardScreen)
     assert window.tiles.tiles["waiting"].level_text.text() == "Red alarm"  # center-wide
 
 
-def test_longest_wait_tile_names_the_queue_of_the_value_it_shows(
-        qtbot, window: WallboardScreen, fake_client: FakeClient) -> None:
-    """Issue 10 item 3: 1:06 captioned with 故障报修07, whose wait was 0:30 (05 had 1:06)."""
-    now = 1_000_000.0
+def _longest_waits(fake_client: FakeClient, now: float) -> None:
+    """q002 (投诉受理) holds the centre's longest wait, 1:06; q001 (故障报修) waits 0:30."""
     for qid, wait in (("q000", 20.0), ("q001", 30.0), ("q002", 66.0), ("q003", 5.0)):
         record = dict(fake_client.mirror.get("metrics/queue/" + qid) or {},
                       longest_wait_s=wait)
         fake_client.push("metrics/queue/" + qid, record)
     fake_client.push("metrics/center", dict(fake_client.mirror.get("metrics/center") or {},
                                             longest_wait_s=66.0, at=now))
-    fake_client.push("alarm/w7", {"id": "w7", "level": "yellow", "scope": "queue:q001",
-                                  "metric": "longest_wait_s", "value": 30.0,
-                                  "threshold": 25.0, "raised_at": now, "state": "active"})
+
+
+def _wait_alarm(aid: str, level: str, qid: str, value: float, now: float) -> dict[str, object]:
+    return {"id": aid, "level": level, "scope": f"queue:{qid}", "metric": "longest_wait_s",
+            "value": value, "threshold": 25.0, "raised_at": now, "state": "active"}
+
+
+def test_longest_wait_caption_never_names_another_queue_as_the_shown_value(
+        qtbot, window: WallboardScreen, fake_client: FakeClient) -> None:
+    """Issue 10 item 3: 1:21 (故障报修02) was captioned "Yellow alarm · 话费查询02 0:21"."""
+    now = 1_000_000.0
+    _longest_waits(fake_client, now)
+    fake_client.push("alarm/w7", _wait_alarm("w7", "yellow", "q001", 30.0, now))
     tile = window.tiles.tiles["longest_wait"]
-    qtbot.waitUntil(lambda: tile.level == "yellow")
+    qtbot.waitUntil(lambda: "(worse:" in tile.level_text.text())
     assert tile.value.text() == "1:06"
     assert tile.sub.text() == "in 投诉受理"  # q002 holds the 1:06
-    assert tile.level_text.text() == "Yellow alarm · 故障报修 0:30"
+    # 投诉受理 has no alarm of its own: not coloured by, nor captioned as, 故障报修's yellow
+    assert tile.level is None
+    assert tile.level_text.text() == "Normal (worse: 故障报修 Yellow)"
+
+
+def test_longest_wait_caption_gives_the_shown_queues_own_alarm_and_a_worse_one(
+        qtbot, window: WallboardScreen, fake_client: FakeClient) -> None:
+    now = 1_000_000.0
+    _longest_waits(fake_client, now)
+    fake_client.push("alarm/w2", _wait_alarm("w2", "yellow", "q002", 66.0, now))
+    tile = window.tiles.tiles["longest_wait"]
+    qtbot.waitUntil(lambda: tile.level == "yellow")
+    assert tile.level_text.text() == "Yellow alarm · 投诉受理"
+    fake_client.push("alarm/w7", _wait_alarm("w7", "red", "q001", 30.0, now))
+    qtbot.waitUntil(lambda: "(worse:" in tile.level_text.text())
+    assert tile.level == "yellow"  # the colour is the shown value's, like the words
+    assert tile.level_text.text() == "Yellow alarm · 投诉受理 (worse: 故障报修 Red)"
 
 
 def test_cleared_alarm_never_shows_as_an_empty_row_between_frames(
