@@ -147,6 +147,9 @@ class Server(CommandEndpoint):
         self.router: zmq.Socket | None = None
         self.pub: zmq.Socket | None = None
         self.events_in = 0
+        #: the time of the last event applied while the adapter still held more (None: caught
+        #: up); the metrics measure waits to it, not to a switch clock running ahead
+        self._behind_t: float | None = None
         self.link_ok = True
         self.rule_store = rule_store
         self.on_alarm_transitions = on_alarm_transitions
@@ -172,7 +175,7 @@ class Server(CommandEndpoint):
         if self.with_analytics:
             self.analytics = LiveAnalytics(
                 inventory,
-                self._switch_time,
+                self._applied_time,
                 rule_store=self.rule_store,
                 on_transitions=self.on_alarm_transitions,
                 config=self.metrics_config,
@@ -283,6 +286,14 @@ class Server(CommandEndpoint):
         except Exception:
             return time.time()
 
+    def _applied_time(self) -> float:
+        """The analytics' clock: the switch's, unless events up to it are still unapplied (a
+        burst the daemon is working through); then the last applied event's time. Measured
+        to the switch clock, every call answered in the unapplied backlog still waited, and
+        the longest wait read minutes on queues with agents ready."""
+        now = self._switch_time()
+        return now if self._behind_t is None else min(now, self._behind_t)
+
     def _pump_adapter(self, max_events: int = 5000) -> bool:
         assert self.floor is not None
         try:
@@ -296,7 +307,10 @@ class Server(CommandEndpoint):
                 self._set_link(False)
             return False
         if not events:
+            self._behind_t = None
             return False
+        # a full batch: the adapter may hold more, so the floor is only as new as its last event
+        self._behind_t = events[-1].t if len(events) >= max_events else None
         changes: list[Change] = []
         apply = self.floor.apply
         for event in events:
