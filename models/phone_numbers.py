@@ -51,6 +51,8 @@ def normalise(text: object) -> str:
             f"{bad!r} is not allowed {where}: a number has digits, spaces, dashes and a "
             "leading +", code="characters")
     digits = raw.translate(_SEPARATORS)
+    if not digits:  # only separators, e.g. ")" or "- -"
+        raise NumberError("no digits: give a telephone number", code="empty")
     if digits.startswith("+"):
         return _international(digits[1:])
     if digits.startswith("00"):

@@ -28,7 +28,8 @@ def test_numbers_of_every_kind_normalise(text: str, canonical: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "why"), [
-    ("", "empty"), ("abc", "'a' is not allowed"), ("1381234567", "11 digits"),
+    ("", "empty"), (")", "no digits"), ("- ( )", "no digits"), ("abc", "'a' is not allowed"),
+    ("1381234567", "11 digits"),
     ("12345678", "area code"), ("110", "emergency"), ("0871-123", "7- or 8-digit"),
     ("00", "country code"), ("+0 123456789", "never starts with 0"),
     ("12812345678", "starts 13-19"), ("0871-01234567", "does not start with 0"),
