@@ -9,101 +9,50 @@ loop decides when to read the switch.
 from __future__ import annotations
 
 import logging
-import math
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ivr.model import Flow
-from models.agents import REQUESTABLE_STATES, Agent, AgentState
+from models.agents import REQUESTABLE_STATES, AgentState
 from models.blacklist import Screening
 from models.calls import CallOutcome, Direction, Participation
 from models.equipment import Board, Channel, Link, Trunk
 from models.events import CallArrived, CallEnded, CallScreened, Event
 from models.fax import FaxJob
-from models.queues import SkillGroup
 from switchlink.adapters.errors import (
     AdapterError,
     AdapterNotStarted,
     InvalidArgument,
     UnsupportedOperation,
 )
+from switchlink.adapters.limits import (
+    CAPABILITIES,
+    FAULT_KINDS,
+    FAULT_PARAMS,
+    FAX_QUEUES,
+    FAX_RESOLUTIONS,
+    MAX_EVENT_DELAY_S,
+    MAX_FAULT_DURATION_S,
+    MAX_FAX_PAGES,
+    MAX_POLL_TIMEOUT_S,
+    MAX_SKILL_LEVEL,
+    MIN_SKILL_LEVEL,
+    CallScreen,
+    Inventory,
+    StoredCalls,
+    _require_id,
+    check_number,
+)
+
+#: the contract: the class here and the names of :mod:`limits` it re-exports
+__all__ = [
+    "CAPABILITIES", "FAULT_KINDS", "FAULT_PARAMS", "FAX_QUEUES", "FAX_RESOLUTIONS",
+    "MAX_EVENT_DELAY_S", "MAX_FAULT_DURATION_S", "MAX_FAX_PAGES", "MAX_POLL_TIMEOUT_S",
+    "MAX_SKILL_LEVEL", "MIN_SKILL_LEVEL", "CallScreen", "Inventory", "StoredCalls",
+    "SwitchAdapter", "check_number",
+]
 
 log = logging.getLogger(__name__)
-
-MIN_SKILL_LEVEL = 1
-MAX_SKILL_LEVEL = 10
-
-#: Fax resolutions a fax board can send at (standard 98 lpi, fine 196 lpi).
-FAX_RESOLUTIONS = ("standard", "fine")
-#: Fax queues an adapter can list.
-FAX_QUEUES = ("send", "done")
-
-#: What an adapter can serve; a composite routes each operation to a member offering it.
-CAPABILITIES = frozenset({"acd", "ivr", "fax"})
-
-#: Fault kinds an adapter may be asked to rehearse (the emulator does them all).
-FAULT_KINDS = frozenset({"link_drop", "board_failure", "stuck_channel", "event_delay",
-                         "line_noise", "clear"})
-#: a rehearsed fault lasts at most a week (it clears itself) ...
-MAX_FAULT_DURATION_S = 7 * 86400.0
-#: ... and an ``event_delay`` holds events back at most an hour (longer is a ``link_drop``)
-MAX_EVENT_DELAY_S = 3600.0
-#: fault parameter -> its largest value (seconds); every one is a finite number >= 0
-FAULT_PARAMS = {"duration_s": MAX_FAULT_DURATION_S, "delay_s": MAX_EVENT_DELAY_S}
-MAX_FAX_PAGES = 1000
-#: a poll waits at most this long for an event (the daemon's loop polls every few ms)
-MAX_POLL_TIMEOUT_S = 3600.0
-
-#: ``since`` -> {call id: (arrived_at, ended_at)} of the finished calls history holds that
-#: arrived at or after ``since`` (see :meth:`SwitchAdapter.continue_history`)
-StoredCalls = Callable[[float], Mapping[str, tuple[float, float]]]
-#: (caller as the switch gave it, switch time) -> the blacklist's verdict, None to let it by
-CallScreen = Callable[[str, float], Screening | None]
-
-
-@dataclass(slots=True)
-class Inventory:
-    """What the switch has, at start: the engine builds its live state from this."""
-
-    agents: list[Agent] = field(default_factory=list)
-    queues: list[SkillGroup] = field(default_factory=list)
-    boards: list[Board] = field(default_factory=list)
-    trunks: list[Trunk] = field(default_factory=list)
-    channels: list[Channel] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-
-
-def check_number(
-    name: str,
-    value: object,
-    *,
-    low: float = 0.0,
-    high: float,
-    unit: str = "",
-    integer: bool = False,
-) -> float:
-    """A number from outside that is finite and in ``low..high``, or InvalidArgument saying so.
-
-    NaN compares false with everything, so ``value < 0`` lets it through; every numeric
-    argument of every adapter comes through here instead.
-    """
-    kind = "an integer" if integer else "a number"
-    what = f"{kind}{' of ' + unit if unit else ''} from {low:g} to {high:g}"
-    if isinstance(value, bool) or not isinstance(value, int if integer else int | float):
-        raise InvalidArgument(f"{name} must be {what}, got {value!r}")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise InvalidArgument(f"{name} must be {what}, got {value!r} (not a finite number)")
-    if not low <= value <= high:
-        raise InvalidArgument(f"{name} must be {what}, got {value!r}")
-    return value
-
-
-def _require_id(kind: str, value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidArgument(f"{kind} must be a non-empty string, got {value!r}")
-    return value
 
 
 class SwitchAdapter(ABC):
