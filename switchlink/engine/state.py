@@ -304,11 +304,12 @@ class FloorState:
         if old.get("status") != status:
             fields["since"] = t
             counters = None
+            base = fields.get("counters") or old.get("counters") or {}
             if status in _FAULTY:
-                counters = dict(old.get("counters") or {})
+                counters = dict(base)
                 counters["errors"] = counters.get("errors", 0) + 1
             if call is not None and call != old.get("call_id") and status == "busy":
-                counters = dict(counters or old.get("counters") or {})
+                counters = dict(counters or base)
                 counters["calls"] = counters.get("calls", 0) + 1
             if counters is not None:
                 fields["counters"] = counters

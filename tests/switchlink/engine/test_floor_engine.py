@@ -135,3 +135,15 @@ def test_finished_fax_jobs_expire_after_ten_minutes() -> None:
     assert f.get("fax/f1")["finished_at"] == 2.0
     assert f.expire(2.0 + FAX_KEEP_S - 1) == []
     assert f.expire(2.0 + FAX_KEEP_S + 1) == [("fax/f1", None)]
+
+
+def test_a_trunk_seizing_circuits_as_it_degrades_keeps_both_its_calls_and_its_error() -> None:
+    from models.equipment import Trunk
+    from models.events import TrunkStatusChanged
+
+    floor = FloorState(Inventory(trunks=[Trunk("pstn-1", "trunk-1", 30)]), {})
+    floor.apply(TrunkStatusChanged(t=1.0, trunk="pstn-1", status=EquipmentStatus.UP, in_use=2))
+    floor.apply(TrunkStatusChanged(t=2.0, trunk="pstn-1", status=EquipmentStatus.DEGRADED,
+                                   in_use=5, error="slips"))
+    counters = floor.get("trunk/pstn-1")["counters"]
+    assert counters["calls"] == 5 and counters["errors"] == 1
