@@ -10,7 +10,6 @@ import argparse
 import json
 import sys
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
@@ -27,6 +26,7 @@ from models.events import (
     CallQueued,
     Event,
 )
+from switchlink.ctl.output import display_width  # one table width rule for both tools
 
 ROUTE_PREFIX = "queue:"
 #: wall seconds between progress lines on stderr
@@ -269,11 +269,6 @@ def agent_skills(scenario: Any) -> dict[str, frozenset[str]]:
         for team in scenario.teams
         for n in range(team.first_work_number, team.first_work_number + team.count)
     }
-
-
-def display_width(text: str) -> int:
-    """Terminal columns ``text`` takes: East Asian wide and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _pad(text: str, width: int, left: bool) -> str:

@@ -37,6 +37,7 @@ from switchlink.adapters.errors import (
     UnknownTarget,
     UnsupportedOperation,
 )
+from switchlink.adapters.limits import check_options
 
 #: the daemon's emulator flags, handed to loopback members that do not set their own
 EMULATOR_FLAGS = ("scenario", "speed")
@@ -76,10 +77,7 @@ class CompositeAdapter(SwitchAdapter):
         super().__init__(**options)
         from switchlink.adapters.registry import create_adapter
 
-        unknown = sorted(set(options) - {"adapters", *EMULATOR_FLAGS})
-        if unknown:
-            raise InvalidArgument(f"composite: unknown option(s) {', '.join(unknown)} "
-                                  "(known: adapters, scenario, speed)")
+        check_options("composite", options, {"adapters", *EMULATOR_FLAGS})
         self.members: list[SwitchAdapter] = []
         self.serves: list[frozenset[str]] = []
         for name, serves, member_options in _member_specs(options.get("adapters")):

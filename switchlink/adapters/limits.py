@@ -7,7 +7,7 @@ Kept apart from :mod:`switchlink.adapters.base` so the contract class reads on o
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from models.agents import Agent
@@ -88,3 +88,13 @@ def _require_id(kind: str, value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InvalidArgument(f"{kind} must be a non-empty string, got {value!r}")
     return value
+
+
+def check_options(adapter: str, options: Mapping[str, object], known: Iterable[str]) -> None:
+    """Refuse option names ``adapter`` does not know, naming the ones it does (a typo in a
+    site's config is one clear line, not a silently ignored setting)."""
+    names = set(known)
+    unknown = sorted(set(options) - names)
+    if unknown:
+        raise InvalidArgument(f"{adapter}: unknown option(s) {', '.join(unknown)} "
+                              f"(known: {', '.join(sorted(names))})")

@@ -44,6 +44,7 @@ from switchlink.adapters.errors import (
     UnknownTarget,
     UnsupportedOperation,
 )
+from switchlink.adapters.limits import check_options
 
 OPTIONS = frozenset({"host", "port", "username", "secret", "timeout_s", "max_backoff_s",
                      "supervisor_channel", "outbound_channel", "outbound_context",
@@ -63,10 +64,7 @@ class AmiAdapter(SwitchAdapter):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        unknown = sorted(set(options) - OPTIONS)
-        if unknown:
-            raise InvalidArgument(f"ami: unknown option(s) {', '.join(unknown)} "
-                                  f"(known: {', '.join(sorted(OPTIONS))})")
+        check_options("ami", options, OPTIONS)
         self.host = str(options.get("host", "127.0.0.1"))
         self.port = int(check_number("port", options.get("port", 5038), low=1, high=65535,
                                      integer=True))

@@ -52,6 +52,7 @@ from switchlink.adapters.errors import (
     UnsupportedOperation,
 )
 from switchlink.adapters.hylafax.client import JobRow, ModemRow, document_form, session
+from switchlink.adapters.limits import check_options
 
 OPTIONS = frozenset({"host", "port", "user", "password", "id", "poll_interval_s", "timeout_s",
                      "kill_after_min", "max_backoff_s"})
@@ -82,10 +83,7 @@ class HylafaxAdapter(SwitchAdapter):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        unknown = sorted(set(options) - OPTIONS)
-        if unknown:
-            raise InvalidArgument(f"hylafax: unknown option(s) {', '.join(unknown)} "
-                                  f"(known: {', '.join(sorted(OPTIONS))})")
+        check_options("hylafax", options, OPTIONS)
         self.host = str(options.get("host", "127.0.0.1"))
         self.port = int(check_number("port", options.get("port", 4559), low=1, high=65535,
                                      integer=True))

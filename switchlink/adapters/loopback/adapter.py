@@ -42,6 +42,7 @@ from switchlink.adapters.base import (
     check_number,
 )
 from switchlink.adapters.errors import InvalidArgument, InvalidOperation, LinkDown
+from switchlink.adapters.limits import check_options
 from switchlink.adapters.loopback.clock import SimClock, parse_speed
 from switchlink.adapters.loopback.distributions import MAX_SECONDS
 from switchlink.adapters.loopback.resume import DEFAULT_BUDGET_S, NEW_EPOCH, Resumed, resume
@@ -82,12 +83,7 @@ class LoopbackAdapter(SwitchAdapter):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
-        unknown = sorted(set(options) - OPTIONS)
-        if unknown:
-            raise InvalidArgument(
-                f"loopback: unknown option(s) {', '.join(unknown)} "
-                f"(known: {', '.join(sorted(OPTIONS))})"
-            )
+        check_options("loopback", options, OPTIONS)
         scenario = options.get("scenario", "default")
         if isinstance(scenario, Scenario):
             self.scenario = scenario
