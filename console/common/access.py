@@ -27,7 +27,7 @@ ROLE_LABELS = {
     "quality_inspector": QT_TRANSLATE_NOOP("Access", "quality inspector"),
     "floor_manager": QT_TRANSLATE_NOOP("Access", "floor manager"),
     "maintenance": QT_TRANSLATE_NOOP("Access", "maintenance"),
-    "admin": QT_TRANSLATE_NOOP("Access", "admin"),
+    "admin": QT_TRANSLATE_NOOP("Access", "administrator"),
     "wall": QT_TRANSLATE_NOOP("Access", "view-only wall"),
 }
 #: the order roles are named in ("Only supervisor, team leader or admin may …")

@@ -155,6 +155,12 @@ class ConsoleSession:
         win = MainWindow(bridge, prefs, theme=theme, language=lang,
                          show_log=self._show_log)
         self.window = win
+        from console.shell.session_control import SessionControl
+
+        # a switchlink that is not our own embedded one: ask who is there (issue 12)
+        win.session_control = SessionControl(  # type: ignore[attr-defined]
+            win, bridge, endpoint=str(getattr(self.client, "endpoint", "")),
+            ask_at_start=bool(self.args.connect) and not self.args.screenshot)
         win.enable_sound()
         win.theme_screens(theme)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,22 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.common.access import access_of
 from console.common.screen import Screen
 from console.screens.blacklist.detail import DetailPane
 from console.screens.blacklist.dialogs import EntryDialog, ImportErrorsDialog, LiftDialog
 from console.screens.blacklist.labels import ACTIONS, STATES, label
 from console.screens.blacklist.table_model import BlacklistTableModel
-from models.security import ROLE_PERMISSIONS, Permission
+from models.security import Permission
 
 SUMMARY_KEY = "blacklist/summary"
 PAGE = 1000
-ROLE_NAMES = {
-    "supervisor": QT_TRANSLATE_NOOP("BlacklistScreen", "team leaders"),
-    "admin": QT_TRANSLATE_NOOP("BlacklistScreen", "administrators"),
-    "floor_manager": QT_TRANSLATE_NOOP("BlacklistScreen", "floor managers"),
-    "quality_inspector": QT_TRANSLATE_NOOP("BlacklistScreen", "quality inspectors"),
-    "maintenance": QT_TRANSLATE_NOOP("BlacklistScreen", "maintenance staff"),
-}
 
 
 class BlacklistScreen(Screen):
@@ -103,8 +97,11 @@ class BlacklistScreen(Screen):
         self.buttons["import"].clicked.connect(self.import_file)
         self.buttons["export"].clicked.connect(self.export_file)
         self.detail.apply_suggestion.connect(self._apply_suggestion)
+        self.access = access_of(bridge)
+        self.access.changed.connect(
+            lambda: self.set_can_edit(self.access.allowed(Permission.EDIT_BLACKLIST)))
         self.retranslate_ui()
-        self.set_can_edit(False)
+        self.set_can_edit(self.access.allowed(Permission.EDIT_BLACKLIST))
         bridge.changed.connect(self._on_changed)
         bridge.resynced.connect(self.refresh)
         bridge.link_changed.connect(self._on_link)
@@ -142,10 +139,8 @@ class BlacklistScreen(Screen):
     # -- permissions -------------------------------------------------------------------------
     def set_can_edit(self, allowed: bool) -> None:
         self.can_edit = allowed
-        roles = [QCoreApplication.translate("BlacklistScreen", ROLE_NAMES[r.value])
-                 for r, perms in ROLE_PERMISSIONS.items() if Permission.EDIT_BLACKLIST in perms]
-        why = "" if allowed else self.tr("Only %1 may change the blacklist.").replace(
-            "%1", self.tr(", ").join(roles))
+        why = "" if allowed else self.access.why_not(Permission.EDIT_BLACKLIST,
+                                                     self.tr("change the blacklist"))
         for name in ("add", "edit", "lift", "import"):
             self.buttons[name].setEnabled(allowed)
             self.buttons[name].setToolTip(why)
@@ -154,12 +149,6 @@ class BlacklistScreen(Screen):
         if status != "live":
             return
         self.refresh()
-        self.bridge.client.command(
-            "whoami", {},
-            on_success=lambda info: self.set_can_edit(
-                "edit_blacklist" in (info.get("permissions", []) if isinstance(info, dict)
-                                     else [])),
-            on_failure=lambda *_: self.set_can_edit(False))
 
     # -- data --------------------------------------------------------------------------------
     def _on_changed(self, keys: set[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from console.common.access import role_label
 from models.security import ROLE_PERMISSIONS, Permission, Role
 
 #: a channel cell's colour by state (like the agent grid: one glance, no reading)
@@ -80,7 +81,8 @@ def kind_label(kind: str) -> str:
 
 def roles_allowed(permission: Permission) -> str:
     """"maintenance or administrator": the roles that hold ``permission``, translated."""
-    names = [tr(ROLE_LABELS[r]) for r in Role if permission in ROLE_PERMISSIONS[r]]
+    names = [tr(ROLE_LABELS[r]) if r in ROLE_LABELS else role_label(r.value)
+             for r in Role if permission in ROLE_PERMISSIONS.get(r, ())]
     return tr(OR).join(names)
 
 

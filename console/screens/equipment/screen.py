@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.common.access import access_of
 from console.common.link import ClientBridge
 from console.common.preferences import Preferences
 from console.common.screen import Screen
@@ -42,7 +43,6 @@ class EquipmentScreen(Screen):
         super().__init__(bridge, prefs, parent)
         self.setObjectName("equipment")
         self.permissions: set[str] = set()
-        self._asked_whoami = False
         self._shown = False
         #: (kind, id, board) of the selected equipment
         self.target: tuple[str, str, str] | None = None
@@ -101,7 +101,8 @@ class EquipmentScreen(Screen):
         self.save_path = self._save_path
         bridge.changed.connect(self.apply_frame)
         bridge.resynced.connect(self.rebuild)
-        bridge.link_changed.connect(self._ask_permissions)
+        self.access = access_of(bridge)
+        self.access.changed.connect(self._role_changed)
         self.retranslate_ui()
         self.rebuild()
 
@@ -141,17 +142,10 @@ class EquipmentScreen(Screen):
         self.actions_panel.result.setText(text)
         self.show_message(text.split("\n")[0])
 
-    def _ask_permissions(self, status: str, _since: float) -> None:
-        if status != "live" or self._asked_whoami:
-            return
-        self._asked_whoami = True
-
-        def granted(info: Any) -> None:
-            perms = info.get("permissions", []) if isinstance(info, dict) else []
-            self.set_permissions(set(perms))
-
-        self.bridge.client.command("whoami", {}, on_success=granted,
-                                   on_failure=lambda *_: self.set_permissions(set()))
+    def _role_changed(self) -> None:
+        """The shared :class:`~console.common.access.Access` heard a login, logout or whoami."""
+        self.set_permissions(set(self.access.permissions) if not
+                             self.access.must_change_password else set())
 
     def set_permissions(self, permissions: set[str]) -> None:
         self.permissions = permissions

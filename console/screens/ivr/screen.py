@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.common.access import access_of
 from console.common.screen import Screen
 from console.screens.ivr.dialogs import ask_notice
 from console.screens.ivr.tree import NODE_ROLE, build_tree, findings_by_node
+from models.security import Permission
 
 _RED, _AMBER = QColor("#e53935"), QColor("#fb8c00")
 NODE, TYPE, NOW, ENTERED, DROPPED, FINDINGS = range(6)
@@ -93,8 +95,10 @@ class IvrScreen(Screen):
         self._slow = QTimer(self)  # calls list and channels: once a second is plenty
         self._slow.timeout.connect(self._refresh_side)
         self._slow.start(1000)
+        access = access_of(bridge)
+        access.changed.connect(lambda: self.set_can_manage(access.allowed(Permission.MANAGE_IVR)))
         self.retranslate_ui()
-        self.set_can_manage(False)
+        self.set_can_manage(access.allowed(Permission.MANAGE_IVR))
 
     # -- language ----------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -124,15 +128,13 @@ class IvrScreen(Screen):
         if status != "live" or self._asked:
             return
         self._asked = True
-        self.bridge.client.command("whoami", {}, on_success=lambda info: self.set_can_manage(
-            "manage_ivr" in (info.get("permissions", []) if isinstance(info, dict) else [])),
-            on_failure=lambda *_: self.set_can_manage(False))
         self.load_flows()
 
     def set_can_manage(self, allowed: bool) -> None:
         """Reload and the notice need the maintenance or admin role: greyed, and said why."""
         self.can_manage = allowed
-        why = "" if allowed else self.tr("Needs the maintenance or admin role")
+        why = "" if allowed else access_of(self.bridge).why_not(
+            Permission.MANAGE_IVR, self.tr("reload flows or set the emergency notice"))
         for button in (self.reload_button, self.notice_button):
             button.setEnabled(allowed)
             button.setToolTip(why)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.common.access import access_of
 from console.common.link import ClientBridge
 from console.common.preferences import Preferences
 from console.common.screen import Screen
@@ -32,6 +33,7 @@ from console.screens.wallboard.widgets.banners import AlarmBanner, StaleBanner
 from console.screens.wallboard.widgets.charts import ChartsPanel
 from console.screens.wallboard.widgets.floor_summary import FloorSummary
 from console.screens.wallboard.widgets.tiles import TileBoard
+from models.security import Permission
 
 #: more agents than this make a big floor: the summary per team / skill group stands in for
 #: the grid (cells on demand), the tiles take one row and the queue table the height
@@ -53,7 +55,6 @@ class WallboardScreen(Screen):
         self.setObjectName("wallboard")
         self.stale = True
         self.live_seen = False
-        self._asked_whoami = False
         #: the queue holding the centre's longest wait, as of the last metrics tick
         self._longest_name = ""
         self._longest_id = ""
@@ -83,6 +84,10 @@ class WallboardScreen(Screen):
         self.sl_definition = QLabel(self, objectName="slDefinition", wordWrap=True)
         self.agents_title = QLabel(self, objectName="panelTitle")
         self._build_layout()
+        from console.screens.wallboard.control.controller import SupervisorControl
+
+        self.control = SupervisorControl(self, self.agents, self.clock)  # issue 12
+        self.control.place(self.agents, self.agent_area)
         self.layout_prefs = load_layout(prefs)
         self.alarm_menu = QMenu(self)
         self.actions_by_name: dict[str, QAction] = build_actions(
@@ -99,7 +104,8 @@ class WallboardScreen(Screen):
         self._sampler = QTimer(self, interval=1000)
         self._sampler.timeout.connect(self._sample_charts)
         self._sampler.start()
-        bridge.link_changed.connect(self._ask_permissions)
+        access = access_of(bridge)  # the role decides whether Acknowledge is offered
+        access.changed.connect(lambda: self.set_can_ack(access.allowed(Permission.ACK_ALARM)))
         bridge.changed.connect(self.apply_frame)
         bridge.resynced.connect(self.rebuild)
         bridge.link_changed.connect(self.set_link)
@@ -348,21 +354,6 @@ class WallboardScreen(Screen):
         self._refresh_floor_summary()
         if not self.stale and self.bridge.mirror.get("metrics/center") is None:
             self.charts.sample(self.center_metrics())
-
-    def _ask_permissions(self, status: str, _since: float) -> None:
-        """Once live, ask switchlink who we are: Acknowledge is offered only if the role may."""
-        if status != "live" or self._asked_whoami:
-            return
-        self._asked_whoami = True
-
-        def granted(info: Any) -> None:
-            perms = info.get("permissions", []) if isinstance(info, dict) else []
-            self.set_can_ack("ack_alarm" in perms)
-
-        def refused(_err: Any = None) -> None:
-            self.set_can_ack(False)  # no session: view only
-
-        self.bridge.client.command("whoami", {}, on_success=granted, on_failure=refused)
 
     def set_can_ack(self, allowed: bool) -> None:
         """The role decides: the Acknowledge button and its menu action / Ctrl+K together."""

@@ -36,11 +36,11 @@ def test_whoami_once_live_decides_what_is_allowed(qtbot: Any, fake_client: Any) 
     assert access.allowed("edit_blacklist")
     assert not access.allowed("manage_users")
     assert access.why_not("edit_blacklist") == ""
-    assert access.why_not("manage_users", "manage users") == "Only admin may manage users."
+    assert access.why_not("manage_users", "manage users") == "Only administrator may manage users."
     assert access.why_not("force_agent_state") == ""
     access.apply({"username": "li", "role": "wall", "permissions": ["view_floor"]})
     assert access.why_not("force_agent_state", "force agent states") == (
-        "Only supervisor, team leader or admin may force agent states.")
+        "Only supervisor, team leader or administrator may force agent states.")
 
 
 def test_guarded_widgets_grey_and_say_who_may(qtbot: Any, fake_client: Any) -> None:
@@ -53,10 +53,10 @@ def test_guarded_widgets_grey_and_say_who_may(qtbot: Any, fake_client: Any) -> N
     access.guard(action, "manage_users", "manage users")
     bridge.drain()
     assert button.isEnabled() and button.toolTip() == "Add a number"
-    assert not action.isEnabled() and action.toolTip() == "Only admin may manage users."
+    assert not action.isEnabled() and action.toolTip() == "Only administrator may manage users."
     access.apply({"username": "fm", "role": "floor_manager", "permissions": ["view_floor"]})
     assert not button.isEnabled()
-    assert button.toolTip() == "Only supervisor or admin may change the blacklist."
+    assert button.toolTip() == "Only supervisor or administrator may change the blacklist."
     access.clear()  # logged out: nothing allowed, and the tooltip says why
     assert button.toolTip().startswith("Not logged in.")
     access.apply({"username": "a", "role": "admin", "must_change_password": True,

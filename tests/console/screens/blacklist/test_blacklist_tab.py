@@ -102,11 +102,14 @@ def test_a_refusal_from_switchlink_stays_in_the_dialog(tab: Any, fake_client: An
 
 
 def test_without_the_permission_editing_is_greyed_with_the_roles_named(tab: Any) -> None:
-    tab.set_can_edit(False)
+    from console.common.access import access_of
+
+    access_of(tab.bridge).apply({"username": "fm", "role": "floor_manager",
+                                 "permissions": ["view_floor"]})
     for name in ("add", "edit", "lift", "import"):
         assert not tab.buttons[name].isEnabled()
-        assert "team leaders" in tab.buttons[name].toolTip()
-        assert "administrators" in tab.buttons[name].toolTip()
+        assert "team leader" in tab.buttons[name].toolTip()
+        assert "administrator" in tab.buttons[name].toolTip()
     assert tab.buttons["export"].isEnabled()
     tab.table.selectRow(0)
     assert tab.lift_selected() is None
