@@ -1,124 +1,276 @@
-"""Complaint work orders and their history; transitions follow the S2 life cycle."""
+"""Complaint work orders and their history (issue 16): readable ids allocated in the
+database, each action one transaction with its history row and an optimistic version
+check, search with filters and full text, the warning counts and the periodic report.
+
+Full text: SQLite reads the FTS5 trigram table ``work_order_search`` (migration 0005),
+PostgreSQL the pg_trgm GIN index through ``ILIKE``; Chinese has no spaces between words,
+so both match substrings rather than words. Queries shorter than a trigram scan with LIKE.
+"""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, and_, case, func, or_, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
 
-from models.complaints import (
-    TRANSITIONS,
-    WorkOrder,
-    WorkOrderHistory,
-    WorkOrderState,
-    can_transition,
-)
-from models.persistence.convert import InvalidQuery, NotFound, row_values, to_domain
+from models.complaints.deadlines import LEVELS
+from models.complaints.lifecycle import RUNNING_STATES, Step, WorkOrderState
+from models.complaints.order import HistoryEntry, WorkOrder
+from models.persistence.convert import NotFound
 from models.persistence.database import Database, DatabaseError
-from models.persistence.schema import WorkOrderHistoryRow, WorkOrderRow
+from models.persistence.schema import WorkOrderHistoryRow, WorkOrderRow, WorkOrderSequenceRow
+
+R = WorkOrderRow
+#: order field -> column, where the names differ (the sketch's columns are kept)
+COLUMN_OF = {"classification": "category", "description": "content",
+             "cause": "responsibility_cause", "holder_department": "department",
+             "area": "region", "id": "number"}
+_LEVEL_COLUMNS = {"yellow": R.warn_yellow_at, "orange": R.warn_orange_at,
+                  "red": R.warn_red_at, "black": R.due_at}
+_RUNNING = sorted(s.value for s in RUNNING_STATES)
 
 
-class InvalidTransition(DatabaseError):
-    """A work order cannot move to the asked-for state from where it is."""
+class StaleOrder(DatabaseError):
+    """The order changed since the caller read it (optimistic concurrency)."""
+
+    def __init__(self, number: str, version: int, sent: int, by: str, at: float) -> None:
+        super().__init__(f"{number} changed (version {version}, sent {sent})")
+        self.number, self.version, self.sent, self.by, self.at = number, version, sent, by, at
+
+
+@dataclass(slots=True)
+class OrderQuery:
+    state: str | None = None
+    classification: str | None = None
+    warning: str | None = None
+    department: str | None = None
+    created_by: str | None = None
+    since: float | None = None
+    until: float | None = None
+    text: str | None = None
+    offset: int = 0
+    limit: int = 100
+    sort: str = "created"
+
+
+def _order(row: WorkOrderRow) -> WorkOrder:
+    return WorkOrder(
+        id=row.number, caller=row.caller, customer_level=row.customer_level,
+        channel=row.channel, classification=row.category, description=row.content,
+        state=WorkOrderState(row.state), cause=row.responsibility_cause,
+        responsible_department=row.responsible_department, holder_department=row.department,
+        priority=row.priority, cross_region=bool(row.cross_region), error_class=row.error_class,
+        attachments=list(row.attachments or []), call_id=row.call_id,
+        ivr_trail=list(row.ivr_trail or []), area=row.region, version=row.version,
+        created_at=row.created_at, created_by=row.created_by, updated_at=row.updated_at,
+        updated_by=row.updated_by, due_at=row.due_at,
+        level_at={lv: v for lv, v in (("yellow", row.warn_yellow_at),
+                                      ("orange", row.warn_orange_at),
+                                      ("red", row.warn_red_at), ("black", row.due_at))
+                  if v is not None},
+        satisfied=row.satisfied, immediate=bool(row.immediate), replied_at=row.replied_at,
+        closed_at=row.closed_at)
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class WorkOrderRepository:
-    """Create, move and annotate work orders; each step is one transaction with its history."""
+    """Create, act on, read and search work orders."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def create(self, order: WorkOrder, by: str, at: float | None = None) -> WorkOrder:
-        """Accept (受理) a complaint; returns it with its id."""
-        now = time.time() if at is None else at
-        order.state = WorkOrderState.ACCEPTED
-        order.created_at = order.created_at or now
-        order.updated_at = now
-        order.created_by = order.created_by or by
+    # --- writing ----------------------------------------------------------------------------
+
+    def _next_number(self, s: Any, day: str) -> str:
+        dialect = postgresql if self.db.dialect == "postgresql" else sqlite
+        stmt = dialect.insert(WorkOrderSequenceRow).values(day=day, last=1)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[WorkOrderSequenceRow.day],
+            set_={"last": WorkOrderSequenceRow.last + 1},
+        ).returning(WorkOrderSequenceRow.last)
+        last = s.execute(stmt).scalar_one()
+        return f"TS{day}-{last:04d}"
+
+    def create(self, order: WorkOrder, *, day: str, role: str) -> WorkOrder:
+        """Accept (受理) ``order``: allocate its id (``TS<day>-<n>``), write it and its first
+        history step. ``order`` carries its deadline moments already."""
         with self.db.begin() as s:
-            values = row_values(WorkOrderRow, order)
-            values.pop("id", None)
-            row = WorkOrderRow(**values)
+            order.id = self._next_number(s, day)
+            order.version = 1
+            row = R(
+                number=order.id, caller=order.caller, category=order.classification,
+                content=order.description, state=order.state.value,
+                customer_level=order.customer_level, channel=order.channel,
+                department=order.holder_department, responsibility_cause=order.cause,
+                responsible_department=order.responsible_department, region=order.area,
+                call_id=order.call_id, created_at=order.created_at, due_at=order.due_at,
+                updated_at=order.created_at, created_by=order.created_by,
+                priority=order.priority, cross_region=order.cross_region,
+                error_class=order.error_class, attachments=list(order.attachments),
+                ivr_trail=list(order.ivr_trail), version=1, updated_by=order.created_by,
+                warn_yellow_at=order.level_at.get("yellow"),
+                warn_orange_at=order.level_at.get("orange"),
+                warn_red_at=order.level_at.get("red"), immediate=False,
+                search_text=order.description,
+            )
             s.add(row)
             s.flush()
-            s.add(
-                WorkOrderHistoryRow(
-                    order_id=row.id, at=now, by=by, action=str(WorkOrderState.ACCEPTED),
-                    from_state=None, to_state=str(WorkOrderState.ACCEPTED), note="",
-                )
-            )
-            order.id = row.id
+            s.add(WorkOrderHistoryRow(
+                order_id=row.id, at=order.created_at, by=order.created_by, role=role,
+                action="accept", from_state=None, to_state=order.state.value, note=""))
+        order.updated_at, order.updated_by = order.created_at, order.created_by
         return order
 
-    def transition(
-        self, order_id: int, new_state: WorkOrderState, by: str, note: str = "",
-        at: float | None = None, **fields: str,
-    ) -> WorkOrder:
-        """Move an order (派发, 回复, 归档 …), setting e.g. ``department`` on the way."""
-        now = time.time() if at is None else at
-        unknown = set(fields) - {
-            "department", "responsibility_cause", "responsible_department", "region",
-        }
-        if unknown:
-            raise InvalidQuery(f"work order fields {sorted(unknown)} cannot be set on a transition")
+    def act(self, number: str, version: int, decide: Callable[[WorkOrder], Step], *,
+            by: str, role: str, at: float) -> tuple[WorkOrder, Step]:
+        """Apply the step ``decide`` makes of the order as it is now, if its version is
+        still ``version``; otherwise :class:`StaleOrder` and nothing written."""
         with self.db.begin() as s:
-            row = s.get(WorkOrderRow, order_id)
+            row = s.scalars(select(R).where(R.number == number)).one_or_none()
             if row is None:
-                raise NotFound(f"no work order {order_id}")
-            old = WorkOrderState(row.state)
-            if not can_transition(old, new_state):
-                allowed = ", ".join(sorted(TRANSITIONS[old])) or "nothing (archived)"
-                raise InvalidTransition(
-                    f"work order {order_id} is {old}; it can go to {allowed}, not {new_state}"
-                )
-            row.state = str(new_state)
-            row.updated_at = now
-            for key, value in fields.items():
-                setattr(row, key, value)
-            s.add(
-                WorkOrderHistoryRow(
-                    order_id=order_id, at=now, by=by, action=str(new_state),
-                    from_state=str(old), to_state=str(new_state), note=note,
-                )
-            )
+                raise NotFound(f"no work order {number}")
+            if row.version != version:
+                raise StaleOrder(number, row.version, version, row.updated_by, row.updated_at)
+            step = decide(_order(row))
+            values: dict[str, Any] = {COLUMN_OF.get(k, k): v for k, v in step.changes.items()}
+            values.update(state=step.to_state.value, version=version + 1, updated_at=at,
+                          updated_by=by)
+            if step.note:
+                values["search_text"] = R.search_text + ("\n" + step.note)
+            done = s.execute(update(R).where(R.id == row.id, R.version == version)
+                             .values(**values).execution_options(synchronize_session=False))
+            if done.rowcount != 1:  # another writer got in between (PostgreSQL)
+                now_v, now_by, now_at = s.execute(
+                    select(R.version, R.updated_by, R.updated_at).where(R.id == row.id)).one()
+                raise StaleOrder(number, now_v, version, now_by, now_at)
+            s.add(WorkOrderHistoryRow(
+                order_id=row.id, at=at, by=by, role=role, action=step.action.value,
+                from_state=step.from_state.value, to_state=step.to_state.value, note=step.note))
             s.flush()
-            return to_domain(WorkOrder, row)
+            s.expire(row)
+            return _order(row), step
 
-    def add_note(self, order_id: int, by: str, note: str, at: float | None = None) -> None:
-        """添加中途意见: an interim note that does not change the state."""
-        with self.db.begin() as s:
-            if s.get(WorkOrderRow, order_id) is None:
-                raise NotFound(f"no work order {order_id}")
-            s.add(
-                WorkOrderHistoryRow(
-                    order_id=order_id, at=time.time() if at is None else at, by=by,
-                    action="note", from_state=None, to_state=None, note=note,
-                )
-            )
+    # --- reading ----------------------------------------------------------------------------
 
-    def get(self, order_id: int) -> WorkOrder | None:
+    def get(self, number: str) -> WorkOrder | None:
         with self.db.read() as s:
-            row = s.get(WorkOrderRow, order_id)
-            return None if row is None else to_domain(WorkOrder, row)
+            row = s.scalars(select(R).where(R.number == number)).one_or_none()
+            return None if row is None else _order(row)
 
-    def search(
-        self, state: WorkOrderState | None = None, caller: str | None = None, limit: int = 100
-    ) -> list[WorkOrder]:
-        """投诉查询: newest first."""
-        query = select(WorkOrderRow)
-        if state is not None:
-            query = query.where(WorkOrderRow.state == str(state))
-        if caller is not None:
-            query = query.where(WorkOrderRow.caller == caller)
-        query = query.order_by(WorkOrderRow.created_at.desc(), WorkOrderRow.id.desc())
+    def history(self, number: str) -> list[HistoryEntry]:
+        H = WorkOrderHistoryRow
+        query = (select(H).join(R, R.id == H.order_id).where(R.number == number)
+                 .order_by(H.at, H.id))
         with self.db.read() as s:
-            return [to_domain(WorkOrder, r) for r in s.scalars(query.limit(limit))]
+            return [HistoryEntry(h.at, h.by, h.role, h.action, h.from_state, h.to_state, h.note)
+                    for h in s.scalars(query)]
 
-    def history(self, order_id: int) -> list[WorkOrderHistory]:
-        query = (
-            select(WorkOrderHistoryRow)
-            .where(WorkOrderHistoryRow.order_id == order_id)
-            .order_by(WorkOrderHistoryRow.at, WorkOrderHistoryRow.id)
-        )
+    def _filtered(self, q: OrderQuery, now: float, query: Select[Any]) -> Select[Any]:
+        if q.state:
+            query = query.where(R.state == q.state)
+        if q.classification:
+            path = q.classification.rstrip("/")
+            query = query.where(or_(R.category == path,
+                                    R.category.like(_like(path + "/")[1:], escape="\\")))
+        if q.department:
+            query = query.where(R.department == q.department)
+        if q.created_by:
+            query = query.where(R.created_by == q.created_by)
+        if q.since is not None:
+            query = query.where(R.created_at >= q.since)
+        if q.until is not None:
+            query = query.where(R.created_at < q.until)
+        if q.warning:
+            query = query.where(self._at_level(q.warning, now))
+        if q.text and q.text.strip():
+            query = query.where(self._matches(q.text.strip()))
+        return query
+
+    @staticmethod
+    def _at_level(level: str, now: float) -> Any:
+        i = LEVELS.index(level)
+        cond = [R.state.in_(_RUNNING), _LEVEL_COLUMNS[level] <= now]
+        if i + 1 < len(LEVELS):
+            cond.append(_LEVEL_COLUMNS[LEVELS[i + 1]] > now)
+        return and_(*cond)
+
+    def _matches(self, words: str) -> Any:
+        if self.db.dialect == "sqlite" and len(words) >= 3:
+            phrase = '"' + words.replace('"', '""') + '"'
+            return R.id.in_(text("SELECT rowid FROM work_order_search WHERE "
+                                 "work_order_search MATCH :phrase").bindparams(phrase=phrase))
+        return R.search_text.ilike(_like(words), escape="\\")
+
+    def search(self, q: OrderQuery, now: float) -> tuple[int, list[WorkOrder]]:
+        """投诉查询: ``(total, one page)``, newest first (or soonest deadline first)."""
+        rows = self._filtered(q, now, select(R))
+        if q.sort == "due":
+            rows = rows.order_by(R.due_at.asc(), R.id.asc())
+        else:
+            rows = rows.order_by(R.created_at.desc(), R.id.desc())
+        count = self._filtered(q, now, select(func.count()).select_from(R))
         with self.db.read() as s:
-            return [to_domain(WorkOrderHistory, r) for r in s.scalars(query)]
+            total = s.execute(count).scalar_one()
+            page = [_order(r) for r in s.scalars(rows.offset(q.offset).limit(q.limit))]
+        return total, page
+
+    def warnings(self, now: float, per_level: int = 200) -> dict[str, Any]:
+        """Open orders at each warning level now: counts and the most urgent ids."""
+        counts: dict[str, int] = {}
+        orders: dict[str, list[str]] = {}
+        with self.db.read() as s:
+            for level in LEVELS:
+                cond = self._at_level(level, now)
+                counts[level] = s.execute(select(func.count()).select_from(R).where(cond)
+                                          ).scalar_one()
+                ids = select(R.number).where(cond).order_by(R.due_at, R.id).limit(per_level)
+                orders[level] = list(s.scalars(ids)) if counts[level] else []
+        return {"counts": counts, "orders": orders}
+
+    def arrivals(self, since: float) -> list[tuple[str, str, float]]:
+        """(classification, area, created_at) of orders taken since ``since``, oldest first:
+        the spike detector's memory after a restart."""
+        query = (select(R.category, R.region, R.created_at).where(R.created_at >= since)
+                 .order_by(R.created_at))
+        with self.db.read() as s:
+            return [(c, a, t) for c, a, t in s.execute(query)]
+
+    def report(self, start: float, end: float, now: float) -> dict[str, list[dict[str, Any]]]:
+        """Counts, on-time and satisfaction per classification, cause and department for the
+        orders taken in ``[start, end)``."""
+        replied = R.replied_at.is_not(None)
+        sums = [
+            func.count(),
+            func.sum(case((replied, 1), else_=0)),
+            func.sum(case((and_(replied, R.replied_at <= R.due_at), 1), else_=0)),
+            func.sum(case((and_(R.replied_at.is_(None), R.due_at < now), 1), else_=0)),
+            func.sum(case((R.satisfied.is_not(None), 1), else_=0)),
+            func.sum(case((R.satisfied.is_(True), 1), else_=0)),
+        ]
+        out: dict[str, list[dict[str, Any]]] = {}
+        department = case((R.responsible_department != "", R.responsible_department),
+                          else_=R.department)
+        groups = {"by_classification": R.category, "by_cause": R.responsibility_cause,
+                  "by_department": department}
+        with self.db.read() as s:
+            for name, key in groups.items():
+                query = (select(key, *sums).where(R.created_at >= start, R.created_at < end)
+                         .group_by(key).order_by(func.count().desc(), key))
+                out[name] = [_report_row(r) for r in s.execute(query)]
+        return out
+
+
+def _report_row(r: Iterable[Any]) -> dict[str, Any]:
+    key, count, replied, on_time, overdue_open, feedback, satisfied = (
+        int(v or 0) if i else v for i, v in enumerate(r))
+    judged = replied + overdue_open
+    return {"key": key or "", "count": count, "replied": replied, "on_time": on_time,
+            "on_time_rate": on_time / judged if judged else None,
+            "feedback": feedback, "satisfied": satisfied,
+            "satisfaction_rate": satisfied / feedback if feedback else None}

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: The Alembic revision this schema matches (migrations/versions/ head).
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0005"
 #: Bumped with every revision; shown in `switchlink --version` style output.
 SCHEMA_VERSION = 2
 
@@ -296,8 +296,14 @@ class WorkOrderRow(Base):
         Index("ix_work_orders_state", "state"),
         Index("ix_work_orders_caller", "caller"),
         Index("ix_work_orders_created", "created_at"),
+        Index("ix_work_orders_number", "number", unique=True),
+        Index("ix_work_orders_state_due", "state", "due_at"),
+        Index("ix_work_orders_category_created", "category", "created_at"),
+        Index("ix_work_orders_department_state", "department", "state"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: the readable id, TS<yyyymmdd>-<n> (issue 16); allocated in work_order_sequences
+    number: Mapped[str] = mapped_column(String(24))
     caller: Mapped[str] = mapped_column(String(32))
     category: Mapped[str] = mapped_column(String(64))
     content: Mapped[str] = mapped_column(Text)
@@ -313,9 +319,37 @@ class WorkOrderRow(Base):
     due_at: Mapped[float | None] = mapped_column(Float)
     updated_at: Mapped[float] = mapped_column(Float)
     created_by: Mapped[str] = mapped_column(String(64), default="")
+    # issue 16: the full life cycle (docs/complaints.md); department = the holder now,
+    # region = the area spikes are counted by, category = the classification path
+    priority: Mapped[str] = mapped_column(String(8), default="normal", server_default="normal")
+    cross_region: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    error_class: Mapped[str] = mapped_column(String(24), default="", server_default="")
+    attachments: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
+    ivr_trail: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
+    #: optimistic concurrency: every change adds one; an action naming another is stale
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    #: when the order reaches each warning level (black is due_at)
+    warn_yellow_at: Mapped[float | None] = mapped_column(Float)
+    warn_orange_at: Mapped[float | None] = mapped_column(Float)
+    warn_red_at: Mapped[float | None] = mapped_column(Float)
+    satisfied: Mapped[bool | None] = mapped_column(Boolean)
+    immediate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    replied_at: Mapped[float | None] = mapped_column(Float)
+    closed_at: Mapped[float | None] = mapped_column(Float)
+    #: description and every note: what full-text search reads (FTS5 / pg_trgm, migration 0005)
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     def __repr__(self) -> str:
         return _repr(self, "id", "caller", "state")
+
+
+class WorkOrderSequenceRow(Base):
+    """The last order number handed out per day: ids stay unique whoever takes orders."""
+
+    __tablename__ = "work_order_sequences"
+    day: Mapped[str] = mapped_column(String(8), primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class WorkOrderHistoryRow(Base):
@@ -331,6 +365,7 @@ class WorkOrderHistoryRow(Base):
     from_state: Mapped[str | None] = mapped_column(String(16))
     to_state: Mapped[str | None] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
     def __repr__(self) -> str:
         return _repr(self, "id", "order_id", "action", "at")
@@ -434,48 +469,3 @@ class LinkTestRow(Base):
 
     def __repr__(self) -> str:
         return _repr(self, "id", "target", "kind", "passed")
-
-
-# --- reports (issue 18) ----------------------------------------------------------------------
-
-
-class AgentStateLogRow(Base):
-    """One agent state change as the switch reported it: the per-agent report figures (talk,
-    hold, after-call work, not ready by reason, forced changes) are integrated from these."""
-
-    __tablename__ = "agent_state_log"
-    __table_args__ = (
-        Index("ix_agent_state_log_at", "at"),
-        Index("ix_agent_state_log_agent_at", "agent", "at"),
-    )
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    agent: Mapped[str] = mapped_column(String(32))
-    state: Mapped[str] = mapped_column(String(16))
-    reason: Mapped[str] = mapped_column(String(64), default="")
-    at: Mapped[float] = mapped_column(Float)
-    forced: Mapped[bool] = mapped_column(Boolean, default=False)
-    by: Mapped[str] = mapped_column(String(64), default="")
-
-    def __repr__(self) -> str:
-        return _repr(self, "id", "agent", "state", "at")
-
-
-class ReportRow(Base):
-    """A generated periodic report (定期通报): its figures as computed, one per period."""
-
-    __tablename__ = "reports"
-    __table_args__ = (
-        Index("ix_reports_kind_start", "kind", "start", unique=True),
-        Index("ix_reports_generated", "generated_at"),
-    )
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))
-    period_key: Mapped[str] = mapped_column(String(16))
-    start: Mapped[float] = mapped_column(Float)
-    end: Mapped[float] = mapped_column(Float)
-    generated_at: Mapped[float] = mapped_column(Float)
-    generated_by: Mapped[str] = mapped_column(String(64), default="")
-    figures: Mapped[dict[str, Any]] = mapped_column(default=dict)
-
-    def __repr__(self) -> str:
-        return _repr(self, "id", "kind", "period_key")

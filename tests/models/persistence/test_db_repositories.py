@@ -10,13 +10,11 @@ from models.agents import Agent
 from models.alarmlog import AlarmLogEntry, StoredAlarmRule
 from models.blacklist import BlacklistChange, BlacklistEntry, BlockAction
 from models.calls import CallOutcome
-from models.complaints import WorkOrder, WorkOrderState
 from models.dunning import Bill, DunningAccount, DunningAttempt, Payment
 from models.linktests import LinkTestResult
 from models.persistence.alarms import AlarmRepository
 from models.persistence.blacklist import BlacklistRepository
 from models.persistence.calls import CallRepository
-from models.persistence.complaints import InvalidTransition, WorkOrderRepository
 from models.persistence.convert import InvalidQuery, NotFound
 from models.persistence.database import Database
 from models.persistence.dunning import DunningRepository
@@ -133,24 +131,6 @@ def test_blacklist_entries_keep_their_history(db: Database) -> None:
         (BlacklistChange.ADDED, "li"), (BlacklistChange.REMOVED, "wang")]
     with pytest.raises(NotFound):
         repo.remove(9999, by="li")
-
-
-def test_work_order_follows_the_s2_life_cycle(db: Database) -> None:
-    repo = WorkOrderRepository(db)
-    order = repo.create(WorkOrder("13800000001", "billing", "charged twice"), by="desk", at=T0)
-    assert order.id is not None
-    repo.transition(order.id, WorkOrderState.DISPATCHED, "desk", department="billing", at=T0 + 1)
-    repo.add_note(order.id, "billing", "checking the ledger", at=T0 + 2)
-    repo.transition(order.id, WorkOrderState.REPLIED, "billing", "refunded", at=T0 + 3)
-    repo.transition(order.id, WorkOrderState.FEEDBACK, "desk", "satisfied", at=T0 + 4)
-    done = repo.transition(order.id, WorkOrderState.ARCHIVED, "desk", at=T0 + 5)
-    assert done.state is WorkOrderState.ARCHIVED and done.department == "billing"
-    assert [h.action for h in repo.history(order.id)] == [
-        "accepted", "dispatched", "note", "replied", "feedback", "archived"]
-    with pytest.raises(InvalidTransition, match="is archived; it can go to nothing"):
-        repo.transition(order.id, WorkOrderState.DISPATCHED, "desk")
-    assert repo.get(order.id).state is WorkOrderState.ARCHIVED  # type: ignore[union-attr]
-    assert [o.id for o in repo.search(state=WorkOrderState.ARCHIVED)] == [order.id]
 
 
 def test_payments_credit_bills_and_leave_the_dunning_list(db: Database) -> None:

@@ -1,0 +1,1 @@
+"""The default complaint catalogue, deadlines, calendar and spike settings."""
