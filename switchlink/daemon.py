@@ -193,6 +193,13 @@ def serve(cfg: DaemonConfig) -> int:
     server.services[MAINTENANCE] = desk
     server.processors.append(desk.on_events)
     server.tickers.append(desk.tick)
+    from switchlink.services.reports.desk import SERVICE_KEY as REPORTS
+    from switchlink.services.reports.desk import ReportDesk
+
+    reports = ReportDesk(db, server.floor, flush=lambda: writer.flush(30.0),
+                         short_abandon_s=float(cfg.short_abandon_s))
+    server.services[REPORTS] = reports  # periodic reports on the switch clock (docs/reports.md)
+    server.tickers.append(reports.tick)
     tune_gc_for_serving()
     log.info("history in %s", db.describe())
     # only now that it serves: a start that fails (port taken, bad scenario) must not make an
@@ -232,6 +239,7 @@ def serve(cfg: DaemonConfig) -> int:
             local_file.unlink(missing_ok=True)
         server.shutdown()
         audit_log.close()  # queued audit entries are written before the database closes
+        reports.close()  # a report being generated finishes before the database closes
         _close_history(writer, db)
         log.info("switchlink stopped")
     return 0

@@ -12,7 +12,7 @@ from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String,
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: The Alembic revision this schema matches (migrations/versions/ head).
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0008"
 #: Bumped with every revision; shown in `switchlink --version` style output.
 SCHEMA_VERSION = 2
 
@@ -469,3 +469,48 @@ class LinkTestRow(Base):
 
     def __repr__(self) -> str:
         return _repr(self, "id", "target", "kind", "passed")
+
+
+# --- reports (issue 18) ----------------------------------------------------------------------
+
+
+class AgentStateLogRow(Base):
+    """One agent state change as the switch reported it: the per-agent report figures (talk,
+    hold, after-call work, not ready by reason, forced changes) are integrated from these."""
+
+    __tablename__ = "agent_state_log"
+    __table_args__ = (
+        Index("ix_agent_state_log_at", "at"),
+        Index("ix_agent_state_log_agent_at", "agent", "at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agent: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[float] = mapped_column(Float)
+    forced: Mapped[bool] = mapped_column(Boolean, default=False)
+    by: Mapped[str] = mapped_column(String(64), default="")
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "agent", "state", "at")
+
+
+class ReportRow(Base):
+    """A generated periodic report (定期通报): its figures as computed, one per period."""
+
+    __tablename__ = "reports"
+    __table_args__ = (
+        Index("ix_reports_kind_start", "kind", "start", unique=True),
+        Index("ix_reports_generated", "generated_at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    period_key: Mapped[str] = mapped_column(String(16))
+    start: Mapped[float] = mapped_column(Float)
+    end: Mapped[float] = mapped_column(Float)
+    generated_at: Mapped[float] = mapped_column(Float)
+    generated_by: Mapped[str] = mapped_column(String(64), default="")
+    figures: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "kind", "period_key")

@@ -33,6 +33,439 @@
         <source>Clear the notice</source>
         <translation>清除通知</translation>
     </message>
+    <message>
+        <location filename="../../console/common/access.py" line="53"/>
+        <source>nobody</source>
+        <extracomment>the order roles are named in (&quot;Only supervisor, team leader or admin may …&quot;) codes of a command refused because the session is gone (not because of the command)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="56"/>
+        <source>{first} or {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="56"/>
+        <location filename="../../console/screens/complaints/lifecycle.py" line="71"/>
+        <source>, </source>
+        <translation type="unfinished">、</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="150"/>
+        <source>Change your password first.</source>
+        <extracomment>the user, role or permissions changed (login, logout, whoami, password changed) a command was refused because the session is gone: (code, message, command) role -&gt; permissions, from switchlink&apos;s ``roles`` (the models&apos; table until then)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="151"/>
+        <source>Only {roles} may {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="152"/>
+        <source>do this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="154"/>
+        <source>Not logged in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="40"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="59"/>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="128"/>
+        <source>manage users</source>
+        <extracomment>the buttons, left to right (all but create and refresh act on the selected user) dialogs, replaceable in tests</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="174"/>
+        <source>{n} users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="175"/>
+        <source>Client keys locked out: {keys}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="181"/>
+        <location filename="../../console/screens/audit/screen.py" line="220"/>
+        <source>Refused: {reason}</source>
+        <translation type="unfinished">被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="207"/>
+        <source>{user} created; they choose their own password at the first login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="209"/>
+        <source>{user} updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="210"/>
+        <source>Password of {user} reset; they must change it at the next login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="244"/>
+        <source>Disable {user}? Their open sessions end now and they cannot log in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="245"/>
+        <source>Enable {user} again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="248"/>
+        <source>{user} disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="248"/>
+        <source>{user} enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="258"/>
+        <source>{user} unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="261"/>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="266"/>
+        <source>New user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="266"/>
+        <source>Edit…</source>
+        <translation type="unfinished">修改…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="267"/>
+        <source>Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="267"/>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="268"/>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="268"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="269"/>
+        <source>Refresh</source>
+        <translation type="unfinished">刷新</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="61"/>
+        <source>done</source>
+        <extracomment>rows per page on screen</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="61"/>
+        <source>refused: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="167"/>
+        <source>read the audit trail</source>
+        <extracomment>the CSV file dialog, replaceable in tests</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="199"/>
+        <source>“From” is after “until”: nothing can match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="202"/>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="214"/>
+        <source>Entries {first}–{last}, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="216"/>
+        <source>No entries match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="226"/>
+        <source>Export the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="227"/>
+        <location filename="../../console/screens/complaints/csv_export.py" line="42"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="245"/>
+        <source>cannot write {path}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="248"/>
+        <source>{n} entries written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="258"/>
+        <source>Exporting… {n} entries so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="264"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="264"/>
+        <source>Action</source>
+        <translation type="unfinished">处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="264"/>
+        <source>Agent / target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="265"/>
+        <source>Result</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="267"/>
+        <source>user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="268"/>
+        <source>e.g. set_agent_state, login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="269"/>
+        <source>agent, call or user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="272"/>
+        <source>All results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="272"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="273"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="276"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="277"/>
+        <source>Until</source>
+        <translation type="unfinished">截止到</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="281"/>
+        <source>Search</source>
+        <translation type="unfinished">查找</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="282"/>
+        <source>◀ Newer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="283"/>
+        <source>Older ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="284"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished">导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/csv_export.py" line="41"/>
+        <source>Export complaints CSV</source>
+        <extracomment>the largest page ``complaints.list`` serves fields after the table&apos;s columns, kept as data (not translated)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/csv_export.py" line="60"/>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/csv_export.py" line="63"/>
+        <source>%1 orders written to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="97"/>
+        <source>Other</source>
+        <extracomment>what &quot;other&quot; is called in the catalogue&apos;s cause and department lists</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="122"/>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="124"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="127"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="128"/>
+        <source>overdue %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/lifecycle.py" line="65"/>
+        <source>%1 is held by %2; only that department may %3.</source>
+        <extracomment>every action, in button order actions that need a note before they are sent (the reason, the answer, the reply) actions that send a department the order roles are named in</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/lifecycle.py" line="70"/>
+        <source>%1 or %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/lifecycle.py" line="72"/>
+        <source>Only %1 may %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="obsolete">工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="obsolete">姓名</translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="115"/>
+        <source>Logged in as {user} ({role}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="121"/>
+        <source>Password changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="136"/>
+        <source>Your session has ended ({message}). Log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="147"/>
+        <source>Logged out: view only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="175"/>
+        <source>&amp;Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="182"/>
+        <source>{user} · {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="185"/>
+        <source>Not logged in (view only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Access</name>
+    <message>
+        <location filename="../../console/common/access.py" line="25"/>
+        <source>supervisor</source>
+        <extracomment>role -&gt; label (untranslated, context ``Access``); unknown roles show their own name</extracomment>
+        <translation type="unfinished">班长</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="26"/>
+        <source>team leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="27"/>
+        <source>quality inspector</source>
+        <translation type="unfinished">质检员</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="28"/>
+        <source>floor manager</source>
+        <translation type="unfinished">现场资源管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="29"/>
+        <source>maintenance</source>
+        <translation type="unfinished">系统维护</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="30"/>
+        <source>administrator</source>
+        <translation type="unfinished">管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="31"/>
+        <source>view-only wall</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AckDialog</name>
@@ -61,6 +494,73 @@
         <location filename="../../console/screens/wallboard/widgets/alarms.py" line="86"/>
         <source>Please write a note: the acknowledgement is audited.</source>
         <translation>请填写说明：确认操作将记入审计日志。</translation>
+    </message>
+</context>
+<context>
+    <name>ActionBar</name>
+    <message>
+        <location filename="../../console/screens/complaints/action_bar.py" line="99"/>
+        <source>Customer satisfied</source>
+        <extracomment>button -&gt; (action, satisfied); feedback is two buttons, the customer&apos;s yes and no why an action is not allowed for this user on the shown order (&quot;&quot; = allowed)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/action_bar.py" line="100"/>
+        <source>Not satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/action_bar.py" line="105"/>
+        <source>Note or reason — needed to reply, return or reprocess; kept if the order changed meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/action_bar.py" line="107"/>
+        <source>Dispatch to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/action_bar.py" line="132"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/action_bar.py" line="152"/>
+        <source>Write a note first: %1 needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/action_bar.py" line="157"/>
+        <source>The note is %1 characters; at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../console/screens/wallboard/control/dialogs.py" line="107"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/dialogs.py" line="108"/>
+        <source>Why (kept in the audit trail)</source>
+        <translation>原因（记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/dialogs.py" line="110"/>
+        <source>Reason code:</source>
+        <translation>原因代码：</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/dialogs.py" line="112"/>
+        <source>To agent:</source>
+        <translation>转给坐席：</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/dialogs.py" line="113"/>
+        <source>To queue:</source>
+        <translation>转到队列：</translation>
     </message>
 </context>
 <context>
@@ -163,6 +663,54 @@
     </message>
 </context>
 <context>
+    <name>AdminScreen</name>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="49"/>
+        <source>locked, %n min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="55"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="56"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="57"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="58"/>
+        <source>Teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="60"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="62"/>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="63"/>
+        <source>Must change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="65"/>
+        <source>Locked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgentGridModel</name>
     <message>
         <location filename="../../console/screens/wallboard/models/agent_grid.py" line="21"/>
@@ -190,13 +738,13 @@
         <translation>状态时长</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="113"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="118"/>
         <source>⚠ Harasser</source>
-        <extracomment>everything a grid cell paints, in one call: (work number, name, state, since, stale) time source for &quot;time in state&quot;; the switch clock when the daemon reports one</extracomment>
+        <extracomment>everything a grid cell paints, in one call: (work number, name, state, since, stale) a supervisor&apos;s mark on the cell, or None: (kind, who) with kind &quot;pending&quot; (sign-out booked during a call), &quot;monitored&quot; (who: the supervisors on the call) or &quot;forced&quot; (who forced it) time source for &quot;time in state&quot;; the switch clock when the daemon reports one</extracomment>
         <translation>⚠ 骚扰</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="145"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="150"/>
         <source>Harassing caller (blacklist): %1</source>
         <translation>骚扰电话(黑名单):%1</translation>
     </message>
@@ -204,39 +752,39 @@
 <context>
     <name>AgentGridView</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="191"/>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="259"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="223"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="291"/>
         <source>All</source>
-        <extracomment>more agents than this: a big floor, where the grid shows one team or skill group at a time (drill-down) and a summary per group stands in for the cells: 150 cells already need a scrollbar on a 1080p wall, and nobody scrolls a wall (the screen uses the same threshold) the legend&apos;s order: on a call, then free, then away translated state labels, filled on first use and dropped on a language change the grid has cells to show (False: a big floor waiting for a team or skill group)</extracomment>
+        <extracomment>the selection frame and the supervisor marks (pending sign-out, listened to, forced) more agents than this: a big floor, where the grid shows one team or skill group at a time (drill-down) and a summary per group stands in for the cells: 150 cells already need a scrollbar on a 1080p wall, and nobody scrolls a wall (the screen uses the same threshold) the legend&apos;s order: on a call, then free, then away translated state labels, filled on first use and dropped on a language change (kind, who) -&gt; the mark&apos;s text; set by the supervisor controls (None: no marks) the grid has cells to show (False: a big floor waiting for a team or skill group)</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="218"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="250"/>
         <source>{total} agents: choose a team or skill group to see its agents</source>
         <translation>共 {total} 名坐席：请选择班组或技能组查看其坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="221"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="253"/>
         <source>{shown} of {total} agents</source>
         <translation>显示 {shown} / 共 {total} 名坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="255"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="287"/>
         <source>Team:</source>
         <translation>班组：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="256"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="288"/>
         <source>Skill group:</source>
         <translation>技能组：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="260"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="292"/>
         <source>Show only the agents of one team</source>
         <translation>只显示某一班组的坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="261"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="293"/>
         <source>Show only the agents with one skill</source>
         <translation>只显示具备某一技能的坐席</translation>
     </message>
@@ -401,6 +949,113 @@
     </message>
 </context>
 <context>
+    <name>AnnounceDialog</name>
+    <message>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="49"/>
+        <source>Announce a fault in the IVR</source>
+        <extracomment>expiry choices in minutes; two hours by default (a fault fixed sooner is cleared by hand)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="53"/>
+        <source>%1 complaints about %2 (usually %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="62"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="63"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="73"/>
+        <source>Announce</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="75"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="79"/>
+        <source>Announcement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="80"/>
+        <source>Ends after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="97"/>
+        <source>Write what callers will hear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="99"/>
+        <source>The announcement is %1 characters; at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="103"/>
+        <source>The switch&apos;s time is not known yet; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="127"/>
+        <source>Announced on %1 (%2) until %3. Calls through that menu: %4 in the %5 min before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditScreen</name>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="70"/>
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="72"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="73"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="75"/>
+        <source>Action</source>
+        <translation type="unfinished">处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="76"/>
+        <source>Agent / target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="78"/>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="79"/>
+        <source>Result</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="80"/>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Blacklist</name>
     <message>
         <location filename="../../console/screens/blacklist/labels.py" line="9"/>
@@ -536,135 +1191,187 @@
 <context>
     <name>BlacklistScreen</name>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="40"/>
         <source>team leaders</source>
-        <translation>班长</translation>
+        <translation type="vanished">班长</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="41"/>
         <source>administrators</source>
-        <translation>管理员</translation>
+        <translation type="vanished">管理员</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="42"/>
         <source>floor managers</source>
-        <translation>现场资源管理员</translation>
+        <translation type="vanished">现场资源管理员</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="43"/>
         <source>quality inspectors</source>
-        <translation>质检员</translation>
+        <translation type="vanished">质检员</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="44"/>
         <source>maintenance staff</source>
-        <translation>系统维护</translation>
+        <translation type="vanished">系统维护</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="114"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="111"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="114"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="111"/>
         <source>Action</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="115"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="112"/>
         <source>Search</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="117"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="114"/>
         <source>number, reason or who</source>
         <translation>号码、原因或操作人</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="118"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="115"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="119"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="116"/>
         <source>All actions</source>
         <translation>全部处理方式</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="128"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="125"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="128"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="125"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="129"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="126"/>
         <source>Lift…</source>
         <translation>解除…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="129"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="126"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="130"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="127"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="147"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="143"/>
+        <source>change the blacklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only %1 may change the blacklist.</source>
-        <translation>只有%1可以修改黑名单。</translation>
+        <translation type="vanished">只有%1可以修改黑名单。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="148"/>
         <source>, </source>
-        <translation>、</translation>
+        <translation type="vanished">、</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="176"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="165"/>
         <source>Blacklist: %1 numbers, %2 listed · blocked today %3 · warned today %4</source>
         <translation>黑名单:共 %1 个号码,%2 个在列 · 今日拦截 %3 · 今日告警 %4</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="190"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="179"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="229"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="218"/>
         <source>%1: saved</source>
         <translation>%1:已保存</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="267"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="256"/>
         <source>Import blacklist CSV</source>
         <translation>导入黑名单 CSV</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="268"/>
-        <location filename="../../console/screens/blacklist/screen.py" line="295"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="257"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="284"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="283"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="272"/>
         <source>Imported: %1 added, %2 updated, %3 unchanged</source>
         <translation>已导入:新增 %1,修改 %2,未变 %3</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="294"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="283"/>
         <source>Export blacklist CSV</source>
         <translation>导出黑名单 CSV</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="305"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="294"/>
         <source>%1 entries written to %2</source>
         <translation>%1 条已写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../console/shell/login.py" line="172"/>
+        <source>Change your password</source>
+        <extracomment>the password was changed the person chose to log out instead</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="174"/>
+        <source>{user}: your password was set by an administrator or is the first-run one. Choose your own before you go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="176"/>
+        <source>{user}: choose a new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="178"/>
+        <source>New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="179"/>
+        <source>Repeat it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="180"/>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="181"/>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="181"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="189"/>
+        <source>Enter the new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="192"/>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -751,6 +1458,520 @@
     </message>
 </context>
 <context>
+    <name>ComplaintStrip</name>
+    <message>
+        <location filename="../../console/screens/complaints/wall.py" line="73"/>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/wall.py" line="79"/>
+        <source>%1 open orders at the %2 warning: click for the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/wall.py" line="86"/>
+        <source>Spike: %1%2 — %3 complaints (usually %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/wall.py" line="117"/>
+        <source>Complaint warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/wall.py" line="118"/>
+        <source>Announce fault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/wall.py" line="120"/>
+        <source>Put a fault announcement into the IVR&apos;s emergency notice for this menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Complaints</name>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="14"/>
+        <source>Yellow</source>
+        <extracomment>warning levels, least severe first (S3: 黄、橙、红、黑四级预警)</extracomment>
+        <translation type="unfinished">黄色</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="15"/>
+        <source>Orange</source>
+        <translation type="unfinished">橙色</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="16"/>
+        <source>Red</source>
+        <translation type="unfinished">红色</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="17"/>
+        <source>Black</source>
+        <translation type="unfinished">黑色</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="20"/>
+        <location filename="../../console/screens/complaints/labels.py" line="40"/>
+        <source>Accepted</source>
+        <extracomment>the history&apos;s words for what happened (``create`` is the intake itself)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="21"/>
+        <source>Dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="22"/>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="23"/>
+        <source>Replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="24"/>
+        <source>Customer answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="25"/>
+        <source>Reprocessing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="26"/>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="29"/>
+        <source>Answer at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="30"/>
+        <source>Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="31"/>
+        <source>Interim note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="32"/>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="33"/>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="34"/>
+        <source>Customer feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="35"/>
+        <source>Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="36"/>
+        <source>Reprocess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="37"/>
+        <source>Urge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="42"/>
+        <source>Hotline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="43"/>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="44"/>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="45"/>
+        <source>Web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="48"/>
+        <location filename="../../console/screens/complaints/labels.py" line="59"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="49"/>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="50"/>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="53"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="54"/>
+        <source>Major service error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="55"/>
+        <source>Service error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="56"/>
+        <source>Work error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="60"/>
+        <source>VIP</source>
+        <translation type="unfinished">大客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="63"/>
+        <source>Hourly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="64"/>
+        <source>Daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="65"/>
+        <source>Weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="66"/>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="69"/>
+        <source>agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="70"/>
+        <source>floor managers</source>
+        <translation type="unfinished">现场资源管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="71"/>
+        <source>team leaders</source>
+        <translation type="unfinished">班长</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="72"/>
+        <location filename="../../console/screens/complaints/labels.py" line="73"/>
+        <source>the quality-inspection desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="74"/>
+        <source>departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="75"/>
+        <source>maintenance staff</source>
+        <translation type="unfinished">系统维护</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="76"/>
+        <source>administrators</source>
+        <translation type="unfinished">管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/table_model.py" line="23"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/table_model.py" line="24"/>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/table_model.py" line="25"/>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/table_model.py" line="26"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/table_model.py" line="27"/>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/table_model.py" line="28"/>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/table_model.py" line="29"/>
+        <source>Channel</source>
+        <translation type="unfinished">通道</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/table_model.py" line="30"/>
+        <source>Held by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/table_model.py" line="31"/>
+        <source>Accepted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/table_model.py" line="32"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/table_model.py" line="98"/>
+        <source>%1 warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsScreen</name>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="158"/>
+        <source>New complaint…</source>
+        <extracomment>the list is asked again this often (time left runs on; others act on orders) ``complaints.show``&apos;s ``actions``: what this user may do to the shown order now urges already told: (order id, at)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="158"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished">导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="159"/>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="159"/>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="162"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="164"/>
+        <source>Work orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="165"/>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="187"/>
+        <source>Only agents, the quality-inspection desk, team leaders or administrators accept complaints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="189"/>
+        <source>Not logged in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="235"/>
+        <source>%1 urged by %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="270"/>
+        <source>No orders match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="272"/>
+        <source>%1–%2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="341"/>
+        <source>%1: %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="360"/>
+        <source>%1 changed this order (%2, %3) while you were on it. It is reloaded; your note is kept — check and send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="379"/>
+        <source>%1 accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CreateDialog</name>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="74"/>
+        <source>New complaint</source>
+        <extracomment>(command args, on_error(message)) -&gt; None: the screen sends ``complaints.new``</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="77"/>
+        <source>None (not from a call)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="80"/>
+        <source>%1 · agent %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="99"/>
+        <source>Cross-region complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="105"/>
+        <source>One reference a line: a document number, a file path or a link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="114"/>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="115"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="119"/>
+        <source>From the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="120"/>
+        <source>Caller number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="121"/>
+        <source>Customer level</source>
+        <translation type="unfinished">客户级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="122"/>
+        <source>Channel</source>
+        <translation type="unfinished">通道</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="123"/>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="124"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="125"/>
+        <source>Responsibility cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="126"/>
+        <source>Responsible department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="127"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="128"/>
+        <source>Error class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="129"/>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="130"/>
+        <source>IVR trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="156"/>
+        <source>(not known yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="205"/>
+        <source>Enter the caller&apos;s number.</source>
+        <translation type="unfinished">请输入来电号码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="207"/>
+        <source>Choose a classification in the tree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="209"/>
+        <source>Describe the complaint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="211"/>
+        <source>The description is %1 characters; at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <location filename="../../console/screens/blacklist/detail.py" line="54"/>
@@ -759,6 +1980,7 @@
     </message>
     <message>
         <location filename="../../console/screens/blacklist/detail.py" line="56"/>
+        <location filename="../../console/screens/complaints/detail.py" line="96"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -808,24 +2030,170 @@
         <translation>拦截/告警的呼叫</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/detail.py" line="67"/>
+        <location filename="../../console/screens/blacklist/detail.py" line="70"/>
         <source>Select an entry to see its history</source>
         <translation>选择一条记录查看历史</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/detail.py" line="77"/>
+        <location filename="../../console/screens/blacklist/detail.py" line="80"/>
         <source>No end</source>
         <translation>长期</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/detail.py" line="78"/>
+        <location filename="../../console/screens/blacklist/detail.py" line="81"/>
         <source>%1, from %2 until %3. Reason: %4</source>
         <translation>%1,从 %2 至 %3。原因:%4</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/detail.py" line="86"/>
+        <location filename="../../console/screens/blacklist/detail.py" line="89"/>
         <source>Repeat offender: blocked %1 times in %2 days. Suggested: block until %3.</source>
         <translation>屡犯:%2 天内被拦截 %1 次。建议拦截至 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="82"/>
+        <source>Caller</source>
+        <extracomment>the fields shown, in order: (key, label); labels are translated in retranslate_ui</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="82"/>
+        <source>Customer level</source>
+        <translation type="unfinished">客户级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="83"/>
+        <source>Channel</source>
+        <translation type="unfinished">通道</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="83"/>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="84"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="84"/>
+        <source>Responsibility cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="85"/>
+        <source>Responsible department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="86"/>
+        <source>Held by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="86"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="87"/>
+        <source>Cross-region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="87"/>
+        <source>Error class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="88"/>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="88"/>
+        <source>From call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="89"/>
+        <source>IVR trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="89"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="90"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="90"/>
+        <source>Customer satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="94"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="96"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="96"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="96"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="111"/>
+        <source>Select an order to see its history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="118"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="118"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="135"/>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="154"/>
+        <source>%1 warning · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="158"/>
+        <source>Time left: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="167"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="171"/>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -956,176 +2324,176 @@
 <context>
     <name>Equipment</name>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="21"/>
+        <location filename="../../console/screens/equipment/labels.py" line="22"/>
         <source>Idle</source>
         <extracomment>a channel cell&apos;s colour by state (like the agent grid: one glance, no reading) the legend&apos;s order</extracomment>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="22"/>
+        <location filename="../../console/screens/equipment/labels.py" line="23"/>
         <source>Busy</source>
         <translation>忙</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="23"/>
+        <location filename="../../console/screens/equipment/labels.py" line="24"/>
         <source>Testing</source>
         <translation>测试中</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="24"/>
+        <location filename="../../console/screens/equipment/labels.py" line="25"/>
         <source>Stuck</source>
         <translation>挂死</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="25"/>
+        <location filename="../../console/screens/equipment/labels.py" line="26"/>
         <source>Down</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="26"/>
+        <location filename="../../console/screens/equipment/labels.py" line="27"/>
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="27"/>
+        <location filename="../../console/screens/equipment/labels.py" line="28"/>
         <source>Up</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="28"/>
+        <location filename="../../console/screens/equipment/labels.py" line="29"/>
         <source>Degraded</source>
         <translation>部分故障</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="29"/>
+        <location filename="../../console/screens/equipment/labels.py" line="30"/>
         <source>Running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="30"/>
+        <location filename="../../console/screens/equipment/labels.py" line="31"/>
         <location filename="../../console/screens/equipment/models.py" line="249"/>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="31"/>
+        <location filename="../../console/screens/equipment/labels.py" line="32"/>
         <source>Failed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="35"/>
+        <location filename="../../console/screens/equipment/labels.py" line="36"/>
         <source>ACD</source>
         <translation>ACD</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="36"/>
+        <location filename="../../console/screens/equipment/labels.py" line="37"/>
         <source>IVR</source>
         <translation>IVR</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="37"/>
+        <location filename="../../console/screens/equipment/labels.py" line="38"/>
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="38"/>
+        <location filename="../../console/screens/equipment/labels.py" line="39"/>
         <source>Trunk</source>
         <translation>中继</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="39"/>
+        <location filename="../../console/screens/equipment/labels.py" line="40"/>
         <source>Link</source>
         <translation>链路</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="40"/>
+        <location filename="../../console/screens/equipment/labels.py" line="41"/>
         <location filename="../../console/screens/equipment/models.py" line="238"/>
         <location filename="../../console/screens/equipment/models.py" line="246"/>
         <source>Board</source>
         <translation>板卡</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="41"/>
+        <location filename="../../console/screens/equipment/labels.py" line="42"/>
         <source>Channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="44"/>
+        <location filename="../../console/screens/equipment/labels.py" line="45"/>
         <source>Self-test</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="45"/>
+        <location filename="../../console/screens/equipment/labels.py" line="46"/>
         <source>Loopback test</source>
         <translation>环回测试</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="46"/>
+        <location filename="../../console/screens/equipment/labels.py" line="47"/>
         <source>Prompt test</source>
         <translation>放音测试</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="47"/>
+        <location filename="../../console/screens/equipment/labels.py" line="48"/>
         <source>Fax test</source>
         <translation>传真测试</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="50"/>
+        <location filename="../../console/screens/equipment/labels.py" line="51"/>
         <source>Drop the link</source>
         <translation>断开链路</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="51"/>
+        <location filename="../../console/screens/equipment/labels.py" line="52"/>
         <source>Fail a board</source>
         <translation>板卡故障</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="52"/>
+        <location filename="../../console/screens/equipment/labels.py" line="53"/>
         <source>Stick a channel</source>
         <translation>通道挂死</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="53"/>
+        <location filename="../../console/screens/equipment/labels.py" line="54"/>
         <source>Delay events</source>
         <translation>事件延迟</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="54"/>
+        <location filename="../../console/screens/equipment/labels.py" line="55"/>
         <source>Noise on a line</source>
         <translation>线路噪声</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="57"/>
+        <location filename="../../console/screens/equipment/labels.py" line="58"/>
         <source>floor manager</source>
         <translation>现场资源管理员</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="58"/>
+        <location filename="../../console/screens/equipment/labels.py" line="59"/>
         <source>supervisor</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="59"/>
+        <location filename="../../console/screens/equipment/labels.py" line="60"/>
         <source>quality inspector</source>
         <translation>质检员</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="60"/>
+        <location filename="../../console/screens/equipment/labels.py" line="61"/>
         <source>maintenance</source>
         <translation>系统维护</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="61"/>
+        <location filename="../../console/screens/equipment/labels.py" line="62"/>
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="65"/>
+        <location filename="../../console/screens/equipment/labels.py" line="66"/>
         <source> or </source>
         <translation>或</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/labels.py" line="66"/>
+        <location filename="../../console/screens/equipment/labels.py" line="67"/>
         <source>Your role may not do this: it needs the {roles} role.</source>
         <translation>您的角色无权执行此操作：需要{roles}角色。</translation>
     </message>
@@ -1244,135 +2612,188 @@
 <context>
     <name>EquipmentScreen</name>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="136"/>
+        <location filename="../../console/screens/equipment/screen.py" line="137"/>
         <source>{result}: {test} on {target} — {detail}</source>
         <extracomment>(kind, id, board) of the selected equipment tests this console started, waiting for their result in the mirror</extracomment>
         <translation>{result}：{target} {test} — {detail}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="140"/>
+        <location filename="../../console/screens/equipment/screen.py" line="141"/>
         <source>Measured: {values}</source>
         <translation>测量值：{values}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="164"/>
+        <location filename="../../console/screens/equipment/screen.py" line="158"/>
         <source>Selected: {kind} {id} (board {board})</source>
         <translation>已选：{kind} {id}（板卡 {board}）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="179"/>
+        <location filename="../../console/screens/equipment/screen.py" line="173"/>
         <source>Sweep started.</source>
         <translation>巡检已开始。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="183"/>
+        <location filename="../../console/screens/equipment/screen.py" line="177"/>
         <source>Type the loopback fax number first.</source>
         <translation>请先输入环回传真号码。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="188"/>
+        <location filename="../../console/screens/equipment/screen.py" line="182"/>
         <source>Select a board (or one of its channels) first.</source>
         <translation>请先选择板卡（或其上的通道）。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="192"/>
+        <location filename="../../console/screens/equipment/screen.py" line="186"/>
         <source>Select a channel in the map first.</source>
         <translation>请先在通道图中选择通道。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="201"/>
+        <location filename="../../console/screens/equipment/screen.py" line="195"/>
         <source>Select a channel, trunk or board first.</source>
         <translation>请先选择通道、中继或板卡。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="204"/>
+        <location filename="../../console/screens/equipment/screen.py" line="198"/>
         <source>Reset {target}? Calls on it are cut.</source>
         <translation>复位 {target}？其上的通话将被切断。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="207"/>
+        <location filename="../../console/screens/equipment/screen.py" line="201"/>
         <source>{target} reset.</source>
         <translation>{target} 已复位。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="209"/>
+        <location filename="../../console/screens/equipment/screen.py" line="203"/>
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="210"/>
+        <location filename="../../console/screens/equipment/screen.py" line="204"/>
         <source>Why is {target} taken out of service?</source>
         <translation>停用 {target} 的原因？</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="214"/>
+        <location filename="../../console/screens/equipment/screen.py" line="208"/>
         <source>{target} is out of service.</source>
         <translation>{target} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="217"/>
+        <location filename="../../console/screens/equipment/screen.py" line="211"/>
         <source>{target} is back in service.</source>
         <translation>{target} 已启用。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="221"/>
+        <location filename="../../console/screens/equipment/screen.py" line="215"/>
         <source>Rehearsal: all faults cleared.</source>
         <translation>演练：已清除全部故障。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="222"/>
+        <location filename="../../console/screens/equipment/screen.py" line="216"/>
         <source>Rehearsal started: {fault} {target}</source>
         <translation>演练开始：{fault} {target}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="229"/>
+        <location filename="../../console/screens/equipment/screen.py" line="223"/>
         <source>Test {id} started on {target}…</source>
         <translation>测试 {id} 已在 {target} 上开始…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="237"/>
+        <location filename="../../console/screens/equipment/screen.py" line="231"/>
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="257"/>
+        <location filename="../../console/screens/equipment/screen.py" line="251"/>
         <source>Test history refused: {reason}</source>
         <translation>测试记录被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="269"/>
+        <location filename="../../console/screens/equipment/screen.py" line="263"/>
         <source>Cannot write {path}: {why}</source>
         <translation>无法写入 {path}：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="272"/>
+        <location filename="../../console/screens/equipment/screen.py" line="266"/>
         <source>{n} results written to {path}</source>
         <translation>已将 {n} 条结果写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="281"/>
+        <location filename="../../console/screens/equipment/screen.py" line="275"/>
         <source>Reset</source>
         <translation>复位</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="285"/>
+        <location filename="../../console/screens/equipment/screen.py" line="279"/>
         <source>Export test history</source>
         <translation>导出测试记录</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="291"/>
+        <location filename="../../console/screens/equipment/screen.py" line="285"/>
         <source>Links, boards and trunks</source>
         <translation>链路、板卡与中继</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="292"/>
+        <location filename="../../console/screens/equipment/screen.py" line="286"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="293"/>
+        <location filename="../../console/screens/equipment/screen.py" line="287"/>
         <source>Test history</source>
         <translation>测试记录</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="87"/>
+        <source>&amp;State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="87"/>
+        <source>C&amp;lassification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="88"/>
+        <source>&amp;Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="88"/>
+        <source>Searc&amp;h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="90"/>
+        <source>words in descriptions and notes, a caller, an order number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="92"/>
+        <source>&amp;My department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="93"/>
+        <source>Accepted &amp;between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="94"/>
+        <source>All states</source>
+        <translation type="unfinished">全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="95"/>
+        <source>Any warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="101"/>
+        <source>All classifications</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1436,6 +2857,19 @@
     </message>
 </context>
 <context>
+    <name>FromCallButton</name>
+    <message>
+        <location filename="../../console/screens/complaints/wall.py" line="147"/>
+        <source>Complaint from this call…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/wall.py" line="148"/>
+        <source>A new complaint with this caller, level and IVR trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <location filename="../../console/screens/equipment/panels.py" line="151"/>
@@ -1484,148 +2918,152 @@
 <context>
     <name>IvrScreen</name>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="106"/>
+        <location filename="../../console/screens/ivr/screen.py" line="110"/>
         <source>Flow:</source>
         <translation>IVR流程：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="107"/>
+        <location filename="../../console/screens/ivr/screen.py" line="111"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="108"/>
+        <location filename="../../console/screens/ivr/screen.py" line="112"/>
         <source>Emergency notice…</source>
         <translation>紧急通知…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="109"/>
+        <location filename="../../console/screens/ivr/screen.py" line="113"/>
         <source>Test-play prompt</source>
         <translation>试听提示音</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="110"/>
+        <location filename="../../console/screens/ivr/screen.py" line="114"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="110"/>
+        <location filename="../../console/screens/ivr/screen.py" line="114"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="110"/>
-        <location filename="../../console/screens/ivr/screen.py" line="113"/>
+        <location filename="../../console/screens/ivr/screen.py" line="114"/>
+        <location filename="../../console/screens/ivr/screen.py" line="117"/>
         <source>Callers</source>
         <translation>来电数</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="111"/>
+        <location filename="../../console/screens/ivr/screen.py" line="115"/>
         <source>Entered today</source>
         <translation>今日进入</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="111"/>
+        <location filename="../../console/screens/ivr/screen.py" line="115"/>
         <source>Dropped</source>
         <translation>流失</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="112"/>
+        <location filename="../../console/screens/ivr/screen.py" line="116"/>
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="113"/>
+        <location filename="../../console/screens/ivr/screen.py" line="117"/>
         <source>Went to</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="114"/>
+        <location filename="../../console/screens/ivr/screen.py" line="118"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="115"/>
+        <location filename="../../console/screens/ivr/screen.py" line="119"/>
         <source>Funnel of the selected menu</source>
         <translation>所选菜单的流向</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="116"/>
+        <location filename="../../console/screens/ivr/screen.py" line="120"/>
         <source>Calls in the IVR or queued from it</source>
         <translation>语音导航中及由此排队的来电</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="117"/>
+        <location filename="../../console/screens/ivr/screen.py" line="121"/>
         <source>Trail of the selected call</source>
         <translation>所选来电的轨迹</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="135"/>
-        <source>Needs the maintenance or admin role</source>
-        <translation>需要维护员或管理员角色</translation>
+        <location filename="../../console/screens/ivr/screen.py" line="137"/>
+        <source>reload flows or set the emergency notice</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="206"/>
+        <source>Needs the maintenance or admin role</source>
+        <translation type="vanished">需要维护员或管理员角色</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/ivr/screen.py" line="208"/>
         <source>%1 callers in the flow now · %2 dropped out today</source>
         <translation>当前流程中 %1 个来电 · 今日流失 %2 个</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="215"/>
+        <location filename="../../console/screens/ivr/screen.py" line="217"/>
         <source>Emergency notice: %1</source>
         <translation>紧急通知：%1</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="219"/>
+        <location filename="../../console/screens/ivr/screen.py" line="221"/>
         <source>No emergency notice</source>
         <translation>无紧急通知</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="231"/>
+        <location filename="../../console/screens/ivr/screen.py" line="233"/>
         <source>(done, call ended here)</source>
         <translation>（在此办结）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="233"/>
+        <location filename="../../console/screens/ivr/screen.py" line="235"/>
         <source>(hung up here)</source>
         <translation>（在此挂机）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="237"/>
+        <location filename="../../console/screens/ivr/screen.py" line="239"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="275"/>
+        <location filename="../../console/screens/ivr/screen.py" line="277"/>
         <source>Menu position: %1</source>
         <translation>菜单位置：%1</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="285"/>
+        <location filename="../../console/screens/ivr/screen.py" line="287"/>
         <source>Flow %1 reloaded; callers already in it finish the old flow</source>
         <translation>流程 %1 已重新加载；已在流程中的来电按原流程走完</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="298"/>
+        <location filename="../../console/screens/ivr/screen.py" line="300"/>
         <source>Emergency notice updated</source>
         <translation>紧急通知已更新</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="308"/>
+        <location filename="../../console/screens/ivr/screen.py" line="310"/>
         <source>Choose a node with a prompt and an idle IVR channel</source>
         <translation>请选择有提示音的节点和空闲的IVR通道</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="313"/>
+        <location filename="../../console/screens/ivr/screen.py" line="315"/>
         <source>Playing the prompt of %1 on %2</source>
         <translation>正在通道 %2 上播放 %1 的提示音</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="319"/>
+        <location filename="../../console/screens/ivr/screen.py" line="321"/>
         <source>Refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="323"/>
+        <location filename="../../console/screens/ivr/screen.py" line="325"/>
         <source>IVR</source>
         <translation>语音导航</translation>
     </message>
@@ -1774,6 +3212,55 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../console/shell/login.py" line="79"/>
+        <source>Log in to switchlink</source>
+        <extracomment>the ``login`` answer (session, username, role, permissions, …)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="80"/>
+        <source>switchlink at {endpoint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="84"/>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="85"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="86"/>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="87"/>
+        <source>Cancel (view only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="96"/>
+        <source>Enter a user name and a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="108"/>
+        <source>Logging in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="113"/>
+        <source>switchlink gave no session; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../console/shell/menus.py" line="58"/>
@@ -1857,7 +3344,7 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/window.py" line="150"/>
+        <location filename="../../console/shell/window.py" line="160"/>
         <source>callfloor — hotline floor wall-board</source>
         <extracomment>the first window takes this share of the screen&apos;s free area, centred a screen has painted live data for the first time (used by ``--screenshot``) the user asked for a theme (&quot;dark&quot; | &quot;light&quot;) the user asked for a language (&quot;zh_CN&quot; | &quot;en&quot;) type scale of the style sheet in force (1.0 = the 1080p design)</extracomment>
         <translation>callfloor — 客服热线现场监控大屏</translation>
@@ -2122,6 +3609,107 @@
     </message>
 </context>
 <context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="70"/>
+        <source>&amp;Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="71"/>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="72"/>
+        <source>Refresh</source>
+        <translation type="unfinished">刷新</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="75"/>
+        <source>By classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="75"/>
+        <source>By cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="76"/>
+        <source>By department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="80"/>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="80"/>
+        <source>Cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="81"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="81"/>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="82"/>
+        <source>On time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="82"/>
+        <source>Satisfied</source>
+        <translation type="unfinished">答复满意率</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="113"/>
+        <source>%1 orders in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="156"/>
+        <source>Reset the password of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="157"/>
+        <source>Their open sessions end now, and they must choose their own password at the next login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="159"/>
+        <source>New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="160"/>
+        <source>Repeat it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="164"/>
+        <source>Enter the new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="167"/>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Screen</name>
     <message>
         <location filename="../../console/screens/__init__.py" line="10"/>
@@ -2142,6 +3730,45 @@
         <location filename="../../console/screens/__init__.py" line="15"/>
         <source>Equipment</source>
         <translation>设备维护</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/__init__.py" line="17"/>
+        <source>Complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/__init__.py" line="19"/>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/__init__.py" line="21"/>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionControl</name>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="23"/>
+        <source>Log in as…</source>
+        <extracomment>how often the console looks at the person&apos;s idle time (ms) input events that mean &quot;someone is at the console&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="24"/>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="25"/>
+        <source>Change password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="161"/>
+        <source>Your session ended after %n minute(s) without use. Log in again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2173,25 +3800,68 @@
     </message>
 </context>
 <context>
+    <name>SkillsDialog</name>
+    <message>
+        <location filename="../../console/screens/wallboard/control/skills_dialog.py" line="114"/>
+        <source>Change skills</source>
+        <translation>调整技能</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/skills_dialog.py" line="116"/>
+        <source>Skill groups of {count} agent(s): {who}. Applied on the switch at once; a partly ticked group stays as each agent has it.</source>
+        <translation>{count} 名坐席的技能组：{who}。立即在交换机上生效；半选的技能组对每名坐席保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/skills_dialog.py" line="120"/>
+        <source>Member</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/skills_dialog.py" line="120"/>
+        <source>Skill group</source>
+        <translation>技能组</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/skills_dialog.py" line="120"/>
+        <source>Level (1–10)</source>
+        <translation>等级（1–10）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/skills_dialog.py" line="121"/>
+        <source>Waiting</source>
+        <translation>排队</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/skills_dialog.py" line="121"/>
+        <source>Longest wait</source>
+        <translation>最长等待</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/skills_dialog.py" line="121"/>
+        <source>Agents ready</source>
+        <translation>示闲坐席</translation>
+    </message>
+</context>
+<context>
     <name>SlDefinition</name>
     <message>
-        <location filename="../../console/screens/wallboard/floor.py" line="194"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="205"/>
         <source>answered within {t} s ÷ (offered − abandons under {s} s)</source>
         <extracomment>Which agent states each agent-count metric counts (used when metrics lack the count). Window suffixes of the metrics engine: ``service_level_15m`` is a kind of ``service_level``. The service-level definitions switchlink publishes (``sl_definition``), in words (context &quot;SlDefinition&quot;); {t} the threshold, {s} the short-abandon limit, in seconds.</extracomment>
         <translation>{t} 秒内接通 ÷（呼入 − {s} 秒内放弃）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/floor.py" line="196"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="207"/>
         <source>answered within {t} s ÷ answered</source>
         <translation>{t} 秒内接通 ÷ 接通</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/floor.py" line="197"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="208"/>
         <source>(answered + abandoned within {t} s) ÷ (offered − abandons under {s} s)</source>
         <translation>（{t} 秒内接通 + 放弃）÷（呼入 − {s} 秒内放弃）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/floor.py" line="200"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="211"/>
         <source>answered within {t} s ÷ offered</source>
         <translation>{t} 秒内接通 ÷ 呼入</translation>
     </message>
@@ -2231,6 +3901,373 @@
         <location filename="../../console/shell/notices.py" line="62"/>
         <source>Its log: {path}</source>
         <translation>日志：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorControl</name>
+    <message>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="30"/>
+        <source>Normal</source>
+        <translation>普通客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="31"/>
+        <source>VIP</source>
+        <translation>大客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="95"/>
+        <source>Call of agent {agent}</source>
+        <translation>坐席 {agent} 的通话</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="119"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="127"/>
+        <source>nobody is listening in</source>
+        <translation>无人监听</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="134"/>
+        <source>Caller:</source>
+        <translation>主叫号码：</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="135"/>
+        <source>Customer level:</source>
+        <translation>客户等级：</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="136"/>
+        <source>Queue:</source>
+        <translation>队列：</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="137"/>
+        <source>Time:</source>
+        <translation>通话时长：</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="138"/>
+        <source>IVR trail:</source>
+        <translation>IVR 轨迹：</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="139"/>
+        <source>Listening in:</source>
+        <translation>监听者：</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="33"/>
+        <source>Force ready</source>
+        <extracomment>&quot;agents&quot;: one or more selected agents; &quot;call&quot;: the call of the one selected agent the switchlink command, and whether it records a reason (the dialog asks only then)</extracomment>
+        <translation>强制示闲</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="34"/>
+        <source>Make the selected agents ready (强制示闲)</source>
+        <translation>将所选坐席置为示闲（强制示闲）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="37"/>
+        <source>Force not ready…</source>
+        <translation>强制示忙…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="38"/>
+        <source>Make the selected agents not ready with a reason code (强制示忙)</source>
+        <translation>将所选坐席置为示忙，需选原因代码（强制示忙）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="42"/>
+        <source>Force sign-out</source>
+        <translation>强制签出</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="43"/>
+        <source>Sign the selected agents out (强制签出); during a call it is pending until the call ends</source>
+        <translation>将所选坐席签出（强制签出）；通话中则待通话结束后签出</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="47"/>
+        <source>Cancel pending sign-out</source>
+        <translation>取消待签出</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="49"/>
+        <source>Keep the agent signed in after the call</source>
+        <translation>通话结束后坐席保持签入</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="52"/>
+        <source>Change skills…</source>
+        <translation>调整技能…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="53"/>
+        <source>Skill groups and levels of the selected agents (调整技能)</source>
+        <translation>所选坐席的技能组与等级（调整技能）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="56"/>
+        <source>Monitor</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="57"/>
+        <source>Listen to the call without being heard (监听)</source>
+        <translation>收听通话，对方听不到（监听）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="60"/>
+        <source>Monitor and record</source>
+        <translation>监听录音</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="62"/>
+        <source>Listen and keep a recording of it (监听录音)</source>
+        <translation>监听并保存录音（监听录音）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="65"/>
+        <source>Whisper</source>
+        <translation>耳语</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="66"/>
+        <source>Speak to the agent only; the caller does not hear (耳语)</source>
+        <translation>只对坐席讲话，客户听不到（耳语）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="69"/>
+        <source>Barge in</source>
+        <translation>强插</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="70"/>
+        <source>Join the call: agent and caller hear you (强插)</source>
+        <translation>加入通话，坐席和客户都能听到（强插）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="73"/>
+        <source>Leave call</source>
+        <translation>退出通话</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="74"/>
+        <source>Stop listening to the call</source>
+        <translation>停止监听该通话</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="76"/>
+        <source>Force release</source>
+        <translation>强拆</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="77"/>
+        <source>Hang up the call (强拆)</source>
+        <translation>挂断该通话（强拆）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="79"/>
+        <source>Transfer…</source>
+        <translation>转接…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="80"/>
+        <source>Transfer the call to another agent or a queue (转接)</source>
+        <translation>将通话转给其他坐席或队列（转接）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="95"/>
+        <source>force agent states</source>
+        <extracomment>the switch-over on a call the supervisor is already in needs no leave (one session) agent actions a selection of several agents runs as one bulk command set_agent_state&apos;s state argument what the greyed tooltip says the role may not do (&quot;Only supervisor … may {what}.&quot;)</extracomment>
+        <translation>强制坐席状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="96"/>
+        <source>sign agents out</source>
+        <translation>签出坐席</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="97"/>
+        <source>change skills</source>
+        <translation>调整技能</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="98"/>
+        <source>listen to calls</source>
+        <translation>监听通话</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="99"/>
+        <source>barge into calls</source>
+        <translation>强插通话</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="100"/>
+        <source>release calls</source>
+        <translation>强拆通话</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="101"/>
+        <source>transfer calls</source>
+        <translation>转接通话</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="105"/>
+        <source>Sign-out pending</source>
+        <translation>待签出</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="106"/>
+        <source>Monitored: {who}</source>
+        <translation>监听：{who}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="107"/>
+        <source>Supervisor: {who}</source>
+        <translation>班长强制：{who}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="110"/>
+        <source>monitoring</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="111"/>
+        <source>whispering</source>
+        <translation>耳语</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="112"/>
+        <source>barged in</source>
+        <translation>强插</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="116"/>
+        <source>not allowed</source>
+        <extracomment>refusal codes worded for the floor; switchlink&apos;s own message follows</extracomment>
+        <translation>无权操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="117"/>
+        <source>not possible now</source>
+        <translation>当前无法操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="118"/>
+        <source>link down</source>
+        <translation>链路中断</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="119"/>
+        <source>link down: no answer</source>
+        <translation>链路中断：无应答</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="120"/>
+        <source>not on the floor</source>
+        <translation>不在现场</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="121"/>
+        <source>change your password first</source>
+        <translation>请先修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/table.py" line="123"/>
+        <source>not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="239"/>
+        <source>Select one or more agents in the grid first.</source>
+        <extracomment>the session&apos;s user and permissions (shared by every screen, told of each login) the open dialog and the last bulk result (tests and screenshots reach them) action name -&gt; (monotonic time sent, targets left); for the benchmark&apos;s timing</extracomment>
+        <translation>请先在坐席网格中选择一名或多名坐席。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="263"/>
+        <source>{count} agents: {list}</source>
+        <translation>{count} 名坐席：{list}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="273"/>
+        <source>{action} for {who}?</source>
+        <translation>对 {who} {action}？</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="311"/>
+        <source>Select one agent who is on a call.</source>
+        <translation>请选择一名正在通话的坐席。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="325"/>
+        <source>Hang up call {call} of agent {agent}?</source>
+        <translation>挂断坐席 {agent} 的通话 {call}？</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="347"/>
+        <source>Transfer call {call} of agent {agent} to:</source>
+        <translation>将坐席 {agent} 的通话 {call} 转接到：</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="376"/>
+        <source>{action} {target}: {result}</source>
+        <translation>{action} {target}：{result}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="389"/>
+        <source>Skills unchanged.</source>
+        <translation>技能未改变。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="408"/>
+        <source>{action}: {done} done, {refused} refused</source>
+        <translation>{action}：{done} 名完成，{refused} 名被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="434"/>
+        <source>Supervisor actions</source>
+        <translation>班长操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/results.py" line="44"/>
+        <source>pending: signs out when the call ends</source>
+        <translation>待签出：通话结束后签出</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/results.py" line="48"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/results.py" line="51"/>
+        <source>refused ({why}): {message}</source>
+        <translation>被拒绝（{why}）：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/results.py" line="122"/>
+        <source>{done} done, {refused} refused</source>
+        <translation>{done} 名完成，{refused} 名被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/results.py" line="128"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/results.py" line="129"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/control/results.py" line="130"/>
+        <source>Result</source>
+        <translation>结果</translation>
     </message>
 </context>
 <context>
@@ -2282,38 +4319,103 @@
         <translation>今日接通</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/floor.py" line="125"/>
+        <location filename="../../console/screens/wallboard/floor.py" line="126"/>
         <source>Blocked today</source>
         <translation>今日拦截</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="104"/>
+        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="106"/>
         <source>{level} alarm</source>
         <translation>{level}预警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="109"/>
+        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="111"/>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="114"/>
+        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="119"/>
         <source>in {queue}</source>
         <translation>在 {queue}</translation>
     </message>
     <message>
+        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="113"/>
         <source>{caption} (worse: {where})</source>
         <translation>{caption}（更严重：{where}）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="117"/>
+        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="126"/>
         <source>Today {value}</source>
         <translation>今日 {value}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="118"/>
+        <location filename="../../console/screens/wallboard/widgets/tiles.py" line="123"/>
         <source>Warned {value}</source>
         <translation>告警接通 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="107"/>
+        <source>New user</source>
+        <extracomment>send(command, args, on_success, on_failure)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="108"/>
+        <source>Edit user {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="110"/>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="110"/>
+        <source>Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="110"/>
+        <source>Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="111"/>
+        <source>Teams:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="111"/>
+        <source>Department:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="111"/>
+        <source>First password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="114"/>
+        <source>e.g. T1, T2 — empty: every team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="115"/>
+        <source>The person must change it at the first login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="120"/>
+        <source>Enter a user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/dialogs.py" line="129"/>
+        <source>Enter a first password.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2375,7 +4477,7 @@
         <translation>预警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="303"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="318"/>
         <source>Service level = {definition}</source>
         <extracomment>more agents than this make a big floor: the summary per team / skill group stands in for the grid (cells on demand), the tiles take one row and the queue table the height the charts redraw at most this often: the daemon ticks every 0.5 s, but ticks arriving faster (the console load benchmark&apos;s flood) redrew pyqtgraph in every frame, up to 10 a second, and tripled the longest GUI stall stretch of tiles, queues &amp; alarms, charts and the agent area: (small floor, big floor) the queue holding the centre&apos;s longest wait, as of the last metrics tick a big floor (more than SUMMARY_FROM agents) has its own proportions the service-level definition in force, as switchlink publishes it (S2)</extracomment>
         <translation>服务水平 = {definition}</translation>
@@ -2404,6 +4506,25 @@
         <location filename="../../console/screens/wallboard/screen.py" line="430"/>
         <source>Agents</source>
         <translation>坐席</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../console/shell/login.py" line="29"/>
+        <source>Wrong user name or password.</source>
+        <extracomment>how long a login / passwd may take (argon2 on a loaded daemon) before we say so</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="31"/>
+        <source>Too many failed logins — locked out: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="33"/>
+        <source>No answer from switchlink ({message}); try again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -10,18 +10,20 @@ all or nothing. The alarm log's sink and the alarm rules' table are in alarm_sto
 from __future__ import annotations
 
 from models.alarmlog import AlarmLogEntry
-from models.events import Event, TestCompleted
+from models.events import AgentStateChanged, Event, TestCompleted
 from models.linktests import LinkTestResult
 from models.persistence.alarms import AlarmRepository
 from models.persistence.calls import CallRepository
 from models.persistence.database import Database
 from models.persistence.linktests import LinkTestRepository
+from models.persistence.reports import AgentStateRepository
 from models.records import CallRecord, IntervalStat
+from models.reports.records import AgentStateEntry
 from switchlink.engine.state import Change, FloorState
 from switchlink.storage.batch_writer import BatchWriter
 from switchlink.storage.call_history import CallRecorder, Recorded
 
-HistoryItem = Recorded | AlarmLogEntry | LinkTestResult
+HistoryItem = Recorded | AlarmLogEntry | LinkTestResult | AgentStateEntry
 
 
 def history_writer(
@@ -31,17 +33,22 @@ def history_writer(
     max_delay_s: float = 0.5,
     capacity: int = 100_000,
 ) -> BatchWriter[HistoryItem]:
-    """The daemon's single writer thread for calls, intervals, alarm log and link tests."""
+    """The daemon's single writer thread for calls, intervals, alarm log, link tests and agent
+    states."""
     calls, alarms, tests = CallRepository(db), AlarmRepository(db), LinkTestRepository(db)
+    agent_states = AgentStateRepository(db)  # the reports' per-agent figures (issue 18)
 
     def write(batch: list[HistoryItem]) -> None:
         records: list[CallRecord] = []
         deltas: list[IntervalStat] = []
         entries: list[AlarmLogEntry] = []
         results: list[LinkTestResult] = []
+        states: list[AgentStateEntry] = []
         for item in batch:
             if isinstance(item, AlarmLogEntry):
                 entries.append(item)
+            elif isinstance(item, AgentStateEntry):
+                states.append(item)
             elif isinstance(item, LinkTestResult):
                 results.append(item)
             else:
@@ -53,6 +60,7 @@ def history_writer(
             calls.write_in(session, records, deltas)
             alarms.log_in(session, entries)
             tests.record_in(session, results)
+            agent_states.record_in(session, states)
 
     return BatchWriter(
         write, batch_size=batch_size, max_delay_s=max_delay_s, capacity=capacity,
@@ -99,5 +107,9 @@ class HistoryFeed:
                     )
                 )
             else:
+                if type(event) is AgentStateChanged:
+                    self.writer.submit(AgentStateEntry(
+                        agent=event.agent, state=str(event.state), at=event.t,
+                        reason=event.reason, forced=event.forced, by=event.by))
                 feed(event)
         return []

@@ -33,6 +33,9 @@ STALE_ROLE = Qt.ItemDataRole.UserRole + 13
 REASON_ROLE = Qt.ItemDataRole.UserRole + 14
 #: everything a grid cell paints, in one call: (work number, name, state, since, stale)
 CELL_ROLE = Qt.ItemDataRole.UserRole + 15
+#: a supervisor's mark on the cell, or None: (kind, who) with kind "pending" (sign-out booked
+#: during a call), "monitored" (who: the supervisors on the call) or "forced" (who forced it)
+MARK_ROLE = Qt.ItemDataRole.UserRole + 16
 
 _GREY = QColor("#808080")
 
@@ -106,6 +109,8 @@ class AgentGridModel(MirrorTableModel):
             return self._ids[row]
         if role == STALE_ROLE:
             return self.stale
+        if role == MARK_ROLE:
+            return supervisor_mark(self.mirror, self._ids[row])
         agent = self.agent(row)
         if role == CELL_ROLE:
             name = str(agent.get("name", ""))
@@ -171,6 +176,24 @@ class AgentGridModel(MirrorTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def supervisor_mark(mirror: Any, work_number: str) -> tuple[str, str] | None:
+    """What a supervisor did to this agent, as the cell shows it (issue 12): a pending sign-out
+    first (it can still be cancelled), then who is listening in, then who forced the state.
+    Read from ``agent/`` (per event), not the tick: a supervisor waits for their own action."""
+    agent = mirror.get("agent/" + work_number)
+    if not agent:
+        return None
+    if agent.get("pending_logout"):
+        return ("pending", str(agent.get("pending_logout_by") or ""))
+    call_id = agent.get("call_id")
+    call = mirror.get("call/" + str(call_id)) if call_id else None
+    if call and call.get("participants"):
+        return ("monitored", ", ".join(sorted(call["participants"])))
+    if agent.get("forced"):
+        return ("forced", str(agent.get("forced_by") or ""))
+    return None
 
 
 class AgentFilterProxy(QSortFilterProxyModel):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QSizePolicy,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from console.screens.wallboard import floor
 from console.screens.wallboard.models.agent_grid import (
     CELL_ROLE,
+    MARK_ROLE,
     AgentFilterProxy,
     AgentGridModel,
 )
@@ -44,6 +46,11 @@ _OTHER_BG = QColor("#455a64")
 # alignment flags built once: combining Qt enums in Python costs per call, per cell
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+#: the selection frame and the supervisor marks (pending sign-out, listened to, forced)
+_SELECTED = QColor("#ffeb3b")
+_MARK_BG = {"pending": QColor("#ff6f00"), "monitored": QColor("#00bcd4"),
+            "forced": QColor("#263238")}
+_SELECTED_STATE = QStyle.StateFlag.State_Selected
 
 
 #: more agents than this: a big floor, where the grid shows one team or skill group at a time
@@ -66,6 +73,8 @@ class AgentCellDelegate(QStyledItemDelegate):
         self.bold = QFont()
         #: translated state labels, filled on first use and dropped on a language change
         self.labels: dict[str, str] = {}
+        #: (kind, who) -> the mark's text; set by the supervisor controls (None: no marks)
+        self.mark_text: Callable[[str, str], str] | None = None
         self.set_scale(1.0)
 
     def set_scale(self, scale: float) -> None:
@@ -88,7 +97,9 @@ class AgentCellDelegate(QStyledItemDelegate):
         painter.fillRect(rect, _STALE_BG if stale else _STATE_BG.get(state, _OTHER_BG))
         painter.setPen(_STALE_FG if stale else _WHITE)
         pad = max(3, rect.height() // 14)
-        inner = rect.adjusted(pad + 2, pad, -pad - 2, -pad)
+        mark = index.data(MARK_ROLE) if self.mark_text is not None and not stale else None
+        band = rect.height() // 3 if mark else 0  # a marked cell gives its foot to the mark
+        inner = rect.adjusted(pad + 2, pad // 2 if mark else pad, -pad - 2, -pad - band)
         half = inner.height() // 2
         top = QRect(inner.left(), inner.top(), inner.width(), half)
         bottom = QRect(inner.left(), inner.top() + half, inner.width(), inner.height() - half)
@@ -106,7 +117,28 @@ class AgentCellDelegate(QStyledItemDelegate):
         painter.drawText(bottom, _LEFT, label)
         if since:
             painter.drawText(bottom, _RIGHT, floor.fmt_duration(self.clock() - since))
+        if mark:
+            self._paint_mark(painter, rect, mark, pad)
+        if option.state & _SELECTED_STATE:  # type: ignore[attr-defined]
+            painter.setPen(_SELECTED)
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
+
+    def _paint_mark(self, painter: QPainter, rect: QRect, mark: Any, pad: int) -> None:
+        """A band across the cell's foot: 待签出 / 监听 who / 强制 by whom (issue 12)."""
+        if not mark or self.mark_text is None:
+            return
+        kind, who = mark
+        band = QRect(rect.left(), rect.bottom() - rect.height() // 3 + 1, rect.width(),
+                     rect.height() // 3)
+        painter.fillRect(band, _MARK_BG.get(kind, _OTHER_BG))
+        painter.setPen(_WHITE)
+        painter.setFont(self.font)
+        text = self.mark_text(kind, who)
+        painter.drawText(band.adjusted(pad + 2, 0, -pad - 2, 0), _LEFT,
+                         painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                          max(0, band.width() - 2 * pad - 4)))
 
 
 class AgentGridView(QWidget):

@@ -1,0 +1,71 @@
+"""The history a report reads besides call records: agent state changes and forced actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models.alarmlog import AlarmLogEntry
+from models.records import CallRecord
+from models.reports.periods import Period
+
+
+@dataclass(slots=True)
+class AgentStateEntry:
+    """One agent state change (``AgentStateChanged``) as stored in ``agent_state_log``."""
+
+    agent: str
+    state: str
+    at: float
+    reason: str = ""
+    forced: bool = False
+    by: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ForcedAction:
+    """A supervisor's intervention on an agent's call from the audit trail (barge 强插,
+    release 强拆); forced state changes come from the agent-state log instead."""
+
+    action: str
+    at: float
+    call: str
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class WorkOrderFact:
+    """What a report needs of one complaint work order (created in the period)."""
+
+    id: int
+    category: str
+    cause: str
+    department: str
+    created_at: float
+    due_at: float | None
+    #: when it was archived (归档), None while open
+    archived_at: float | None
+    #: True: the customer's feedback closed it; False: sent back for 再处理; None: no feedback
+    satisfied: bool | None
+
+
+@dataclass(slots=True)
+class ReportInputs:
+    """Everything :func:`models.reports.compute.compute_report` reads; the same inputs always
+    give the same figures (reports are reproducible)."""
+
+    period: Period
+    calls: list[CallRecord] = field(default_factory=list)
+    #: state changes inside the period, oldest first
+    states: list[AgentStateEntry] = field(default_factory=list)
+    #: each agent's last state before the period starts (what it was in at ``start``)
+    opening: dict[str, AgentStateEntry] = field(default_factory=dict)
+    #: alarm transitions from the period's start on (acknowledgements may come later)
+    alarm_log: list[AlarmLogEntry] = field(default_factory=list)
+    forced: list[ForcedAction] = field(default_factory=list)
+    #: None: the complaint work orders are not available on this database
+    work_orders: list[WorkOrderFact] | None = None
+    #: queue -> service-level threshold (s); missing queues use ``default_threshold_s``
+    thresholds: dict[str, float] = field(default_factory=dict)
+    default_threshold_s: float = 15.0
+    short_abandon_s: float = 5.0

@@ -1,0 +1,130 @@
+"""The report desk: periodic reports generated on the switch clock, off the event loop.
+
+A ticker on the server's loop notices each period that ended (the hour on the hour, the day
+after midnight, the week on Monday, the month on the 1st — emulated time included, so a fast
+emulated day makes its reports) and hands it to ONE worker thread, which waits for the
+history writer to store what was queued, reads the period's history, computes and stores the
+report. On-demand generation (``reports.generate``) runs the same function, serialised with
+the scheduled ones. A finished report is announced as ``reports/latest`` so consoles refresh.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import tzinfo
+from typing import Any
+
+from models.persistence.database import Database
+from models.persistence.reports import ReportHistory, ReportRepository, StoredReport
+from models.reports.compute import compute_report
+from models.reports.periods import Period, PeriodKind, period_at, periods_ended, previous
+from switchlink.engine.state import Change, FloorState
+
+log = logging.getLogger(__name__)
+
+SERVICE_KEY = "reports"
+LATEST_KEY = "reports/latest"
+#: a period's report waits this long (switch seconds) after its end, so that calls still
+#: ringing or in after-call work at the boundary are stored first
+GRACE_S = 300.0
+SCHEDULED_BY = "schedule"
+
+
+class ReportDesk:
+    """Schedules, generates and stores reports; ``tick`` is a server ticker."""
+
+    def __init__(
+        self, db: Database, floor: FloorState | None = None, *,
+        flush: Callable[[], Any] | None = None, tz: tzinfo | None = None,
+        grace_s: float = GRACE_S, short_abandon_s: float = 5.0,
+    ) -> None:
+        self.db = db
+        self.floor = floor
+        self.flush = flush
+        self.tz = tz
+        self.grace_s = grace_s
+        self.short_abandon_s = short_abandon_s
+        self.reports = ReportRepository(db)
+        self.history = ReportHistory(db)
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="switchlink-reports")
+        self._lock = threading.Lock()  # one generation at a time, scheduled or asked for
+        self._finished: queue.SimpleQueue[StoredReport] = queue.SimpleQueue()
+        self._last: float | None = None
+        self.pending: list[Future[StoredReport | None]] = []
+
+    # --- on the server's loop -----------------------------------------------------------
+
+    def tick(self, now: float) -> list[Change]:
+        """Queue every period that became due since the last tick; announce finished ones."""
+        due = now - self.grace_s
+        if self._last is None:
+            self._last = due
+            for kind in PeriodKind:  # a daemon that was down: the last period of each kind
+                self._submit(previous(period_at(kind, due, self.tz), self.tz), catch_up=True)
+        elif due > self._last:
+            for period in periods_ended(self._last, due, self.tz):
+                self._submit(period)
+            self._last = due
+        self.pending = [f for f in self.pending if not f.done()]
+        latest = None
+        while not self._finished.empty():
+            latest = self._finished.get_nowait()
+        if latest is None or self.floor is None:
+            return []
+        value = {k: v for k, v in latest.summary().items()}
+        self.floor.set(LATEST_KEY, value)
+        return [(LATEST_KEY, value)]
+
+    def _submit(self, period: Period, catch_up: bool = False) -> None:
+        self.pending.append(self._pool.submit(self._scheduled, period, catch_up))
+
+    # --- on the worker --------------------------------------------------------------------
+
+    def _scheduled(self, period: Period, catch_up: bool) -> StoredReport | None:
+        try:
+            if catch_up and self.reports.get(period.kind.value, period.start) is not None:
+                return None
+            return self.generate(period, SCHEDULED_BY, skip_empty=catch_up)
+        except Exception:  # a failed report costs that report, never the daemon
+            log.exception("could not generate the %s report %s", period.kind, period.key)
+            return None
+
+    def thresholds(self) -> dict[str, float]:
+        """Each queue's service-level threshold as the floor has it now."""
+        if self.floor is None:
+            return {}
+        return {
+            str(q["id"]): float(q["sl_threshold_s"])
+            for _, q in self.floor.items("queue/") if q.get("sl_threshold_s") is not None
+        }
+
+    def compute(self, period: Period) -> dict[str, Any]:
+        """The figures of ``period`` from what the database holds now (nothing stored)."""
+        inputs = self.history.inputs(period, thresholds=self.thresholds(),
+                                     short_abandon_s=self.short_abandon_s)
+        return compute_report(inputs)
+
+    def generate(self, period: Period, by: str, *, skip_empty: bool = False
+                 ) -> StoredReport | None:
+        """Compute and store ``period``'s report (replacing a stored one); thread-safe."""
+        with self._lock:
+            if self.flush is not None:
+                self.flush()  # what the event loop queued for history is stored first
+            figures = self.compute(period)
+            if skip_empty and not figures["centre"]["arrived"] and not figures["agents"]:
+                return None
+            report = StoredReport(
+                kind=period.kind.value, period_key=period.key, start=period.start,
+                end=period.end, generated_at=time.time(), generated_by=by, figures=figures)
+            report.id = self.reports.save(report)
+        log.info("%s report %s generated by %s", period.kind, period.key, by)
+        self._finished.put(report)
+        return report
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
