@@ -46,6 +46,7 @@ class RuleKind(StrEnum):
     METRIC = "metric"  # a value in metrics/center or metrics/queue/<id>
     AGENT = "agent"  # seconds an agent has been in a state (hold, ACW, not ready, call)
     EQUIPMENT = "equipment"  # board down, channel stuck, link lost, link latency
+    STAFFING = "staffing"  # a queue short of the agents Erlang C requires (issue 18)
 
 
 class AlarmState(StrEnum):
@@ -59,6 +60,8 @@ AGENT_METRICS = frozenset({"hold_s", "after_call_work_s", "not_ready_s", "call_s
 #: Equipment rule metrics: seconds in the condition, or the link latency in ms.
 EQUIPMENT_METRICS = frozenset({"board_down_s", "channel_stuck_s", "link_lost_s", "link_latency_ms",
                                "channel_test_failed_s"})
+#: Staffing rule metrics: Erlang C agents required − agents available (docs/workforce.md)
+STAFFING_METRICS = frozenset({"agents_short"})
 
 
 @dataclass(slots=True)
@@ -165,6 +168,11 @@ def _text(data: Mapping[str, Any], key: str, *, required: bool, default: str = "
 
 
 def _scope(kind: RuleKind, scope: str) -> str:
+    if kind is RuleKind.STAFFING:
+        if scope.startswith("queue:") and len(scope) > len("queue:"):
+            return scope
+        raise RuleError("scope", f"staffing rules watch queues: 'queue:<id>' or 'queue:*', "
+                                 f"got {scope!r}")
     if kind is not RuleKind.METRIC:
         if scope != "center":
             raise RuleError("scope", f"{kind.value} rules apply to the whole floor: use 'center'")
@@ -216,15 +224,17 @@ def validate_rule(data: Any, known_metrics: Collection[str] | None = None) -> Al
     try:
         kind = RuleKind(data.get("kind", "metric"))
     except ValueError:
-        problem = f"must be metric, agent or equipment, got {data['kind']!r}"
+        problem = f"must be metric, agent, equipment or staffing, got {data['kind']!r}"
         raise RuleError("kind", problem) from None
     metric = _text(data, "metric", required=True)
     allowed = {
         RuleKind.AGENT: AGENT_METRICS, RuleKind.EQUIPMENT: EQUIPMENT_METRICS,
+        RuleKind.STAFFING: STAFFING_METRICS,
     }.get(kind, known_metrics)
     if allowed is not None and metric not in allowed:
         raise RuleError("metric", f"unknown {kind.value} metric {metric!r}")
-    scope = _scope(kind, _text(data, "scope", required=False, default="center"))
+    default_scope = "queue:*" if kind is RuleKind.STAFFING else "center"
+    scope = _scope(kind, _text(data, "scope", required=False, default=default_scope))
     try:
         direction = Direction(data.get("direction", "above"))
     except ValueError:
@@ -254,6 +264,9 @@ def validate_rule(data: Any, known_metrics: Collection[str] | None = None) -> Al
                     f"the {previous[0].label} threshold ({previous[1].threshold:g})",
                 )
         previous = (level, spec)
+        if kind is RuleKind.STAFFING and spec.threshold < 1:
+            raise RuleError(f"levels.{level.label}.threshold",
+                            f"a queue is short by 1 agent or more, got {spec.threshold:g}")
     escalate = _number(data, "escalate_after_s", "", default=0.0)
     if escalate < 0:
         raise RuleError("escalate_after_s", "must be >= 0 (0 = never escalate)")

@@ -71,6 +71,8 @@ class AlarmEngine:
         self._by_scope: dict[str, list[AlarmRule]] = {}
         self._agent_rules: list[AlarmRule] = []
         self._equipment_rules: list[AlarmRule] = []
+        #: staffing rules by scope (queue:<id>, queue:*): the staffing/queue figures feed them
+        self._staffing_by_scope: dict[str, list[AlarmRule]] = {}
         self.set_rules(list(rules), now=0.0)
 
     # --- rules --------------------------------------------------------------------------
@@ -94,6 +96,7 @@ class AlarmEngine:
                 inst.rule = kept
         self.rules = new
         self._by_scope, self._agent_rules, self._equipment_rules = {}, [], []
+        self._staffing_by_scope = {}
         for rule in rules:
             if not rule.enabled:
                 continue
@@ -101,6 +104,8 @@ class AlarmEngine:
                 self._agent_rules.append(rule)
             elif rule.kind is RuleKind.EQUIPMENT:
                 self._equipment_rules.append(rule)
+            elif rule.kind is RuleKind.STAFFING:
+                self._staffing_by_scope.setdefault(rule.scope, []).append(rule)
             else:
                 self._by_scope.setdefault(rule.scope, []).append(rule)
         return out
@@ -113,11 +118,13 @@ class AlarmEngine:
         metrics: Mapping[str, Mapping[str, Any]] | None = None,
         agents: Mapping[str, Mapping[str, float]] | None = None,
         equipment: Mapping[str, Mapping[str, float]] | None = None,
+        staffing: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> list[AlarmTransition]:
         """Evaluate the rules touched by ``metrics`` (only the changed dicts are needed), the
         per-agent rules on ``agents`` (timer -> {work number: since}, oldest first), the
         equipment rules on ``equipment`` (metric -> {id: since or value}), and every alarm
-        whose min-duration or escalation timer runs."""
+        whose min-duration or escalation timer runs; the staffing rules on ``staffing``
+        (``queue:<id>`` -> {"agents_short": n}, given when the figures were recomputed)."""
         out: list[AlarmTransition] = []
         seen: set[tuple[str, str]] = set()
         for key, values in (metrics or {}).items():
@@ -129,6 +136,13 @@ class AlarmEngine:
             else:
                 continue
             for rule in rules:
+                value = values.get(rule.metric)
+                number = float(value) if isinstance(value, int | float) else None
+                seen.add((rule.id, scope))
+                self._update(rule, scope, number, now, out)
+        for scope, values in (staffing or {}).items():
+            by_scope = self._staffing_by_scope
+            for rule in [*by_scope.get(scope, ()), *by_scope.get("queue:*", ())]:
                 value = values.get(rule.metric)
                 number = float(value) if isinstance(value, int | float) else None
                 seen.add((rule.id, scope))

@@ -15,6 +15,7 @@ from models.events import Event
 from switchlink.adapters.base import Inventory
 from switchlink.alarms import AlarmEngine, EquipmentConditions
 from switchlink.engine.ivr_live import IvrLive
+from switchlink.engine.staffing import StaffingLive
 from switchlink.engine.state import Change, FloorState
 from switchlink.metrics import FloorMetrics, MetricsConfig
 from switchlink.services.alarms import AlarmService, MemoryRuleStore, RuleStore
@@ -45,6 +46,8 @@ class LiveAnalytics:
         self.equipment = EquipmentConditions(inventory, now)
         #: callers at each IVR node, drop-outs, emergency notices: ``ivr/<flow>``
         self.ivr = IvrLive()
+        #: Erlang C staffing per queue and its forecast: ``staffing/...`` (docs/workforce.md)
+        self.staffing = StaffingLive(inventory.queues)
         self._sink = on_transitions
         self._pending: list[AlarmTransition] = []
         self.alarms = AlarmService(
@@ -78,6 +81,8 @@ class LiveAnalytics:
             changes += floor.set(key, value)
         for key, value in self.ivr.snapshot().items():
             changes += floor.set(key, value)
+        for key, value in self.staffing.snapshot().items():
+            changes += floor.set(key, value)
         for key, value in self.alarms.engine.snapshot().items():
             changes += floor.set(key, value)
         return changes
@@ -86,15 +91,19 @@ class LiveAnalytics:
         """Publish changed metrics, evaluate the alarm rules, publish alarm changes."""
         now = self.clock()
         metrics = self.metrics.publish(now)
+        staffing = self.staffing.tick(now, metrics)  # once a switch minute; {} otherwise
         engine = self.alarms.engine
         self._pending += engine.evaluate(
             now,
             metrics,
             agents=self.metrics.agent_timers(),
             equipment=self.equipment.conditions,
+            staffing=self.staffing.alarm_input() if staffing else None,
         )
         changes: list[Change] = []
         for key, value in metrics.items():
+            changes += floor.set(key, value)
+        for key, value in staffing.items():
             changes += floor.set(key, value)
         for key, value in self.ivr.publish().items():
             changes += floor.set(key, value)

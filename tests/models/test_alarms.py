@@ -64,7 +64,7 @@ def test_clear_threshold_defaults_to_the_threshold():
         (lambda d: d.update(metric="nonsense"), "metric: unknown metric metric 'nonsense'"),
         (lambda d: d.update(scope="team:7"), "scope: must be 'center', 'queue:<id>' or 'queue:*'"),
         (lambda d: d.update(direction="sideways"), "direction: must be above or below"),
-        (lambda d: d.update(kind="weather"), "kind: must be metric, agent or equipment"),
+        (lambda d: d.update(kind="weather"), "kind: must be metric, agent, equipment or staffing"),
         (lambda d: d.update(escalate_after_s=-5), "escalate_after_s: must be >= 0"),
         (lambda d: d.update(enabled="yes"), "enabled: must be true or false"),
         (lambda d: d.update(colour="red"), "colour: unknown field"),

@@ -1,0 +1,148 @@
+"""Staffing now, per queue, on the analytics tick: Erlang C required vs agents available.
+
+Off the event path: it reads the metric dicts the tick already publishes (every queue at
+least every 10 s), samples today's counters once a minute into a 31-minute ring, and
+differences the ring for the last 30 minutes' arrival rate, handle time and abandons. Required
+counts are recomputed once a minute, not per event. Published as ``staffing/queue/<id>`` and
+``staffing/center``; the forecast (built from the database by storage/workforce_store.py on a
+worker thread) is handed in with :meth:`set_forecast` and published in the same keys.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from models.queues import SkillGroup
+from models.workforce.forecast import ForecastSlot, slot_to_plain
+from models.workforce.staffing import (
+    MIN_SPAN_S,
+    WINDOW_S,
+    QueueWindow,
+    Staffing,
+    required_for,
+    staffing_now,
+)
+
+QUEUE_PREFIX = "metrics/queue/"
+STAFFING_PREFIX = "staffing/queue/"
+CENTER_KEY = "staffing/center"
+#: switch seconds between samples (and recomputations)
+SAMPLE_S = 60.0
+#: forecast half hours shown beside "now"
+AHEAD_SLOTS = 4
+#: the counters sampled from ``metrics/queue/<id>``
+_COUNTERS = ("offered_today", "answered_today", "abandoned_today", "handled_today")
+
+
+def _counters(values: Mapping[str, Any]) -> tuple[float, ...]:
+    handled = float(values.get("handled_today") or 0)
+    aht = values.get("aht_s_today")
+    handle_s = float(aht) * handled if isinstance(aht, int | float) else 0.0
+    return (*(float(values.get(k) or 0) for k in _COUNTERS), handle_s)
+
+
+class StaffingLive:
+    """The per-queue staffing figures and their forecast, kept beside the metrics."""
+
+    def __init__(self, queues: Iterable[SkillGroup]) -> None:
+        self.queues = {q.id: q for q in queues}
+        self._latest: dict[str, Mapping[str, Any]] = {}
+        self._ring: dict[str, deque[tuple[float, tuple[float, ...]]]] = {}
+        self._next_sample = float("-inf")
+        self.figures: dict[str, Staffing] = {}
+        #: queue id (or "center") -> the next half hours, from the worker
+        self.forecast: dict[str, list[ForecastSlot]] = {}
+        #: the centre's forecast for today and the coming days (``staffing/forecast``)
+        self.days: list[dict[str, Any]] = []
+        self._forecast_dirty = False
+
+    def set_forecast(self, ahead: dict[str, list[ForecastSlot]],
+                     days: list[dict[str, Any]]) -> None:
+        """A new forecast from the worker (whole dicts swapped: safe across threads)."""
+        self.forecast, self.days = ahead, days
+        self._forecast_dirty = True
+
+    def tick(self, now: float, metrics: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+        """Fold the tick's metric dicts in; once a minute recompute and return the keys."""
+        for key, values in metrics.items():
+            if key.startswith(QUEUE_PREFIX):
+                self._latest[key[len(QUEUE_PREFIX):]] = values
+        if now < self._next_sample and not self._forecast_dirty:
+            return {}
+        if now >= self._next_sample:
+            self._next_sample = now + SAMPLE_S
+            self._sample(now)
+        self._forecast_dirty = False
+        return self.publish()
+
+    def _sample(self, now: float) -> None:
+        figures: dict[str, Staffing] = {}
+        for queue_id, values in self._latest.items():
+            ring = self._ring.setdefault(queue_id, deque())
+            current = _counters(values)
+            if ring and any(c < p for c, p in zip(current, ring[-1][1], strict=True)):
+                ring.clear()  # midnight: today's counters started again
+            ring.append((now, current))
+            while len(ring) > 1 and now - ring[1][0] >= WINDOW_S:
+                ring.popleft()
+            figures[queue_id] = self._figures(queue_id, values, ring, now)
+        self.figures = figures
+
+    def _figures(self, queue_id: str, values: Mapping[str, Any],
+                 ring: deque[tuple[float, tuple[float, ...]]], now: float) -> Staffing:
+        queue = self.queues.get(queue_id) or SkillGroup(queue_id, queue_id)
+        start_t, start = ring[0]
+        span = now - start_t
+        window = None
+        if span >= MIN_SPAN_S:
+            end = ring[-1][1]
+            offered, answered, abandoned, handled, handle_s = (
+                e - s for e, s in zip(end, start, strict=True))
+            aht_today = values.get("aht_s_today")
+            window = QueueWindow(span, int(offered), int(answered), int(abandoned), int(handled),
+                                 handle_s, float(aht_today) if aht_today else None)
+        logged_in = int(values.get("agents_logged_in") or 0)
+        not_ready = int(values.get("agents_not_ready") or 0)
+        return staffing_now(window, available=max(0, logged_in - not_ready),
+                            ready=int(values.get("agents_ready") or 0),
+                            sl_target=queue.sl_target, sl_threshold_s=queue.sl_threshold_s)
+
+    def publish(self) -> dict[str, Any]:
+        """Every staffing key (a minute's figures change most of them anyway)."""
+        out: dict[str, Any] = {}
+        totals = {"required": 0, "available": 0, "ready": 0, "short_queues": 0}
+        complete = True
+        for queue_id, fig in self.figures.items():
+            value = fig.to_plain()
+            queue = self.queues.get(queue_id)
+            value["ahead"] = [
+                slot_to_plain(s, required_for(s.offered * 2, s.aht_s, fig.sl_target,
+                                              fig.sl_threshold_s))
+                for s in self.forecast.get(queue_id, ())[:AHEAD_SLOTS]
+            ]
+            value["name"] = queue.name if queue else queue_id
+            out[STAFFING_PREFIX + queue_id] = value
+            if fig.required is None:
+                complete = False
+            else:
+                totals["required"] += fig.required
+            totals["available"] += fig.available
+            totals["ready"] += fig.ready
+            totals["short_queues"] += bool(fig.agents_short and fig.agents_short > 0)
+        out[CENTER_KEY] = {
+            **totals,
+            # per-queue sums: an agent with several skills counts in each (docs/workforce.md)
+            "complete": complete,
+            "ahead": [slot_to_plain(s) for s in self.forecast.get("center", ())[:AHEAD_SLOTS]],
+            "days": self.days,
+        }
+        return out
+
+    def snapshot(self) -> dict[str, Any]:
+        return self.publish() if self.figures else {}
+
+    def alarm_input(self) -> dict[str, dict[str, Any]]:
+        """``queue:<id>`` -> {"agents_short": n} for the staffing alarm rules."""
+        return {"queue:" + q: {"agents_short": f.agents_short} for q, f in self.figures.items()}
