@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from switchlink.ctl import alarms, blacklist, equipment, floor, history, ivr, keys, users
+from switchlink.ctl import alarms, blacklist, equipment, floor, history, ivr, keys, reports, users
 from switchlink.ctl.connection import Connection, load_session
 from switchlink.ctl.output import EXIT_LINK, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, err
 
@@ -27,6 +27,7 @@ VERB_GROUPS: tuple[ModuleType, ...] = (
     blacklist,  # blacklist add|edit|lift|list|show|import|export
     equipment,  # equipment, self-test … fax-test, reset, out-of-service, sweep, test-history, fault
     ivr,  # ivr flows|show|reload|counts|emergency set|clear|dialplan
+    reports,  # report hourly|daily|weekly|monthly --date … --format csv|pdf, reports
     keys,  # keys show|allow|list: local files, the daemon may be down
 )
 _GROUP_OF = {action: group for group in VERB_GROUPS for action in group.ACTIONS}

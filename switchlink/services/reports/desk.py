@@ -32,6 +32,9 @@ LATEST_KEY = "reports/latest"
 #: a period's report waits this long (switch seconds) after its end, so that calls still
 #: ringing or in after-call work at the boundary are stored first
 GRACE_S = 300.0
+#: ... and is computed once more this long after its end, with the calls that were still
+#: going on (a caller queued at 15:59 who waits until 16:10): the stored report is final then
+FINAL_AFTER_S = 3600.0
 SCHEDULED_BY = "schedule"
 
 
@@ -68,6 +71,10 @@ class ReportDesk:
                 self._submit(previous(period_at(kind, due, self.tz), self.tz), catch_up=True)
         elif due > self._last:
             for period in periods_ended(self._last, due, self.tz):
+                self._submit(period)
+            # the final pass of the periods that ended FINAL_AFTER_S ago
+            final = self.grace_s - FINAL_AFTER_S
+            for period in periods_ended(self._last + final, due + final, self.tz):
                 self._submit(period)
             self._last = due
         self.pending = [f for f in self.pending if not f.done()]
