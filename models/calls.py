@@ -42,6 +42,7 @@ class CallOutcome(StrEnum):
     BLOCKED = "blocked"  # filtered by the blacklist (拦截)
     NO_ANSWER = "no_answer"  # outbound: nobody answered
     INVALID = "invalid"  # outbound: invalid / empty number
+    MACHINE = "machine"  # outbound: answered by an answering machine (答录机)
     RELEASED = "released"  # force-released by a supervisor (强拆)
     DROPPED = "dropped"  # cut off by an equipment failure or reset (掉线)
 

@@ -12,6 +12,7 @@ class Role(StrEnum):
     FLOOR_MANAGER = "floor_manager"
     SUPERVISOR = "supervisor"  # 班长 / 话务班长 (team leaders too)
     QUALITY_INSPECTOR = "quality_inspector"
+    COLLECTION = "collection"  # 催缴组: the manual dunning seat (远程座席)
     MAINTENANCE = "maintenance"
     ADMIN = "admin"
 
@@ -35,6 +36,10 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     MANAGE_USERS = "manage_users"
     MANAGE_IVR = "manage_ivr"  # reload IVR flows, set the emergency notice
+    VIEW_DUNNING = "view_dunning"  # the dunning campaign, accounts, files
+    RUN_DUNNING = "run_dunning"  # start / pause the campaign, run a day
+    DUNNING_FILES = "dunning_files"  # import billing / payments, export suspension files
+    MANUAL_DUNNING = "manual_dunning"  # 远程座席: dial by hand, record outcome and promise
 
 
 P = Permission
@@ -57,6 +62,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     ),
     Role.ADMIN: frozenset(Permission),
 }
+
+# dunning (issue 17): supervisors run the campaign; the collection group works the seat
+ROLE_PERMISSIONS[Role.SUPERVISOR] |= {P.VIEW_DUNNING, P.RUN_DUNNING, P.DUNNING_FILES,
+                                      P.MANUAL_DUNNING}
+ROLE_PERMISSIONS[Role.FLOOR_MANAGER] |= {P.VIEW_DUNNING}
+ROLE_PERMISSIONS[Role.COLLECTION] = frozenset(
+    {P.VIEW_FLOOR, P.VIEW_DUNNING, P.MANUAL_DUNNING, P.DUNNING_FILES})
 
 
 def allows(role: Role, permission: Permission) -> bool:

@@ -129,6 +129,14 @@ def serve(cfg: DaemonConfig) -> int:
         private_dir(data)
     except OSError as exc:
         return _fail(f"cannot create the data directory {data}: {exc.strerror}")
+    from switchlink.services.dunning.setup import load_dunning_settings
+    from switchlink.transport.keys import config_dir as default_config_dir
+
+    try:  # dunning.toml beside the keys (docs/dunning.md): a mistake there is a usage error
+        dunning_cfg = load_dunning_settings(
+            Path(cfg.config_dir) if cfg.config_dir else default_config_dir())
+    except ValueError as exc:
+        return _fail(str(exc), 2)
     url = cfg.db or default_db_url(data)
     try:
         db = open_migrated(url)
@@ -193,6 +201,9 @@ def serve(cfg: DaemonConfig) -> int:
     server.services[MAINTENANCE] = desk
     server.processors.append(desk.on_events)
     server.tickers.append(desk.tick)
+    from switchlink.services.dunning.setup import attach as attach_dunning
+
+    attach_dunning(server, adapter, db, blacklist, dunning_cfg)  # the dialer (issue 17)
     from switchlink.services.reports.desk import SERVICE_KEY as REPORTS
     from switchlink.services.reports.desk import ReportDesk
 

@@ -384,6 +384,12 @@ class DunningAccountRow(Base):
     phone: Mapped[str] = mapped_column(String(32))
     suspension: Mapped[str] = mapped_column(String(16), default="none")
     updated_at: Mapped[float] = mapped_column(Float, default=0.0)
+    # issue 17 (0007): VIPs to the manual seat, do-not-call, stage, promise to pay
+    level: Mapped[str] = mapped_column(String(16), default="normal", server_default="normal")
+    do_not_call: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    stage: Mapped[str] = mapped_column(String(16), default="none", server_default="none")
+    promise_date: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    promise_fen: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     def __repr__(self) -> str:
         return _repr(self, "account", "phone", "suspension")
@@ -411,7 +417,10 @@ class PaymentRow(Base):
     """A payment against an account (and optionally one bill)."""
 
     __tablename__ = "payments"
-    __table_args__ = (Index("ix_payments_account", "account"),)
+    __table_args__ = (
+        Index("ix_payments_account", "account"),
+        Index("ix_payments_reference", "reference", unique=True),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account: Mapped[str] = mapped_column(
         ForeignKey("dunning_accounts.account", ondelete="CASCADE")
@@ -420,6 +429,8 @@ class PaymentRow(Base):
     amount_fen: Mapped[int] = mapped_column(Integer)
     paid_at: Mapped[float] = mapped_column(Float)
     channel: Mapped[str] = mapped_column(String(32), default="")
+    #: the bank / billing reference (0007): a file imported twice credits nothing twice
+    reference: Mapped[str | None] = mapped_column(String(64))
 
     def __repr__(self) -> str:
         return _repr(self, "id", "account", "amount_fen")
@@ -429,7 +440,11 @@ class DunningAttemptRow(Base):
     """One dunning call attempt."""
 
     __tablename__ = "dunning_attempts"
-    __table_args__ = (Index("ix_dunning_attempts_account_at", "account", "at"),)
+    __table_args__ = (
+        Index("ix_dunning_attempts_account_at", "account", "at"),
+        Index("ix_dunning_attempts_slot", "account", "day", "kind", "slot", unique=True),
+        Index("ix_dunning_attempts_day", "day"),
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     account: Mapped[str] = mapped_column(
         ForeignKey("dunning_accounts.account", ondelete="CASCADE")
@@ -440,9 +455,38 @@ class DunningAttemptRow(Base):
     result: Mapped[str] = mapped_column(String(64), default="")
     call_id: Mapped[str | None] = mapped_column(String(64))
     by: Mapped[str] = mapped_column(String(64), default="")
+    # 0007: the local day and attempt number (unique: never dialed twice), end, note
+    day: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    slot: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    ended_at: Mapped[float | None] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(String(256), default="", server_default="")
 
     def __repr__(self) -> str:
         return _repr(self, "id", "account", "at", "result")
+
+
+class SuspensionFileRow(Base):
+    """A suspension / restore file written for network management, once per kind and day."""
+
+    __tablename__ = "dunning_files"
+    __table_args__ = (Index("ix_dunning_files_kind_day", "kind", "day", unique=True),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    day: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[float] = mapped_column(Float)
+    rows: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+
+    def __repr__(self) -> str:
+        return _repr(self, "id", "kind", "day")
+
+
+class DunningStateRow(Base):
+    """The campaign's state that must survive a restart (running / paused, days planned)."""
+
+    __tablename__ = "dunning_state"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[float] = mapped_column(Float, default=0.0)
 
 
 # --- maintenance -----------------------------------------------------------------------------

@@ -150,7 +150,7 @@ class Scenario:
         return sum(team.count for team in self.teams)
 
 
-OUTCOMES = ("answered", "no_answer", "busy", "invalid")
+OUTCOMES = ("answered", "no_answer", "busy", "invalid", "machine")
 
 
 def _known(ids: set[str]) -> str:

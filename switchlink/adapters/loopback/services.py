@@ -63,23 +63,25 @@ class ServicesMixin:
         u = self.rng.random()
         outcome = next((name for acc, name in self.ob_outcomes if u < acc),
                        self.ob_outcomes[-1][1])
-        if outcome == "answered":
-            self.schedule(now + self.ob_ring(), self._on_ob_answer, (call, call.step))
+        if outcome in ("answered", "machine"):
+            self.schedule(now + self.ob_ring(), self._on_ob_answer,
+                          (call, call.step, CallOutcome(outcome)))
         else:
             delay = {"no_answer": self.ob_ring(), "busy": BUSY_TONE_S,
                      "invalid": INVALID_NUMBER_S}[outcome]
             self.schedule(now + delay, self._on_ob_end, (call, call.step, CallOutcome(outcome)))
         return call.id
 
-    def _on_ob_answer(self: Simulation, arg: tuple[SimCall, int]) -> None:
-        call, step = arg
+    def _on_ob_answer(self: Simulation, arg: tuple[SimCall, int, CallOutcome]) -> None:
+        """Picked up: by the callee (talk time) or an answering machine (the announcement
+        plays to the machine; the call ends ``machine``)."""
+        call, step, outcome = arg
         if call.step != step:
             return
         call.phase = CallPhase.TALKING
         call.answered = True
         self.emit(CallAnswered(self.now, call.id, None))
-        self.schedule(self.now + self.ob_talk(), self._on_ob_end,
-                      (call, step, CallOutcome.ANSWERED))
+        self.schedule(self.now + self.ob_talk(), self._on_ob_end, (call, step, outcome))
 
     def _on_ob_end(self: Simulation, arg: tuple[SimCall, int, CallOutcome]) -> None:
         call, step, outcome = arg
