@@ -1,0 +1,1 @@
+"""The admin screen: users, roles, teams, passwords and lockouts (MANAGE_USERS)."""
