@@ -201,6 +201,10 @@ def serve(cfg: DaemonConfig) -> int:
     server.services[MAINTENANCE] = desk
     server.processors.append(desk.on_events)
     server.tickers.append(desk.tick)
+    if server.analytics is not None:  # the half-hourly forecast, read off the loop
+        from switchlink.storage.workforce_store import ForecastFeed
+
+        server.tickers.append(ForecastFeed(db, server.analytics.staffing).tick)
     from switchlink.services.dunning.setup import attach as attach_dunning
 
     attach_dunning(server, adapter, db, blacklist, dunning_cfg)  # the dialer (issue 17)

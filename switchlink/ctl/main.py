@@ -14,7 +14,18 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from switchlink.ctl import alarms, blacklist, equipment, floor, history, ivr, keys, reports, users
+from switchlink.ctl import (
+    alarms,
+    blacklist,
+    equipment,
+    floor,
+    history,
+    ivr,
+    keys,
+    reports,
+    users,
+    workforce,
+)
 from switchlink.ctl.connection import Connection, load_session
 from switchlink.ctl.output import EXIT_LINK, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, err
 
@@ -28,6 +39,7 @@ VERB_GROUPS: tuple[ModuleType, ...] = (
     equipment,  # equipment, self-test … fax-test, reset, out-of-service, sweep, test-history, fault
     ivr,  # ivr flows|show|reload|counts|emergency set|clear|dialplan
     reports,  # report hourly|daily|weekly|monthly --date … --format csv|pdf, reports
+    workforce,  # staffing: Erlang C required vs available per queue, the forecast
     keys,  # keys show|allow|list: local files, the daemon may be down
 )
 _GROUP_OF = {action: group for group in VERB_GROUPS for action in group.ACTIONS}

@@ -135,9 +135,20 @@ class StaffingLive:
             **totals,
             # per-queue sums: an agent with several skills counts in each (docs/workforce.md)
             "complete": complete,
-            "ahead": [slot_to_plain(s) for s in self.forecast.get("center", ())[:AHEAD_SLOTS]],
+            "ahead": self._center_ahead(out),
             "days": self.days,
         }
+        return out
+
+    def _center_ahead(self, queues: dict[str, Any]) -> list[dict[str, Any]]:
+        """The centre's next half hours; agents required = the queues' sum (None if any
+        queue has no figure for that half hour)."""
+        out = []
+        for i, slot in enumerate(self.forecast.get("center", ())[:AHEAD_SLOTS]):
+            needs = [v["ahead"][i]["required"] if i < len(v["ahead"]) else None
+                     for v in queues.values()]
+            total = None if not needs or None in needs else sum(needs)
+            out.append(slot_to_plain(slot, total))
         return out
 
     def snapshot(self) -> dict[str, Any]:
