@@ -19,6 +19,9 @@ from PySide6.QtWidgets import QWidget
 
 from models.security import ROLE_PERMISSIONS
 
+#: lupdate reads translate("Context", "text") with a literal context
+translate = QCoreApplication.translate
+
 _C = "Access"
 #: role -> label (untranslated, context ``Access``); unknown roles show their own name
 ROLE_LABELS = {
@@ -48,12 +51,14 @@ def role_label(role: str) -> str:
 
 
 def join_roles(names: list[str]) -> str:
-    """"a, b or c" in the UI language."""
+    """ "a, b or c" in the UI language."""
     if not names:
-        return tr("nobody")
+        return translate("Access", "nobody")
     if len(names) == 1:
         return names[0]
-    return tr("{first} or {last}").format(first=tr(", ").join(names[:-1]), last=names[-1])
+    return translate("Access", "{first} or {last}").format(
+        first=translate("Access", ", ").join(names[:-1]), last=names[-1]
+    )
 
 
 class GuardedClient:
@@ -75,8 +80,15 @@ class GuardedClient:
         else:
             setattr(self._client, name, value)
 
-    def command(self, name: str, args: dict[str, Any], *, on_success: Any = None,
-                on_failure: Any = None, timeout: float | None = None) -> str:
+    def command(
+        self,
+        name: str,
+        args: dict[str, Any],
+        *,
+        on_success: Any = None,
+        on_failure: Any = None,
+        timeout: float | None = None,
+    ) -> str:
         self.__dict__["last_command"] = time.monotonic()
         session = getattr(self._client, "session", None)
 
@@ -89,8 +101,9 @@ class GuardedClient:
             if on_failure is not None:
                 on_failure(err)
 
-        return self._client.command(name, args, on_success=on_success, on_failure=failed,
-                                    timeout=timeout)
+        return self._client.command(
+            name, args, on_success=on_success, on_failure=failed, timeout=timeout
+        )
 
 
 class Access(QObject):
@@ -116,7 +129,8 @@ class Access(QObject):
         self.idle_timeout_s = 0.0
         #: role -> permissions, from switchlink's ``roles`` (the models' table until then)
         self.role_table: dict[str, frozenset[str]] = {
-            r.value: frozenset(p.value for p in perms) for r, perms in ROLE_PERMISSIONS.items()}
+            r.value: frozenset(p.value for p in perms) for r, perms in ROLE_PERMISSIONS.items()
+        }
         self._guarded: list[tuple[weakref.ref[Any], str, str, str]] = []
         self._asked = False
         bridge.link_changed.connect(self._link)
@@ -142,21 +156,24 @@ class Access(QObject):
         return [role_label(r) for r in holders]
 
     def why_not(self, permission: str, what: str = "") -> str:
-        """"" when allowed; else one line naming the roles that may (``what``: "change the
+        """ "" when allowed; else one line naming the roles that may (``what``: "change the
         blacklist", already translated; default "do this")."""
         if self.allowed(permission):
             return ""
         if self.must_change_password:
-            return tr("Change your password first.")
-        line = tr("Only {roles} may {what}.").format(
-            roles=join_roles(self.roles_with(permission)), what=what or tr("do this"))
+            return translate("Access", "Change your password first.")
+        line = translate("Access", "Only {roles} may {what}.").format(
+            roles=join_roles(self.roles_with(permission)),
+            what=what or translate("Access", "do this"),
+        )
         if not self.logged_in:
-            return tr("Not logged in.") + " " + line
+            return translate("Access", "Not logged in.") + " " + line
         return line
 
     # -- greying ---------------------------------------------------------------------------
-    def guard(self, target: QAction | QWidget, permission: str, what: str = "",
-              tip: str = "") -> None:
+    def guard(
+        self, target: QAction | QWidget, permission: str, what: str = "", tip: str = ""
+    ) -> None:
         """Grey ``target`` (with a tooltip saying who may) whenever the role lacks
         ``permission``; ``tip`` is its tooltip when allowed. Kept until ``target`` dies."""
         self._guarded.append((weakref.ref(target), str(permission), what, tip))
@@ -205,6 +222,7 @@ class Access(QObject):
 
     def refresh(self) -> None:
         """Ask switchlink who we are (and the role table); the answer updates everything."""
+
         def refused(err: Any) -> None:
             if str(getattr(err, "code", "")) == PASSWORD_CHANGE:
                 self.must_change_password = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,21 +17,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+#: lupdate reads translate("Context", "text") with a literal context
+translate = QCoreApplication.translate
+
 #: how long a login / passwd may take (argon2 on a loaded daemon) before we say so
 ANSWER_TIMEOUT_S = 15.0
 
 
-def refusal_line(dialog: QWidget, err: Any) -> str:
+def refusal_line(err: Any) -> str:
     """The one line for a refused login or password change, in the UI language."""
+
     code = str(getattr(err, "code", ""))
     message = str(getattr(err, "message", err))
     if code == "not_authenticated":
-        return dialog.tr("Wrong user name or password.")
+        return translate("LoginDialog", "Wrong user name or password.")
     if code == "locked_out":
-        return dialog.tr("Too many failed logins — locked out: {message}").format(message=message)
+        return translate("LoginDialog", "Too many failed logins — locked out: {message}").format(
+            message=message
+        )
     if code in ("timeout", "link_down"):
-        return dialog.tr("No answer from switchlink ({message}); try again.").format(
-            message=message)
+        return translate("LoginDialog", "No answer from switchlink ({message}); try again.").format(
+            message=message
+        )
     return message
 
 
@@ -41,8 +48,14 @@ class LoginDialog(QDialog):
     #: the ``login`` answer (session, username, role, permissions, …)
     logged_in = Signal(object)
 
-    def __init__(self, client: Any, endpoint: str = "", note: str = "", username: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        client: Any,
+        endpoint: str = "",
+        note: str = "",
+        username: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
         self.client = client
@@ -77,8 +90,11 @@ class LoginDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Log in to switchlink"))
-        where = self.tr("switchlink at {endpoint}").format(endpoint=self.endpoint) \
-            if self.endpoint else ""
+        where = (
+            self.tr("switchlink at {endpoint}").format(endpoint=self.endpoint)
+            if self.endpoint
+            else ""
+        )
         self.note.setText("\n".join(t for t in (self.note_text, where) if t))
         self.note.setVisible(bool(self.note.text()))
         self.user_label.setText(self.tr("User name:"))
@@ -96,9 +112,13 @@ class LoginDialog(QDialog):
             self.show_error(self.tr("Enter a user name and a password."))
             return
         self._busy(True)
-        self.client.command("login", {"username": username, "password": self.password.text()},
-                            on_success=self._done, on_failure=self._refused,
-                            timeout=ANSWER_TIMEOUT_S)
+        self.client.command(
+            "login",
+            {"username": username, "password": self.password.text()},
+            on_success=self._done,
+            on_failure=self._refused,
+            timeout=ANSWER_TIMEOUT_S,
+        )
 
     def _busy(self, busy: bool) -> None:
         self.ok.setEnabled(not busy)
@@ -121,7 +141,7 @@ class LoginDialog(QDialog):
         self._busy(False)
         self.password.clear()
         self.password.setFocus()
-        self.show_error(refusal_line(self, err))
+        self.show_error(refusal_line(err))
 
 
 class ChangePasswordDialog(QDialog):
@@ -133,8 +153,9 @@ class ChangePasswordDialog(QDialog):
     #: the person chose to log out instead
     logout_requested = Signal()
 
-    def __init__(self, client: Any, username: str, forced: bool = True,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, client: Any, username: str, forced: bool = True, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("changePasswordDialog")
         self.client = client
@@ -170,11 +191,14 @@ class ChangePasswordDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Change your password"))
-        self.note.setText(self.tr(
-            "{user}: your password was set by an administrator or is the first-run one. "
-            "Choose your own before you go on.").format(user=self.username)
-            if self.forced else self.tr("{user}: choose a new password.").format(
-                user=self.username))
+        self.note.setText(
+            self.tr(
+                "{user}: your password was set by an administrator or is the first-run one. "
+                "Choose your own before you go on."
+            ).format(user=self.username)
+            if self.forced
+            else self.tr("{user}: choose a new password.").format(user=self.username)
+        )
         self.first_label.setText(self.tr("New password:"))
         self.second_label.setText(self.tr("Repeat it:"))
         self.ok.setText(self.tr("Change password"))
@@ -194,8 +218,13 @@ class ChangePasswordDialog(QDialog):
             self.second.setFocus()
             return
         self.ok.setEnabled(False)
-        self.client.command("passwd", {"password": self.first.text()}, on_success=self._done,
-                            on_failure=self._refused, timeout=ANSWER_TIMEOUT_S)
+        self.client.command(
+            "passwd",
+            {"password": self.first.text()},
+            on_success=self._done,
+            on_failure=self._refused,
+            timeout=ANSWER_TIMEOUT_S,
+        )
 
     def _done(self, _data: Any) -> None:
         self.ok.setEnabled(True)
@@ -206,7 +235,7 @@ class ChangePasswordDialog(QDialog):
 
     def _refused(self, err: Any) -> None:
         self.ok.setEnabled(True)
-        self.show_error(refusal_line(self, err))
+        self.show_error(refusal_line(err))
 
     def reject(self) -> None:
         """Log out, Esc or the close button: a forced change can only end in a log-out."""

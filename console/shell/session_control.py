@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 from console.common.access import PASSWORD_CHANGE, access_of, role_label
 from console.shell.login import ChangePasswordDialog, LoginDialog
 
+#: lupdate reads translate("Context", "text") with a literal context
+translate = QCoreApplication.translate
+
 _C = "SessionControl"
 #: how often the console looks at the person's idle time (ms)
 IDLE_CHECK_MS = 5000
@@ -34,8 +37,9 @@ class SessionControl(QObject):
     """One per window. ``ask_at_start``: a console on a switchlink that is not its own
     embedded one asks who is there (the embedded one arrives logged in as the local admin)."""
 
-    def __init__(self, window: QMainWindow, bridge: Any, *, endpoint: str = "",
-                 ask_at_start: bool = False) -> None:
+    def __init__(
+        self, window: QMainWindow, bridge: Any, *, endpoint: str = "", ask_at_start: bool = False
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.bridge = bridge
@@ -87,8 +91,7 @@ class SessionControl(QObject):
                 self.login_dialog.note_text = note
                 self.login_dialog.retranslate()
             return self.login_dialog
-        dialog = LoginDialog(self.bridge.client, self.endpoint, note, self._last_user,
-                             self.window)
+        dialog = LoginDialog(self.bridge.client, self.endpoint, note, self._last_user, self.window)
         dialog.logged_in.connect(self._logged_in)
         dialog.setWindowModality(dialog.windowModality().WindowModal)
         self.login_dialog = dialog
@@ -98,8 +101,7 @@ class SessionControl(QObject):
     def ask_password(self, forced: bool = True) -> ChangePasswordDialog:
         if self.password_dialog is not None and self.password_dialog.isVisible():
             return self.password_dialog
-        dialog = ChangePasswordDialog(self.bridge.client, self.access.username, forced,
-                                      self.window)
+        dialog = ChangePasswordDialog(self.bridge.client, self.access.username, forced, self.window)
         dialog.changed.connect(self._password_changed)
         dialog.logout_requested.connect(self.log_out)
         self.password_dialog = dialog
@@ -112,13 +114,16 @@ class SessionControl(QObject):
         self.access.apply(data)
         self.access.refresh()  # the role table, and whoami's fresh word on the password
         self.window.statusBar().showMessage(
-            tr("Logged in as {user} ({role}).").format(
-                user=self.access.username, role=role_label(self.access.role)), 8000)
+            translate("SessionControl", "Logged in as {user} ({role}).").format(
+                user=self.access.username, role=role_label(self.access.role)
+            ),
+            8000,
+        )
 
     def _password_changed(self) -> None:
         self.access.must_change_password = False
         self.access.refresh()
-        self.window.statusBar().showMessage(tr("Password changed."), 8000)
+        self.window.statusBar().showMessage(translate("SessionControl", "Password changed."), 8000)
 
     def _access_changed(self) -> None:
         if self.access.username:
@@ -133,8 +138,11 @@ class SessionControl(QObject):
             self.ask_password(True)
             return
         self.access.clear()
-        self.ask_login(tr("Your session has ended ({message}). Log in again.").format(
-            message=message))
+        self.ask_login(
+            translate("SessionControl", "Your session has ended ({message}). Log in again.").format(
+                message=message
+            )
+        )
 
     def log_out(self) -> None:
         """End the session on switchlink; the wall keeps showing, nothing else is allowed."""
@@ -144,7 +152,9 @@ class SessionControl(QObject):
         self.access.clear()
         if self.password_dialog is not None and self.password_dialog.isVisible():
             self.password_dialog.done(0)
-        self.window.statusBar().showMessage(tr("Logged out: view only."), 8000)
+        self.window.statusBar().showMessage(
+            translate("SessionControl", "Logged out: view only."), 8000
+        )
 
     def check_idle(self) -> None:
         """Nobody touched the console for the session's idle time: end it and ask again (the
@@ -158,28 +168,35 @@ class SessionControl(QObject):
             return
         minutes = max(1, round(access.idle_timeout_s / 60))
         self.log_out()
-        self.ask_login(QCoreApplication.translate(
-            "SessionControl", "Your session ended after %n minute(s) without use. Log in again.",
-            "", minutes))
+        self.ask_login(
+            translate(
+                "SessionControl",
+                "Your session ended after %n minute(s) without use. Log in again.",
+                "",
+                minutes,
+            )
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:
             self.last_input = time.monotonic()
-        elif watched is QCoreApplication.instance() and \
-                event.type() == QEvent.Type.LanguageChange:
+        elif watched is QCoreApplication.instance() and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
 
     # -- look ------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.menu.setTitle(tr("&Session"))
+        self.menu.setTitle(translate("SessionControl", "&Session"))
         for name, text in TEXTS.items():
             self.actions_by_name[name].setText(tr(text))
         access = self.access
         self.actions_by_name["logout"].setEnabled(access.logged_in)
         self.actions_by_name["passwd"].setEnabled(access.logged_in)
         if access.logged_in:
-            self.user_label.setText(tr("{user} · {role}").format(
-                user=access.username, role=role_label(access.role)))
+            self.user_label.setText(
+                translate("SessionControl", "{user} · {role}").format(
+                    user=access.username, role=role_label(access.role)
+                )
+            )
         else:
-            self.user_label.setText(tr("Not logged in (view only)"))
+            self.user_label.setText(translate("SessionControl", "Not logged in (view only)"))

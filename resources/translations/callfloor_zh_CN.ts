@@ -34,295 +34,144 @@
         <translation>清除通知</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="53"/>
-        <source>nobody</source>
-        <extracomment>the order roles are named in (&quot;Only supervisor, team leader or admin may …&quot;) codes of a command refused because the session is gone (not because of the command)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/common/access.py" line="56"/>
-        <source>{first} or {last}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/common/access.py" line="56"/>
         <location filename="../../console/screens/complaints/lifecycle.py" line="71"/>
         <source>, </source>
         <translation type="unfinished">、</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="150"/>
-        <source>Change your password first.</source>
-        <extracomment>the user, role or permissions changed (login, logout, whoami, password changed) a command was refused because the session is gone: (code, message, command) role -&gt; permissions, from switchlink&apos;s ``roles`` (the models&apos; table until then)</extracomment>
+        <location filename="../../console/screens/reports/screen.py" line="128"/>
+        <source>see the reports</source>
+        <extracomment>the file dialog, replaceable in tests: (format, suggested name) -&gt; path or &quot;&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="151"/>
-        <source>Only {roles} may {what}.</source>
+        <location filename="../../console/screens/reports/screen.py" line="191"/>
+        <location filename="../../console/screens/reports/screen.py" line="194"/>
+        <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="152"/>
-        <source>do this</source>
+        <location filename="../../console/screens/reports/screen.py" line="197"/>
+        <source>Computing from the history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="154"/>
-        <source>Not logged in.</source>
+        <location filename="../../console/screens/reports/screen.py" line="210"/>
+        <source>Generated {when} by {by}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="40"/>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/admin/screen.py" line="59"/>
-        <source>all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/admin/screen.py" line="128"/>
-        <source>manage users</source>
-        <extracomment>the buttons, left to right (all but create and refresh act on the selected user) dialogs, replaceable in tests</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/admin/screen.py" line="174"/>
-        <source>{n} users.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/admin/screen.py" line="175"/>
-        <source>Client keys locked out: {keys}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/admin/screen.py" line="181"/>
-        <location filename="../../console/screens/audit/screen.py" line="220"/>
+        <location filename="../../console/screens/reports/screen.py" line="220"/>
         <source>Refused: {reason}</source>
         <translation type="unfinished">被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="207"/>
-        <source>{user} created; they choose their own password at the first login.</source>
+        <location filename="../../console/screens/reports/screen.py" line="226"/>
+        <source>Export the report as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="209"/>
-        <source>{user} updated.</source>
+        <location filename="../../console/screens/reports/screen.py" line="227"/>
+        <source>Export the report as CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="210"/>
-        <source>Password of {user} reset; they must change it at the next login.</source>
+        <location filename="../../console/screens/reports/screen.py" line="228"/>
+        <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="244"/>
-        <source>Disable {user}? Their open sessions end now and they cannot log in.</source>
+        <location filename="../../console/screens/reports/screen.py" line="240"/>
+        <source>Preparing the file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="245"/>
-        <source>Enable {user} again?</source>
+        <location filename="../../console/screens/reports/screen.py" line="246"/>
+        <source>switchlink sent no file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="248"/>
-        <source>{user} disabled.</source>
+        <location filename="../../console/screens/reports/screen.py" line="252"/>
+        <source>Export cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="248"/>
-        <source>{user} enabled.</source>
+        <location filename="../../console/screens/reports/screen.py" line="261"/>
+        <source>Report written to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="258"/>
-        <source>{user} unlocked.</source>
+        <location filename="../../console/screens/reports/screen.py" line="275"/>
+        <source>:00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="261"/>
-        <source>Users</source>
+        <location filename="../../console/screens/reports/screen.py" line="276"/>
+        <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="266"/>
-        <source>New user…</source>
+        <location filename="../../console/screens/reports/screen.py" line="277"/>
+        <source>Generate again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="266"/>
+        <location filename="../../console/screens/reports/screen.py" line="279"/>
+        <source>Compute this period again from the stored history and keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="281"/>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="282"/>
+        <source>Stored reports (newest first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Edit…</source>
-        <translation type="unfinished">修改…</translation>
+        <translation type="obsolete">修改…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="267"/>
-        <source>Reset password…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/admin/screen.py" line="267"/>
-        <source>Disable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/admin/screen.py" line="268"/>
-        <source>Enable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/admin/screen.py" line="268"/>
-        <source>Unlock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/admin/screen.py" line="269"/>
         <source>Refresh</source>
-        <translation type="unfinished">刷新</translation>
+        <translation type="obsolete">刷新</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="61"/>
         <source>done</source>
         <extracomment>rows per page on screen</extracomment>
-        <translation type="unfinished"></translation>
+        <translation type="obsolete">已完成</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="61"/>
-        <source>refused: {code}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="167"/>
-        <source>read the audit trail</source>
-        <extracomment>the CSV file dialog, replaceable in tests</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="199"/>
-        <source>“From” is after “until”: nothing can match.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="202"/>
-        <source>Searching…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="214"/>
-        <source>Entries {first}–{last}, newest first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="216"/>
-        <source>No entries match.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="226"/>
-        <source>Export the audit trail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="227"/>
         <location filename="../../console/screens/complaints/csv_export.py" line="42"/>
+        <location filename="../../console/screens/reports/screen.py" line="228"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished">CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="245"/>
+        <location filename="../../console/screens/reports/screen.py" line="258"/>
         <source>cannot write {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="248"/>
-        <source>{n} entries written to {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="258"/>
-        <source>Exporting… {n} entries so far</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="264"/>
-        <source>User</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="264"/>
         <source>Action</source>
-        <translation type="unfinished">处理方式</translation>
+        <translation type="obsolete">处理方式</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="264"/>
-        <source>Agent / target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="265"/>
         <source>Result</source>
-        <translation type="unfinished">结果</translation>
+        <translation type="obsolete">结果</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="267"/>
-        <source>user name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="268"/>
-        <source>e.g. set_agent_state, login</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="269"/>
-        <source>agent, call or user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="272"/>
-        <source>All results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="272"/>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="273"/>
-        <source>Refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="276"/>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="277"/>
         <source>Until</source>
-        <translation type="unfinished">截止到</translation>
+        <translation type="obsolete">截止到</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="281"/>
         <source>Search</source>
-        <translation type="unfinished">查找</translation>
+        <translation type="obsolete">查找</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="282"/>
-        <source>◀ Newer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="283"/>
-        <source>Older ▶</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="284"/>
+        <location filename="../../console/screens/reports/screen.py" line="280"/>
         <source>Export CSV…</source>
         <translation type="unfinished">导出 CSV…</translation>
     </message>
@@ -393,78 +242,156 @@
         <translation type="obsolete">姓名</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="115"/>
-        <source>Logged in as {user} ({role}).</source>
+        <location filename="../../console/screens/reports/charts.py" line="77"/>
+        <source>Calls per interval</source>
+        <extracomment>tick format per report kind (Qt date patterns; the day and month follow the locale)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="121"/>
-        <source>Password changed.</source>
+        <location filename="../../console/screens/reports/charts.py" line="78"/>
+        <source>Service level per interval (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="136"/>
-        <source>Your session has ended ({message}). Log in again.</source>
+        <location filename="../../console/screens/reports/charts.py" line="80"/>
+        <source>Offered</source>
+        <translation type="unfinished">呼入</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/charts.py" line="80"/>
+        <source>Answered</source>
+        <translation type="unfinished">接通</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/charts.py" line="80"/>
+        <source>Abandoned</source>
+        <translation type="unfinished">放弃</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="132"/>
+        <source>{title} · {key} ({start} – {end})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="147"/>
-        <source>Logged out: view only.</source>
+        <location filename="../../console/screens/reports/view.py" line="135"/>
+        <source>Service level = answered within T ÷ (offered − abandoned within {short} s); T is each queue&apos;s threshold (default {t} s). Occupancy = (talk + hold + after-call work + ringing) ÷ (logged in − not ready); work-time utilisation = (talk + hold + after-call work) ÷ logged in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="175"/>
-        <source>&amp;Session</source>
+        <location filename="../../console/screens/reports/view.py" line="142"/>
+        <source>No report shown: pick a period and press Show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="182"/>
-        <source>{user} · {role}</source>
+        <location filename="../../console/screens/reports/view.py" line="144"/>
+        <source>Centre</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="185"/>
-        <source>Not logged in (view only)</source>
+        <location filename="../../console/screens/reports/view.py" line="144"/>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="144"/>
+        <source>VIP and normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="144"/>
+        <source>Agents</source>
+        <translation type="unfinished">坐席</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="144"/>
+        <source>Alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="145"/>
+        <source>Complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="150"/>
+        <source>Complaint work orders are not available on this switchlink&apos;s database.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../console/common/access.py" line="25"/>
-        <source>supervisor</source>
-        <extracomment>role -&gt; label (untranslated, context ``Access``); unknown roles show their own name</extracomment>
-        <translation type="unfinished">班长</translation>
-    </message>
-    <message>
-        <location filename="../../console/common/access.py" line="26"/>
-        <source>team leader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/common/access.py" line="27"/>
-        <source>quality inspector</source>
-        <translation type="unfinished">质检员</translation>
-    </message>
-    <message>
         <location filename="../../console/common/access.py" line="28"/>
-        <source>floor manager</source>
-        <translation type="unfinished">现场资源管理员</translation>
+        <source>supervisor</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;text&quot;) with a literal context role -&gt; label (untranslated, context ``Access``); unknown roles show their own name</extracomment>
+        <translation>班长</translation>
     </message>
     <message>
         <location filename="../../console/common/access.py" line="29"/>
-        <source>maintenance</source>
-        <translation type="unfinished">系统维护</translation>
+        <source>team leader</source>
+        <translation>组长</translation>
     </message>
     <message>
         <location filename="../../console/common/access.py" line="30"/>
-        <source>administrator</source>
-        <translation type="unfinished">管理员</translation>
+        <source>quality inspector</source>
+        <translation>质检员</translation>
     </message>
     <message>
         <location filename="../../console/common/access.py" line="31"/>
+        <source>floor manager</source>
+        <translation>现场资源管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="32"/>
+        <source>maintenance</source>
+        <translation>系统维护</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="33"/>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="34"/>
         <source>view-only wall</source>
-        <translation type="unfinished"></translation>
+        <translation>只读大屏</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="56"/>
+        <source>nobody</source>
+        <extracomment>the order roles are named in (&quot;Only supervisor, team leader or admin may …&quot;) codes of a command refused because the session is gone (not because of the command)</extracomment>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="59"/>
+        <source>{first} or {last}</source>
+        <translation>{first}或{last}</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="60"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="164"/>
+        <source>Change your password first.</source>
+        <extracomment>the user, role or permissions changed (login, logout, whoami, password changed) a command was refused because the session is gone: (code, message, command) role -&gt; permissions, from switchlink&apos;s ``roles`` (the models&apos; table until then)</extracomment>
+        <translation>请先修改密码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="165"/>
+        <source>Only {roles} may {what}.</source>
+        <translation>只有{roles}可以{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="167"/>
+        <source>do this</source>
+        <translation>执行此操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="170"/>
+        <source>Not logged in.</source>
+        <translation>未登录。</translation>
     </message>
 </context>
 <context>
@@ -665,49 +592,161 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="49"/>
+        <location filename="../../console/screens/admin/screen.py" line="43"/>
+        <source>yes</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;text&quot;) with a literal context</extracomment>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="52"/>
         <source>locked, %n min left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/admin/screen.py" line="55"/>
-        <source>User</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/admin/screen.py" line="56"/>
-        <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>已锁定，还剩 %n 分钟</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/screen.py" line="57"/>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
+        <source>User</source>
+        <translation>用户</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/screen.py" line="58"/>
-        <source>Teams</source>
-        <translation type="unfinished"></translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="60"/>
-        <source>Department</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../console/screens/admin/screen.py" line="59"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="61"/>
+        <source>Teams</source>
+        <translation>班组</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/screen.py" line="62"/>
-        <source>Disabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/admin/screen.py" line="63"/>
-        <source>Must change password</source>
-        <translation type="unfinished"></translation>
+        <source>all</source>
+        <translation>全部</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/screen.py" line="65"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="67"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="69"/>
+        <source>Must change password</source>
+        <translation>须改密码</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="72"/>
         <source>Locked out</source>
-        <translation type="unfinished"></translation>
+        <translation>登录锁定</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="141"/>
+        <source>manage users</source>
+        <extracomment>the buttons, left to right (all but create and refresh act on the selected user) dialogs, replaceable in tests</extracomment>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="198"/>
+        <source>{n} users.</source>
+        <translation>共 {n} 个用户。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="201"/>
+        <source>Client keys locked out: {keys}</source>
+        <translation>已锁定的客户端密钥：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="213"/>
+        <source>Refused: {reason}</source>
+        <translation>被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="243"/>
+        <source>{user} created; they choose their own password at the first login.</source>
+        <translation>已创建 {user}；首次登录时须自行设置密码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="246"/>
+        <source>{user} updated.</source>
+        <translation>已更新 {user}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="247"/>
+        <source>Password of {user} reset; they must change it at the next login.</source>
+        <translation>已重置 {user} 的密码；下次登录时须修改。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="285"/>
+        <source>Disable {user}? Their open sessions end now and they cannot log in.</source>
+        <translation>停用 {user}？其已打开的会话将立即结束，且无法再登录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="289"/>
+        <source>Enable {user} again?</source>
+        <translation>重新启用 {user}？</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="294"/>
+        <source>{user} disabled.</source>
+        <translation>已停用 {user}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="296"/>
+        <source>{user} enabled.</source>
+        <translation>已启用 {user}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="312"/>
+        <source>{user} unlocked.</source>
+        <translation>已解锁 {user}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="316"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="322"/>
+        <source>New user…</source>
+        <translation>新建用户…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="323"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="324"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="325"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="326"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="327"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="328"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
     </message>
 </context>
 <context>
@@ -738,13 +777,13 @@
         <translation>状态时长</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="118"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="135"/>
         <source>⚠ Harasser</source>
-        <extracomment>everything a grid cell paints, in one call: (work number, name, state, since, stale) a supervisor&apos;s mark on the cell, or None: (kind, who) with kind &quot;pending&quot; (sign-out booked during a call), &quot;monitored&quot; (who: the supervisors on the call) or &quot;forced&quot; (who forced it) time source for &quot;time in state&quot;; the switch clock when the daemon reports one</extracomment>
+        <extracomment>everything a grid cell paints, in one call: (work number, name, state, since, stale) a supervisor&apos;s mark on the cell, or None: (kind, who) with kind &quot;pending&quot; (sign-out booked during a call), &quot;monitored&quot; (who: the supervisors on the call) or &quot;forced&quot; (who forced it) time source for &quot;time in state&quot;; the switch clock when the daemon reports one agent -&gt; (team, skill groups): what the team / skill filter reads bumped when an agent&apos;s team or skill groups change (the filter must run again)</extracomment>
         <translation>⚠ 骚扰</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="150"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="167"/>
         <source>Harassing caller (blacklist): %1</source>
         <translation>骚扰电话(黑名单):%1</translation>
     </message>
@@ -752,39 +791,39 @@
 <context>
     <name>AgentGridView</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="223"/>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="291"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="225"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="299"/>
         <source>All</source>
-        <extracomment>the selection frame and the supervisor marks (pending sign-out, listened to, forced) more agents than this: a big floor, where the grid shows one team or skill group at a time (drill-down) and a summary per group stands in for the cells: 150 cells already need a scrollbar on a 1080p wall, and nobody scrolls a wall (the screen uses the same threshold) the legend&apos;s order: on a call, then free, then away translated state labels, filled on first use and dropped on a language change (kind, who) -&gt; the mark&apos;s text; set by the supervisor controls (None: no marks) the grid has cells to show (False: a big floor waiting for a team or skill group)</extracomment>
+        <extracomment>the selection frame and the supervisor marks (pending sign-out, listened to, forced) more agents than this: a big floor, where the grid shows one team or skill group at a time (drill-down) and a summary per group stands in for the cells: 150 cells already need a scrollbar on a 1080p wall, and nobody scrolls a wall (the screen uses the same threshold) the legend&apos;s order: on a call, then free, then away translated state labels, filled on first use and dropped on a language change (kind, who) -&gt; the mark&apos;s text; set by the supervisor controls (None: no marks) the grid has cells to show (False: a big floor waiting for a team or skill group) (membership version, agents) the filter last ran on</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="250"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="252"/>
         <source>{total} agents: choose a team or skill group to see its agents</source>
         <translation>共 {total} 名坐席：请选择班组或技能组查看其坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="253"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="255"/>
         <source>{shown} of {total} agents</source>
         <translation>显示 {shown} / 共 {total} 名坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="287"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="295"/>
         <source>Team:</source>
         <translation>班组：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="288"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="296"/>
         <source>Skill group:</source>
         <translation>技能组：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="292"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="300"/>
         <source>Show only the agents of one team</source>
         <translation>只显示某一班组的坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="293"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="301"/>
         <source>Show only the agents with one skill</source>
         <translation>只显示具备某一技能的坐席</translation>
     </message>
@@ -979,7 +1018,7 @@
     <message>
         <location filename="../../console/screens/complaints/announce_dialog.py" line="75"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">取消</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/announce_dialog.py" line="79"/>
@@ -1015,44 +1054,175 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="70"/>
-        <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <location filename="../../console/screens/audit/screen.py" line="60"/>
+        <source>done</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;text&quot;) with a literal context rows per page on screen</extracomment>
+        <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="72"/>
-        <source>User</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../console/screens/audit/screen.py" line="62"/>
+        <source>refused: {code}</source>
+        <translation>被拒绝：{code}</translation>
     </message>
     <message>
         <location filename="../../console/screens/audit/screen.py" line="73"/>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
+        <source>When</source>
+        <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="75"/>
-        <source>Action</source>
-        <translation type="unfinished">处理方式</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="76"/>
-        <source>Agent / target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/audit/screen.py" line="78"/>
-        <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <location filename="../../console/screens/audit/screen.py" line="77"/>
+        <location filename="../../console/screens/audit/screen.py" line="301"/>
+        <source>User</source>
+        <translation>用户</translation>
     </message>
     <message>
         <location filename="../../console/screens/audit/screen.py" line="79"/>
-        <source>Result</source>
-        <translation type="unfinished">结果</translation>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="80"/>
+        <location filename="../../console/screens/audit/screen.py" line="82"/>
+        <location filename="../../console/screens/audit/screen.py" line="302"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="83"/>
+        <location filename="../../console/screens/audit/screen.py" line="303"/>
+        <source>Agent / target</source>
+        <translation>座席 / 对象</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="84"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="85"/>
+        <location filename="../../console/screens/audit/screen.py" line="304"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="86"/>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="175"/>
+        <source>read the audit trail</source>
+        <extracomment>the CSV file dialog, replaceable in tests</extracomment>
+        <translation>查看审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="209"/>
+        <source>“From” is after “until”: nothing can match.</source>
+        <translation>“起始”晚于“截止”：不会有匹配的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="213"/>
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="228"/>
+        <source>Entries {first}–{last}, newest first</source>
+        <translation>第 {first}–{last} 条，最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="232"/>
+        <source>No entries match.</source>
+        <translation>没有匹配的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="237"/>
+        <source>Refused: {reason}</source>
+        <translation>被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="247"/>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="249"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="269"/>
+        <source>cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="274"/>
+        <source>{n} entries written to {path}.</source>
+        <translation>已将 {n} 条记录写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="290"/>
+        <source>Exporting… {n} entries so far</source>
+        <translation>正在导出… 已取得 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="309"/>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="310"/>
+        <source>e.g. set_agent_state, login</source>
+        <translation>例如 set_agent_state、login</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="311"/>
+        <source>agent, call or user</source>
+        <translation>座席、呼叫或用户</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="315"/>
+        <source>All results</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="316"/>
+        <source>Done</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="317"/>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="321"/>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="322"/>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="326"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="327"/>
+        <source>◀ Newer</source>
+        <translation>◀ 较新</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="328"/>
+        <source>Older ▶</source>
+        <translation>较早 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/audit/screen.py" line="329"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
     </message>
 </context>
 <context>
@@ -1268,7 +1438,7 @@
     <message>
         <location filename="../../console/screens/blacklist/screen.py" line="143"/>
         <source>change the blacklist</source>
-        <translation type="unfinished"></translation>
+        <translation>修改黑名单</translation>
     </message>
     <message>
         <source>Only %1 may change the blacklist.</source>
@@ -1323,55 +1493,55 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../console/shell/login.py" line="172"/>
+        <location filename="../../console/shell/login.py" line="193"/>
         <source>Change your password</source>
         <extracomment>the password was changed the person chose to log out instead</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="174"/>
+        <location filename="../../console/shell/login.py" line="196"/>
         <source>{user}: your password was set by an administrator or is the first-run one. Choose your own before you go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>{user}：您的密码由管理员设置或为首次运行时生成，请先设置您自己的密码再继续。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="176"/>
+        <location filename="../../console/shell/login.py" line="200"/>
         <source>{user}: choose a new password.</source>
-        <translation type="unfinished"></translation>
+        <translation>{user}：请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="178"/>
+        <location filename="../../console/shell/login.py" line="202"/>
         <source>New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="179"/>
+        <location filename="../../console/shell/login.py" line="203"/>
         <source>Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="180"/>
+        <location filename="../../console/shell/login.py" line="204"/>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="181"/>
+        <location filename="../../console/shell/login.py" line="205"/>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="181"/>
+        <location filename="../../console/shell/login.py" line="205"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="189"/>
+        <location filename="../../console/shell/login.py" line="213"/>
         <source>Enter the new password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入新密码。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="192"/>
+        <location filename="../../console/shell/login.py" line="216"/>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -1814,7 +1984,7 @@
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="189"/>
         <source>Not logged in.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">未登录。</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="235"/>
@@ -1883,7 +2053,7 @@
     <message>
         <location filename="../../console/screens/complaints/create_dialog.py" line="115"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">取消</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/create_dialog.py" line="119"/>
@@ -2996,7 +3166,7 @@
     <message>
         <location filename="../../console/screens/ivr/screen.py" line="137"/>
         <source>reload flows or set the emergency notice</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载流程或设置紧急通告</translation>
     </message>
     <message>
         <source>Needs the maintenance or admin role</source>
@@ -3214,50 +3384,66 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../console/shell/login.py" line="79"/>
+        <location filename="../../console/shell/login.py" line="33"/>
+        <source>Wrong user name or password.</source>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;text&quot;) with a literal context</extracomment>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="35"/>
+        <source>Too many failed logins — locked out: {message}</source>
+        <translation>登录失败次数过多，已锁定：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="39"/>
+        <source>No answer from switchlink ({message}); try again.</source>
+        <translation>switchlink 无应答（{message}），请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/login.py" line="92"/>
         <source>Log in to switchlink</source>
         <extracomment>the ``login`` answer (session, username, role, permissions, …)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>登录 switchlink</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="80"/>
+        <location filename="../../console/shell/login.py" line="94"/>
         <source>switchlink at {endpoint}</source>
-        <translation type="unfinished"></translation>
+        <translation>switchlink 地址 {endpoint}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="84"/>
+        <location filename="../../console/shell/login.py" line="100"/>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="85"/>
+        <location filename="../../console/shell/login.py" line="101"/>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="86"/>
+        <location filename="../../console/shell/login.py" line="102"/>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="87"/>
+        <location filename="../../console/shell/login.py" line="103"/>
         <source>Cancel (view only)</source>
-        <translation type="unfinished"></translation>
+        <translation>取消（仅查看）</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="96"/>
+        <location filename="../../console/shell/login.py" line="112"/>
         <source>Enter a user name and a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="108"/>
+        <location filename="../../console/shell/login.py" line="128"/>
         <source>Logging in…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="113"/>
+        <location filename="../../console/shell/login.py" line="133"/>
         <source>switchlink gave no session; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>switchlink 未返回会话，请重试。</translation>
     </message>
 </context>
 <context>
@@ -3483,86 +3669,106 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="16"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="17"/>
         <source>Queue</source>
-        <extracomment>(title, source, field, format); source &quot;q&quot; = queue/&lt;id&gt;, &quot;m&quot; = metrics/queue/&lt;id&gt;</extracomment>
+        <extracomment>(title, source, field, format); source &quot;q&quot; = queue/&lt;id&gt;, &quot;m&quot; = metrics/queue/&lt;id&gt;, &quot;s&quot; = staffing/queue/&lt;id&gt; (issue 18: Erlang C agents required beside those available)</extracomment>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="17"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="18"/>
         <source>Waiting</source>
         <translation>排队</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="18"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="19"/>
         <source>Longest</source>
         <translation>最长等待</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="20"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="21"/>
         <source>SL</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="22"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="23"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="23"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="24"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="24"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="25"/>
+        <source>Staffed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="26"/>
+        <source>Needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="27"/>
         <source>Talking</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="25"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="28"/>
         <source>Offered</source>
         <translation>呼入</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="26"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="29"/>
         <source>Answered</source>
         <translation>接通</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="27"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="30"/>
         <source>Abandon</source>
         <translation>放弃率</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="29"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="32"/>
         <source>ASA</source>
         <translation>平均应答</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="31"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="34"/>
         <source>Satisfied</source>
         <translation>答复满意率</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="35"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="39"/>
         <source>{queue}: {level} alarm</source>
         <translation>{queue}：{level}预警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="38"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="42"/>
         <source>Agents ready for this queue. An agent with several skill groups counts in each, so the column adds up to more than the centre&apos;s tile.</source>
         <extracomment>header tooltips; Ready / Talking deliberately count an agent in every skill group they have</extracomment>
         <translation>可接此队列的就绪坐席。一名坐席有多个技能组时在每个组都计一次，所以本列合计会大于全中心的数字。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="41"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="45"/>
         <source>Agents talking who have this skill group. An agent with several skill groups counts in each, so the column adds up to more than the centre&apos;s tile.</source>
         <translation>具有此技能组的通话中坐席。一名坐席有多个技能组时在每个组都计一次，所以本列合计会大于全中心的数字。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="44"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="48"/>
         <source>Service level today; red below the queue&apos;s target, green at or above it</source>
         <translation>今日服务水平；低于队列目标为红色，达到或高于目标为绿色</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="50"/>
+        <source>Agents with this skill group logged in and not in not-ready: ready or on a call. An agent with several skill groups counts in each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="53"/>
+        <source>Agents Erlang C needs now for the queue&apos;s service-level target, from the last 30 minutes&apos; calls and handle time; red when more than are staffed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3606,6 +3812,341 @@
         <location filename="../../console/screens/equipment/panels.py" line="230"/>
         <source>An exercise: the faults are simulated by the emulator and the alarms they raise are real alarms on this floor.</source>
         <translation>这是演练：故障由模拟器模拟，但由此产生的告警是本现场的真实告警。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="12"/>
+        <source>Hourly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="13"/>
+        <source>Daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="14"/>
+        <source>Weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="15"/>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="18"/>
+        <source>Hourly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="19"/>
+        <source>Daily report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="20"/>
+        <source>Weekly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="21"/>
+        <source>Monthly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="24"/>
+        <source>Queue</source>
+        <translation type="unfinished">队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="25"/>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="26"/>
+        <source>Arrived</source>
+        <translation type="unfinished">呼入时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="27"/>
+        <location filename="../../console/screens/reports/screen.py" line="46"/>
+        <source>Offered</source>
+        <translation type="unfinished">呼入</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="28"/>
+        <source>Answered</source>
+        <translation type="unfinished">接通</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="29"/>
+        <source>Abandoned</source>
+        <translation type="unfinished">放弃</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="30"/>
+        <source>Short abandons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="31"/>
+        <source>Blocked</source>
+        <translation type="unfinished">已拦截</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="32"/>
+        <source>System busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="33"/>
+        <location filename="../../console/screens/reports/screen.py" line="48"/>
+        <source>Service level</source>
+        <translation type="unfinished">服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="34"/>
+        <source>Answer overtime rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="35"/>
+        <source>Connection rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="36"/>
+        <source>System connection rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="37"/>
+        <source>ASA</source>
+        <translation type="unfinished">平均应答</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="38"/>
+        <source>Longest wait</source>
+        <translation type="unfinished">最长等待</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="39"/>
+        <source>AHT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="40"/>
+        <source>Occupancy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="41"/>
+        <source>Work-time utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="42"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="43"/>
+        <source>Calls</source>
+        <translation type="unfinished">呼叫数</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="44"/>
+        <source>Talk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="45"/>
+        <source>Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="46"/>
+        <source>After-call work</source>
+        <translation type="unfinished">后续处理</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="47"/>
+        <source>Not ready</source>
+        <translation type="unfinished">示忙</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="48"/>
+        <source>Not ready by reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="49"/>
+        <source>Logged in</source>
+        <translation type="unfinished">已登录</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="50"/>
+        <source>Forced actions received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="51"/>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="52"/>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="53"/>
+        <source>Not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="54"/>
+        <source>Mean time to acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="55"/>
+        <source>Longest time to acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="56"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="57"/>
+        <source>Complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="58"/>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="59"/>
+        <source>On-time rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="60"/>
+        <source>Satisfaction rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="61"/>
+        <source>Open past due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="64"/>
+        <source>VIP</source>
+        <translation type="unfinished">大客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="65"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="66"/>
+        <source>Yellow</source>
+        <translation type="unfinished">黄色</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="67"/>
+        <source>Orange</source>
+        <translation type="unfinished">橙色</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="68"/>
+        <source>Red</source>
+        <translation type="unfinished">红色</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="69"/>
+        <source>Black</source>
+        <translation type="unfinished">黑色</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="70"/>
+        <source>force ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="71"/>
+        <source>force busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="72"/>
+        <source>force sign-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="73"/>
+        <source>barge-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="74"/>
+        <source>force release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="75"/>
+        <source>schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="35"/>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="36"/>
+        <source>Responsibility cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="37"/>
+        <source>Responsible department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="91"/>
+        <source>Grouped by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="43"/>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="45"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="50"/>
+        <source>Generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="52"/>
+        <source>By</source>
+        <translation type="unfinished">操作人</translation>
     </message>
 </context>
 <context>
@@ -3653,7 +4194,7 @@
     <message>
         <location filename="../../console/screens/complaints/reports.py" line="81"/>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">部门</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/reports.py" line="81"/>
@@ -3681,32 +4222,32 @@
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="156"/>
         <source>Reset the password of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>重置 {name} 的密码</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="157"/>
         <source>Their open sessions end now, and they must choose their own password at the next login.</source>
-        <translation type="unfinished"></translation>
+        <translation>其已打开的会话将立即结束，下次登录时须自行设置密码。</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="159"/>
         <source>New password:</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码：</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="160"/>
         <source>Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>再输入一次：</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="164"/>
         <source>Enter the new password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入新密码。</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="167"/>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -3738,37 +4279,77 @@
     </message>
     <message>
         <location filename="../../console/screens/__init__.py" line="19"/>
-        <source>Users</source>
+        <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/screens/__init__.py" line="21"/>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/__init__.py" line="23"/>
         <source>Audit</source>
-        <translation type="unfinished"></translation>
+        <translation>审计</translation>
     </message>
 </context>
 <context>
     <name>SessionControl</name>
     <message>
-        <location filename="../../console/shell/session_control.py" line="23"/>
+        <location filename="../../console/shell/session_control.py" line="26"/>
         <source>Log in as…</source>
-        <extracomment>how often the console looks at the person&apos;s idle time (ms) input events that mean &quot;someone is at the console&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;text&quot;) with a literal context how often the console looks at the person&apos;s idle time (ms) input events that mean &quot;someone is at the console&quot;</extracomment>
+        <translation>以其他身份登录…</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="24"/>
+        <location filename="../../console/shell/session_control.py" line="27"/>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="25"/>
+        <location filename="../../console/shell/session_control.py" line="28"/>
         <source>Change password…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="161"/>
+        <location filename="../../console/shell/session_control.py" line="117"/>
+        <source>Logged in as {user} ({role}).</source>
+        <translation>已登录为 {user}（{role}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="126"/>
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="142"/>
+        <source>Your session has ended ({message}). Log in again.</source>
+        <translation>您的会话已结束（{message}），请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="156"/>
+        <source>Logged out: view only.</source>
+        <translation>已退出登录：仅可查看。</translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="172"/>
         <source>Your session ended after %n minute(s) without use. Log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%n 分钟无操作，会话已结束，请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="189"/>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="197"/>
+        <source>{user} · {role}</source>
+        <translation>{user} · {role}</translation>
+    </message>
+    <message>
+        <location filename="../../console/shell/session_control.py" line="202"/>
+        <source>Not logged in (view only)</source>
+        <translation>未登录（仅查看）</translation>
     </message>
 </context>
 <context>
@@ -4360,62 +4941,62 @@
         <location filename="../../console/screens/admin/dialogs.py" line="107"/>
         <source>New user</source>
         <extracomment>send(command, args, on_success, on_failure)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>新建用户</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="108"/>
         <source>Edit user {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑用户 {name}</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="110"/>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名：</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="110"/>
         <source>Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示名：</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="110"/>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>角色：</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="111"/>
         <source>Teams:</source>
-        <translation type="unfinished"></translation>
+        <translation>班组：</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="111"/>
         <source>Department:</source>
-        <translation type="unfinished"></translation>
+        <translation>部门：</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="111"/>
         <source>First password:</source>
-        <translation type="unfinished"></translation>
+        <translation>初始密码：</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="114"/>
         <source>e.g. T1, T2 — empty: every team</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 T1, T2；留空表示全部班组</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="115"/>
         <source>The person must change it at the first login.</source>
-        <translation type="unfinished"></translation>
+        <translation>此人首次登录时须修改。</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="120"/>
         <source>Enter a user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入用户名。</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="129"/>
         <source>Enter a first password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入初始密码。</translation>
     </message>
 </context>
 <context>
@@ -4506,25 +5087,6 @@
         <location filename="../../console/screens/wallboard/screen.py" line="430"/>
         <source>Agents</source>
         <translation>坐席</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../console/shell/login.py" line="29"/>
-        <source>Wrong user name or password.</source>
-        <extracomment>how long a login / passwd may take (argon2 on a loaded daemon) before we say so</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/shell/login.py" line="31"/>
-        <source>Too many failed logins — locked out: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/shell/login.py" line="33"/>
-        <source>No answer from switchlink ({message}); try again.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

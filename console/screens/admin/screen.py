@@ -29,6 +29,9 @@ from console.common.table_model import SORT_ROLE
 from console.screens.admin.dialogs import ResetPasswordDialog, UserDialog
 from models.security import Permission
 
+#: lupdate reads translate("Context", "text") with a literal context
+translate = QCoreApplication.translate
+
 _C = "AdminScreen"
 
 
@@ -37,7 +40,7 @@ def tr(text: str) -> str:
 
 
 def _yes(value: Any) -> str:
-    return tr("yes") if value else ""
+    return translate("AdminScreen", "yes") if value else ""
 
 
 def _locked(row: dict[str, Any]) -> str:
@@ -46,22 +49,26 @@ def _locked(row: dict[str, Any]) -> str:
         return ""
     if lock.get("locked"):
         minutes = max(1, round(float(lock.get("remaining_s") or 0) / 60))
-        return QCoreApplication.translate("AdminScreen", "locked, %n min left", "", minutes)
-    return QCoreApplication.translate("AdminScreen", "%n failed login(s)", "",
-                                      int(lock.get("failures") or 0))
+        return translate("AdminScreen", "locked, %n min left", "", minutes)
+    return translate("AdminScreen", "%n failed login(s)", "", int(lock.get("failures") or 0))
 
 
 COLUMNS = (
     Column(QT_TRANSLATE_NOOP("AdminScreen", "User"), lambda r: str(r.get("username", ""))),
     Column(QT_TRANSLATE_NOOP("AdminScreen", "Name"), lambda r: str(r.get("display_name") or "")),
     Column(QT_TRANSLATE_NOOP("AdminScreen", "Role"), lambda r: role_label(str(r.get("role")))),
-    Column(QT_TRANSLATE_NOOP("AdminScreen", "Teams"),
-           lambda r: ", ".join(r.get("teams") or ()) or tr("all")),
-    Column(QT_TRANSLATE_NOOP("AdminScreen", "Department"),
-           lambda r: str(r.get("department") or "")),
+    Column(
+        QT_TRANSLATE_NOOP("AdminScreen", "Teams"),
+        lambda r: ", ".join(r.get("teams") or ()) or translate("AdminScreen", "all"),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("AdminScreen", "Department"), lambda r: str(r.get("department") or "")
+    ),
     Column(QT_TRANSLATE_NOOP("AdminScreen", "Disabled"), lambda r: _yes(r.get("disabled"))),
-    Column(QT_TRANSLATE_NOOP("AdminScreen", "Must change password"),
-           lambda r: _yes(r.get("must_change_password"))),
+    Column(
+        QT_TRANSLATE_NOOP("AdminScreen", "Must change password"),
+        lambda r: _yes(r.get("must_change_password")),
+    ),
     Column(QT_TRANSLATE_NOOP("AdminScreen", "Locked out"), _locked),
 )
 #: the buttons, left to right (all but create and refresh act on the selected user)
@@ -90,10 +97,15 @@ class AdminScreen(Screen):
         self.why = QLabel(objectName="adminWhyNot", wordWrap=True)
         self.status = QLabel(objectName="adminStatus", wordWrap=True)
         self.buttons = {name: QPushButton(objectName=f"admin_{name}") for name in BUTTONS}
-        slots = {"create": self.create_user, "edit": self.edit_selected,
-                 "reset": self.reset_selected, "disable": lambda: self.set_disabled(True),
-                 "enable": lambda: self.set_disabled(False), "unlock": self.unlock_selected,
-                 "refresh": self.refresh}
+        slots = {
+            "create": self.create_user,
+            "edit": self.edit_selected,
+            "reset": self.reset_selected,
+            "disable": lambda: self.set_disabled(True),
+            "enable": lambda: self.set_disabled(False),
+            "unlock": self.unlock_selected,
+            "refresh": self.refresh,
+        }
         bar = QHBoxLayout()
         for name in BUTTONS:
             self.buttons[name].clicked.connect(slots[name])
@@ -125,7 +137,9 @@ class AdminScreen(Screen):
 
     def _enable(self) -> None:
         may, row = self.may, self.selected()
-        self.why.setText(self.access.why_not(Permission.MANAGE_USERS, tr("manage users")))
+        self.why.setText(
+            self.access.why_not(Permission.MANAGE_USERS, translate("AdminScreen", "manage users"))
+        )
         self.why.setVisible(not may)
         self.table.setEnabled(may)
         for name, button in self.buttons.items():
@@ -143,10 +157,16 @@ class AdminScreen(Screen):
             self.refresh()
 
     # -- data ------------------------------------------------------------------------------
-    def send(self, command: str, args: dict[str, Any], on_success: Any = None,
-             on_failure: Any = None) -> None:
-        self.bridge.client.command(command, args, on_success=on_success,
-                                   on_failure=on_failure or self._failed, timeout=15.0)
+    def send(
+        self, command: str, args: dict[str, Any], on_success: Any = None, on_failure: Any = None
+    ) -> None:
+        self.bridge.client.command(
+            command,
+            args,
+            on_success=on_success,
+            on_failure=on_failure or self._failed,
+            timeout=15.0,
+        )
 
     def refresh(self) -> None:
         if not self.may:
@@ -169,16 +189,30 @@ class AdminScreen(Screen):
                 user = dict(user, lockout=by_user.get(str(user.get("username"))))
                 rows.append(user)
         self.model.set_rows(rows)
-        keys = [str(r.get("subject")) for r in self.lockouts
-                if r.get("scope") == "key" and r.get("locked")]
-        self.status.setText(tr("{n} users.").format(n=len(rows)) + (" " + tr(
-            "Client keys locked out: {keys}").format(keys=", ".join(keys)) if keys else ""))
+        keys = [
+            str(r.get("subject"))
+            for r in self.lockouts
+            if r.get("scope") == "key" and r.get("locked")
+        ]
+        self.status.setText(
+            translate("AdminScreen", "{n} users.").format(n=len(rows))
+            + (
+                " "
+                + translate("AdminScreen", "Client keys locked out: {keys}").format(
+                    keys=", ".join(keys)
+                )
+                if keys
+                else ""
+            )
+        )
         if selected:
             self.select(selected)
         self._enable()
 
     def _failed(self, err: Any) -> None:
-        text = tr("Refused: {reason}").format(reason=getattr(err, "message", err))
+        text = translate("AdminScreen", "Refused: {reason}").format(
+            reason=getattr(err, "message", err)
+        )
         self.status.setText(text)
         self.show_message(text)
 
@@ -187,6 +221,7 @@ class AdminScreen(Screen):
             self.status.setText(text)
             self.show_message(text)
             self.refresh()
+
         return done
 
     # -- selection -------------------------------------------------------------------------
@@ -204,15 +239,20 @@ class AdminScreen(Screen):
     # -- actions ---------------------------------------------------------------------------
     def _dialog_send(self, command: str, args: dict[str, Any], ok: Any, refused: Any) -> None:
         name = args.get("username", "")
-        text = {"users.create": tr("{user} created; they choose their own password at the "
-                                   "first login."),
-                "users.update": tr("{user} updated."),
-                "users.reset_password": tr("Password of {user} reset; they must change it at "
-                                           "the next login.")}.get(command, "{user}")
+        text = {
+            "users.create": translate(
+                "AdminScreen", "{user} created; they choose their own password at the first login."
+            ),
+            "users.update": translate("AdminScreen", "{user} updated."),
+            "users.reset_password": translate(
+                "AdminScreen", "Password of {user} reset; they must change it at the next login."
+            ),
+        }.get(command, "{user}")
 
         def done(data: Any) -> None:
             ok(data)
             self._done(text.format(user=name))()
+
         self.send(command, args, on_success=done, on_failure=refused)
 
     def create_user(self) -> UserDialog:
@@ -241,32 +281,52 @@ class AdminScreen(Screen):
         if row is None or not self.may:
             return
         name = str(row["username"])
-        question = (tr("Disable {user}? Their open sessions end now and they cannot log in.")
-                    if disabled else tr("Enable {user} again?")).format(user=name)
+        question = (
+            translate(
+                "AdminScreen", "Disable {user}? Their open sessions end now and they cannot log in."
+            )
+            if disabled
+            else translate("AdminScreen", "Enable {user} again?")
+        ).format(user=name)
         if not self.confirm(question):
             return
-        done = tr("{user} disabled.") if disabled else tr("{user} enabled.")
-        self.send("users.disable" if disabled else "users.enable", {"username": name},
-                  on_success=self._done(done.format(user=name)))
+        done = (
+            translate("AdminScreen", "{user} disabled.")
+            if disabled
+            else translate("AdminScreen", "{user} enabled.")
+        )
+        self.send(
+            "users.disable" if disabled else "users.enable",
+            {"username": name},
+            on_success=self._done(done.format(user=name)),
+        )
 
     def unlock_selected(self) -> None:
         row = self.selected()
         if row is None or not self.may:
             return
         name = str(row["username"])
-        self.send("users.unlock", {"username": name},
-                  on_success=self._done(tr("{user} unlocked.").format(user=name)))
+        self.send(
+            "users.unlock",
+            {"username": name},
+            on_success=self._done(translate("AdminScreen", "{user} unlocked.").format(user=name)),
+        )
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, tr("Users"), question)
+        answer = QMessageBox.question(self, translate("AdminScreen", "Users"), question)
         return answer == QMessageBox.StandardButton.Yes
 
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        for name, text in (("create", tr("New user…")), ("edit", tr("Edit…")),
-                           ("reset", tr("Reset password…")), ("disable", tr("Disable")),
-                           ("enable", tr("Enable")), ("unlock", tr("Unlock")),
-                           ("refresh", tr("Refresh"))):
+        for name, text in (
+            ("create", translate("AdminScreen", "New user…")),
+            ("edit", translate("AdminScreen", "Edit…")),
+            ("reset", translate("AdminScreen", "Reset password…")),
+            ("disable", translate("AdminScreen", "Disable")),
+            ("enable", translate("AdminScreen", "Enable")),
+            ("unlock", translate("AdminScreen", "Unlock")),
+            ("refresh", translate("AdminScreen", "Refresh")),
+        ):
             self.buttons[name].setText(text)
         self.model.retranslate()
         self._enable()

@@ -39,26 +39,28 @@ from console.common.screen import Screen
 from console.screens.audit.export import PagedFetch, write_csv
 from models.security import Permission
 
+#: lupdate reads translate("Context", "text") with a literal context
+translate = QCoreApplication.translate
+
 _C = "AuditScreen"
 #: rows per page on screen
 PAGE_ROWS = 200
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(_C, text)
 
 
 def when(epoch: Any) -> str:
     """Date and time to the second, in the UI language's date order."""
     locale = QLocale()
     stamp = QDateTime.fromMSecsSinceEpoch(int(float(epoch or 0) * 1000))
-    return locale.toString(stamp, locale.dateFormat(QLocale.FormatType.ShortFormat)
-                           + " HH:mm:ss")
+    return locale.toString(stamp, locale.dateFormat(QLocale.FormatType.ShortFormat) + " HH:mm:ss")
 
 
 def result_text(entry: dict[str, Any]) -> str:
     result = str(entry.get("result", ""))
-    return tr("done") if result == "ok" else tr("refused: {code}").format(code=result)
+    return (
+        translate("AuditScreen", "done")
+        if result == "ok"
+        else translate("AuditScreen", "refused: {code}").format(code=result)
+    )
 
 
 def detail_text(entry: dict[str, Any]) -> str:
@@ -67,14 +69,18 @@ def detail_text(entry: dict[str, Any]) -> str:
 
 
 COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("AuditScreen", "When"), lambda e: when(e.get("at")),
-           sort=lambda e: float(e.get("at") or 0)),
+    Column(
+        QT_TRANSLATE_NOOP("AuditScreen", "When"),
+        lambda e: when(e.get("at")),
+        sort=lambda e: float(e.get("at") or 0),
+    ),
     Column(QT_TRANSLATE_NOOP("AuditScreen", "User"), lambda e: str(e.get("user", ""))),
-    Column(QT_TRANSLATE_NOOP("AuditScreen", "Role"),
-           lambda e: role_label(str(e.get("role", ""))) if e.get("role") else ""),
+    Column(
+        QT_TRANSLATE_NOOP("AuditScreen", "Role"),
+        lambda e: role_label(str(e.get("role", ""))) if e.get("role") else "",
+    ),
     Column(QT_TRANSLATE_NOOP("AuditScreen", "Action"), lambda e: str(e.get("action", ""))),
-    Column(QT_TRANSLATE_NOOP("AuditScreen", "Agent / target"),
-           lambda e: str(e.get("target", ""))),
+    Column(QT_TRANSLATE_NOOP("AuditScreen", "Agent / target"), lambda e: str(e.get("target", ""))),
     Column(QT_TRANSLATE_NOOP("AuditScreen", "Reason"), lambda e: str(e.get("reason", ""))),
     Column(QT_TRANSLATE_NOOP("AuditScreen", "Result"), result_text),
     Column(QT_TRANSLATE_NOOP("AuditScreen", "Detail"), detail_text, tip=detail_text),
@@ -124,13 +130,13 @@ class AuditScreen(Screen):
         self.export_button.clicked.connect(self.export_csv)
         self.labels = [QLabel() for _ in range(4)]
         grid = QGridLayout()
-        for col, (label, field) in enumerate(zip(self.labels, (
-                self.user, self.action, self.target, self.result), strict=True)):
+        for col, (label, field) in enumerate(
+            zip(self.labels, (self.user, self.action, self.target, self.result), strict=True)
+        ):
             grid.addWidget(label, 0, col)
             grid.addWidget(field, 1, col)
         times = QHBoxLayout()
-        for widget in (self.use_since, self.since, self.use_until, self.until,
-                       self.search_button):
+        for widget in (self.use_since, self.since, self.use_until, self.until, self.search_button):
             times.addWidget(widget)
         times.addStretch(1)
         pages = QHBoxLayout()
@@ -164,7 +170,11 @@ class AuditScreen(Screen):
 
     def _enable(self) -> None:
         may = self.may
-        self.why.setText(self.access.why_not(Permission.VIEW_AUDIT, tr("read the audit trail")))
+        self.why.setText(
+            self.access.why_not(
+                Permission.VIEW_AUDIT, translate("AuditScreen", "read the audit trail")
+            )
+        )
         self.why.setVisible(not may)
         for widget in (self.search_button, self.export_button, self.table):
             widget.setEnabled(may)
@@ -179,8 +189,7 @@ class AuditScreen(Screen):
     # -- filters and pages -----------------------------------------------------------------
     def filters(self) -> dict[str, Any]:
         args: dict[str, Any] = {}
-        for name, edit in (("user", self.user), ("action", self.action),
-                           ("target", self.target)):
+        for name, edit in (("user", self.user), ("action", self.action), ("target", self.target)):
             if edit.text().strip():
                 args[name] = edit.text().strip()
         if self.result.currentData():
@@ -196,14 +205,19 @@ class AuditScreen(Screen):
             return
         filters = self.filters()
         if "since" in filters and "until" in filters and filters["since"] > filters["until"]:
-            self.page_label.setText(tr("“From” is after “until”: nothing can match."))
+            self.page_label.setText(
+                translate("AuditScreen", "“From” is after “until”: nothing can match.")
+            )
             return
         self.last_filters = filters
-        self.page_label.setText(tr("Searching…"))
+        self.page_label.setText(translate("AuditScreen", "Searching…"))
         self.bridge.client.command(
-            "audit.search", dict(filters, limit=PAGE_ROWS, offset=offset),
-            on_success=lambda rows: self._show(offset, rows), on_failure=self._failed,
-            timeout=30.0)
+            "audit.search",
+            dict(filters, limit=PAGE_ROWS, offset=offset),
+            on_success=lambda rows: self._show(offset, rows),
+            on_failure=self._failed,
+            timeout=30.0,
+        )
 
     def _show(self, offset: int, rows: Any) -> None:
         rows = [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
@@ -211,20 +225,29 @@ class AuditScreen(Screen):
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.page_label.setText(
-            tr("Entries {first}–{last}, newest first").format(first=offset + 1,
-                                                               last=offset + len(rows))
-            if rows else tr("No entries match."))
+            translate("AuditScreen", "Entries {first}–{last}, newest first").format(
+                first=offset + 1, last=offset + len(rows)
+            )
+            if rows
+            else translate("AuditScreen", "No entries match.")
+        )
         self._enable()
 
     def _failed(self, err: Any) -> None:
-        text = tr("Refused: {reason}").format(reason=getattr(err, "message", err))
+        text = translate("AuditScreen", "Refused: {reason}").format(
+            reason=getattr(err, "message", err)
+        )
         self.page_label.setText(text)
         self.show_message(text)
 
     # -- CSV -------------------------------------------------------------------------------
     def _save_path(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export the audit trail"),
-                                              "audit.csv", tr("CSV files (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("AuditScreen", "Export the audit trail"),
+            "audit.csv",
+            translate("AuditScreen", "CSV files (*.csv)"),
+        )
         return path
 
     def export_csv(self) -> PagedFetch | None:
@@ -242,10 +265,15 @@ class AuditScreen(Screen):
             try:
                 count = write_csv(target, entries)
             except OSError as exc:
-                self._failed(tr("cannot write {path}: {error}").format(
-                    path=target, error=exc.strerror or exc))
+                self._failed(
+                    translate("AuditScreen", "cannot write {path}: {error}").format(
+                        path=target, error=exc.strerror or exc
+                    )
+                )
                 return
-            text = tr("{n} entries written to {path}.").format(n=count, path=target)
+            text = translate("AuditScreen", "{n} entries written to {path}.").format(
+                n=count, path=target
+            )
             self.page_label.setText(text)
             self.show_message(text)
 
@@ -253,35 +281,52 @@ class AuditScreen(Screen):
             self.export_button.setEnabled(self.may)
             self._failed(err)
 
-        fetch = PagedFetch(self.bridge.client.command, self.filters(), done, failed,
-                           progress=lambda n: self.page_label.setText(
-                               tr("Exporting… {n} entries so far").format(n=n)))
+        fetch = PagedFetch(
+            self.bridge.client.command,
+            self.filters(),
+            done,
+            failed,
+            progress=lambda n: self.page_label.setText(
+                translate("AuditScreen", "Exporting… {n} entries so far").format(n=n)
+            ),
+        )
         fetch.start()
         return fetch
 
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        for label, text in zip(self.labels, (tr("User"), tr("Action"), tr("Agent / target"),
-                                             tr("Result")), strict=True):
+        for label, text in zip(
+            self.labels,
+            (
+                translate("AuditScreen", "User"),
+                translate("AuditScreen", "Action"),
+                translate("AuditScreen", "Agent / target"),
+                translate("AuditScreen", "Result"),
+            ),
+            strict=True,
+        ):
             label.setText(text)
-        self.user.setPlaceholderText(tr("user name"))
-        self.action.setPlaceholderText(tr("e.g. set_agent_state, login"))
-        self.target.setPlaceholderText(tr("agent, call or user"))
+        self.user.setPlaceholderText(translate("AuditScreen", "user name"))
+        self.action.setPlaceholderText(translate("AuditScreen", "e.g. set_agent_state, login"))
+        self.target.setPlaceholderText(translate("AuditScreen", "agent, call or user"))
         current = self.result.currentData()
         self.result.clear()
-        for text, data in ((tr("All results"), ""), (tr("Done"), "ok"),
-                           (tr("Refused"), "refused")):
+        for text, data in (
+            (translate("AuditScreen", "All results"), ""),
+            (translate("AuditScreen", "Done"), "ok"),
+            (translate("AuditScreen", "Refused"), "refused"),
+        ):
             self.result.addItem(text, data)
         self.result.setCurrentIndex(max(0, self.result.findData(current)))
-        self.use_since.setText(tr("From"))
-        self.use_until.setText(tr("Until"))
+        self.use_since.setText(translate("AuditScreen", "From"))
+        self.use_until.setText(translate("AuditScreen", "Until"))
         fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat) + " HH:mm"
         self.since.setDisplayFormat(fmt)
         self.until.setDisplayFormat(fmt)
-        self.search_button.setText(tr("Search"))
-        self.newer.setText(tr("◀ Newer"))
-        self.older.setText(tr("Older ▶"))
-        self.export_button.setText(tr("Export CSV…"))
+        self.search_button.setText(translate("AuditScreen", "Search"))
+        self.newer.setText(translate("AuditScreen", "◀ Newer"))
+        self.older.setText(translate("AuditScreen", "Older ▶"))
+        self.export_button.setText(translate("AuditScreen", "Export CSV…"))
         self.model.retranslate()
         self._enable()
 
