@@ -40,6 +40,8 @@ class DunningConfig:
     slow_margin: float = 0.05
     resume_margin: float = 0.05
     resume_hold_s: float = 120.0
+    #: a queue with fewer calls offered in its 15 minutes is not judged (one call is 0 %)
+    min_offered: int = 10
     caller_id: str = ""  # the number the dunning calls show (the switch's default if empty)
     closed_note: str = field(default="", compare=False)
 

@@ -24,6 +24,7 @@ class QueueLevel:
     queue: str
     service_level: float | None
     target: float
+    offered: int | None = None  # calls offered in the 15 minutes (None: not known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +57,9 @@ class Pacer:
         worst: QueueLevel | None = None
         gap = float("inf")  # the worst queue's level minus its target
         for q in levels:
-            if q.service_level is None:
-                continue  # no calls in the window: nothing to protect
+            if q.service_level is None or (q.offered is not None
+                                           and q.offered < self.cfg.min_offered):
+                continue  # too few calls in the window to judge (one abandon would be 0 %)
             g = q.service_level - q.target
             if g < gap:
                 gap, worst = g, q

@@ -15,6 +15,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "contacts_per_day": (int,), "contacts_per_week": (int,), "attempts_per_day": (int,),
     "retry_after_s": (list,), "max_channels": (int,), "vip_manual": (bool,),
     "slow_margin": (int, float), "resume_margin": (int, float), "resume_hold_s": (int, float),
+    "min_offered": (int,),
     "caller_id": (str,),
 }
 

@@ -17,6 +17,7 @@ from typing import Any
 from switchlink.ctl import (
     alarms,
     blacklist,
+    dunning,
     equipment,
     floor,
     history,
@@ -38,6 +39,7 @@ VERB_GROUPS: tuple[ModuleType, ...] = (
     blacklist,  # blacklist add|edit|lift|list|show|import|export
     equipment,  # equipment, self-test … fax-test, reset, out-of-service, sweep, test-history, fault
     ivr,  # ivr flows|show|reload|counts|emergency set|clear|dialplan
+    dunning,  # dunning run-day|status|export|import-payments|import-accounts|start|pause|…
     reports,  # report hourly|daily|weekly|monthly --date … --format csv|pdf, reports
     workforce,  # staffing: Erlang C required vs available per queue, the forecast
     keys,  # keys show|allow|list: local files, the daemon may be down

@@ -205,17 +205,21 @@ class DunningDialer:
             queue = key.removeprefix("metrics/queue/")
             spec = self.floor.get("queue/" + queue) or {}
             target = spec.get("sl_target") if isinstance(spec, dict) else None
-            sl = metrics.get("service_level_15m") if isinstance(metrics, dict) else None
-            if target is not None:
-                levels.append(QueueLevel(queue, sl, float(target)))
+            if target is None or not isinstance(metrics, dict):
+                continue
+            offered = metrics.get("offered_15m")
+            levels.append(QueueLevel(queue, metrics.get("service_level_15m"), float(target),
+                                     int(offered) if offered is not None else None))
         return levels
 
     def _sample_sl(self, now: float) -> None:
-        if self.floor is None or not self.running:
+        """The centre's inbound 15-minute service level, the chart's line against the calls."""
+        if self.floor is None:
             return
-        levels = [q.service_level for q in self._levels() if q.service_level is not None]
-        if levels:
-            self._bucket(now)["sl"] = round(min(levels), 4)
+        center = self.floor.get("metrics/center")
+        sl = center.get("service_level_15m") if isinstance(center, dict) else None
+        if sl is not None and self.day is not None and may_dial(now, self.cfg):
+            self._bucket(now)["sl"] = round(float(sl), 4)
 
     def _dial(self, now: float) -> None:
         room = self.pacer.channels() - sum(1 for *_, kind in self.inflight.values()
