@@ -46,6 +46,7 @@ class RuleKind(StrEnum):
     METRIC = "metric"  # a value in metrics/center or metrics/queue/<id>
     AGENT = "agent"  # seconds an agent has been in a state (hold, ACW, not ready, call)
     EQUIPMENT = "equipment"  # board down, channel stuck, link lost, link latency
+    COMPLAINT = "complaint"  # complaint deadlines and spikes (docs/complaints.md)
     STAFFING = "staffing"  # a queue short of the agents Erlang C requires (issue 18)
 
 
@@ -60,6 +61,9 @@ AGENT_METRICS = frozenset({"hold_s", "after_call_work_s", "not_ready_s", "call_s
 #: Equipment rule metrics: seconds in the condition, or the link latency in ms.
 EQUIPMENT_METRICS = frozenset({"board_down_s", "channel_stuck_s", "link_lost_s", "link_latency_ms",
                                "channel_test_failed_s"})
+#: Complaint rule metrics: open orders at each warning level; a spike's -log10 p-value
+COMPLAINT_METRICS = frozenset({"orders_yellow", "orders_orange", "orders_red", "orders_black",
+                               "spike_surprise"})
 #: Staffing rule metrics: Erlang C agents required − agents available (docs/workforce.md)
 STAFFING_METRICS = frozenset({"agents_short"})
 
@@ -168,6 +172,11 @@ def _text(data: Mapping[str, Any], key: str, *, required: bool, default: str = "
 
 
 def _scope(kind: RuleKind, scope: str) -> str:
+    if kind is RuleKind.COMPLAINT:
+        if scope.startswith("complaints:") and len(scope) > len("complaints:"):
+            return scope
+        raise RuleError("scope", "complaint rules watch 'complaints:deadlines', "
+                                 f"'complaints:spike:<key>' or 'complaints:*', got {scope!r}")
     if kind is RuleKind.STAFFING:
         if scope.startswith("queue:") and len(scope) > len("queue:"):
             return scope
@@ -229,6 +238,7 @@ def validate_rule(data: Any, known_metrics: Collection[str] | None = None) -> Al
     metric = _text(data, "metric", required=True)
     allowed = {
         RuleKind.AGENT: AGENT_METRICS, RuleKind.EQUIPMENT: EQUIPMENT_METRICS,
+        RuleKind.COMPLAINT: COMPLAINT_METRICS,
         RuleKind.STAFFING: STAFFING_METRICS,
     }.get(kind, known_metrics)
     if allowed is not None and metric not in allowed:

@@ -15,6 +15,8 @@ class Role(StrEnum):
     COLLECTION = "collection"  # 催缴组: the manual dunning seat (远程座席)
     MAINTENANCE = "maintenance"
     ADMIN = "admin"
+    AGENT = "agent"  # 客服代表: takes complaints, answers at once, records feedback
+    DEPARTMENT = "department"  # a complaint department's staff (User.department)
 
 
 class Permission(StrEnum):
@@ -36,6 +38,11 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     MANAGE_USERS = "manage_users"
     MANAGE_IVR = "manage_ivr"  # reload IVR flows, set the emergency notice
+    VIEW_COMPLAINTS = "view_complaints"  # 投诉查询
+    ACCEPT_COMPLAINTS = "accept_complaints"  # 投诉受理
+    #: act on orders; which action by whom is decided by models.complaints.lifecycle
+    WORK_COMPLAINTS = "work_complaints"
+    ANNOUNCE_FAULT = "announce_fault"  # a spike's fault announcement into the IVR
     VIEW_DUNNING = "view_dunning"  # the dunning campaign, accounts, files
     RUN_DUNNING = "run_dunning"  # start / pause the campaign, run a day
     DUNNING_FILES = "dunning_files"  # import billing / payments, export suspension files
@@ -69,6 +76,20 @@ ROLE_PERMISSIONS[Role.SUPERVISOR] |= {P.VIEW_DUNNING, P.RUN_DUNNING, P.DUNNING_F
 ROLE_PERMISSIONS[Role.FLOOR_MANAGER] |= {P.VIEW_DUNNING}
 ROLE_PERMISSIONS[Role.COLLECTION] = frozenset(
     {P.VIEW_FLOOR, P.VIEW_DUNNING, P.MANUAL_DUNNING, P.DUNNING_FILES})
+
+#: complaint work orders (issue 16), added to each role's set
+_COMPLAINT_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.AGENT: frozenset({P.VIEW_FLOOR, P.VIEW_COMPLAINTS, P.ACCEPT_COMPLAINTS,
+                           P.WORK_COMPLAINTS}),
+    Role.DEPARTMENT: frozenset({P.VIEW_COMPLAINTS, P.WORK_COMPLAINTS}),
+    Role.QUALITY_INSPECTOR: frozenset({P.VIEW_COMPLAINTS, P.ACCEPT_COMPLAINTS,
+                                       P.WORK_COMPLAINTS}),
+    Role.SUPERVISOR: frozenset({P.VIEW_COMPLAINTS, P.ACCEPT_COMPLAINTS, P.WORK_COMPLAINTS,
+                                P.ANNOUNCE_FAULT}),
+    Role.FLOOR_MANAGER: frozenset({P.VIEW_COMPLAINTS, P.WORK_COMPLAINTS}),
+}
+for _role, _extra in _COMPLAINT_PERMISSIONS.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS.get(_role, frozenset()) | _extra
 
 
 def allows(role: Role, permission: Permission) -> bool:

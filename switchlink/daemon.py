@@ -168,6 +168,15 @@ def serve(cfg: DaemonConfig) -> int:
     except TypeError as exc:
         db.close()
         return _fail(f"adapter {cfg.adapter!r} does not take these options: {exc}")
+    from switchlink.services.complaints import ComplaintDesk, load_site_settings
+    from switchlink.transport.keys import config_dir
+
+    site_dir = Path(cfg.config_dir) if cfg.config_dir else config_dir()
+    try:  # a site's complaints.toml with a mistake: named, and nothing started
+        complaint_settings = load_site_settings(site_dir / "complaints.toml")
+    except ValueError as exc:
+        db.close()
+        return _fail(str(exc), 2)
     writer = history_writer(db)
     adapter.continue_history(stored_calls(db))  # the emulator continues its day, no repeat
     from switchlink.storage.blacklist_store import open_blacklist
@@ -201,6 +210,10 @@ def serve(cfg: DaemonConfig) -> int:
     server.services[MAINTENANCE] = desk
     server.processors.append(desk.on_events)
     server.tickers.append(desk.tick)
+    complaints = ComplaintDesk(db, complaint_settings, adapter.now, floor=server.floor,
+                               alarms=server.services.get("alarms"))  # issue 16
+    server.services["complaints"] = complaints
+    server.tickers.append(complaints.tick)  # deadline warnings and spikes on the wall
     if server.analytics is not None:  # the half-hourly forecast, read off the loop
         from switchlink.storage.workforce_store import ForecastFeed
 

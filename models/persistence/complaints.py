@@ -274,3 +274,20 @@ def _report_row(r: Iterable[Any]) -> dict[str, Any]:
             "on_time_rate": on_time / judged if judged else None,
             "feedback": feedback, "satisfied": satisfied,
             "satisfaction_rate": satisfied / feedback if feedback else None}
+
+
+def ivr_node_volume(db: Database, node: str, since: float, until: float,
+                    interval_s: float) -> list[list[float]]:
+    """Calls that went through IVR ``node`` per interval (from call history): ``[[start,
+    calls], …]``, every interval listed, empty ones as 0 — the effect of an announcement."""
+    from models.persistence.schema import CallRecordRow as C
+
+    starts = int((until - since) // interval_s) + 1
+    counts = [0] * max(0, starts)
+    query = select(C.arrived_at, C.ivr_trail).where(C.arrived_at >= since, C.arrived_at < until)
+    with db.read() as s:
+        for arrived, trail in s.execute(query):
+            if node in (trail or ()):
+                counts[int((arrived - since) // interval_s)] += 1
+    return [[since + i * interval_s, n] for i, n in enumerate(counts)
+            if since + i * interval_s < until]

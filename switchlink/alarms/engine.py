@@ -25,6 +25,8 @@ from models.alarms import (
 
 CENTER_KEY = "metrics/center"
 QUEUE_PREFIX = "metrics/queue/"
+#: complaint figures (switchlink.services.complaints): scope ``complaints:<rest of key>``
+COMPLAINTS_PREFIX = "metrics/complaints/"
 #: equipment metric -> (subject prefix, True when the value is a "since" time)
 EQUIPMENT_SUBJECTS = {
     "board_down_s": ("board", True),
@@ -133,6 +135,10 @@ class AlarmEngine:
             elif key.startswith(QUEUE_PREFIX):
                 scope = "queue:" + key[len(QUEUE_PREFIX):]
                 rules = [*self._by_scope.get(scope, ()), *self._by_scope.get("queue:*", ())]
+            elif key.startswith(COMPLAINTS_PREFIX):
+                scope = "complaints:" + key[len(COMPLAINTS_PREFIX):]
+                rules = [*self._by_scope.get(scope, ()),
+                         *self._by_scope.get("complaints:*", ())]
             else:
                 continue
             for rule in rules:

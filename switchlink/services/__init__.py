@@ -7,6 +7,7 @@ line below. Services never import the transport: the server calls them, not the 
 
 from switchlink.services import alarms as alarms  # alarms.list / ack / rules.get / rules.set
 from switchlink.services import blacklist as blacklist  # blacklist.list/show/add/edit/lift/…
+from switchlink.services import complaints as complaints  # complaints.* work orders (issue 16)
 from switchlink.services import diagnostics as diagnostics  # status
 from switchlink.services import dunning as dunning  # dunning.*: campaign, files, seat
 from switchlink.services import floor as floor  # agents and calls: set_agent_state … originate

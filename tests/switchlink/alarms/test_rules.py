@@ -11,7 +11,10 @@ from switchlink.alarms import RuleSetError, default_rules, parse_rules_toml, val
 def test_default_rules_load_and_cover_metrics_agents_and_equipment():
     rules = default_rules()
     kinds = {r.kind for r in rules}
-    assert kinds == {RuleKind.METRIC, RuleKind.AGENT, RuleKind.EQUIPMENT}
+    assert kinds == {RuleKind.METRIC, RuleKind.AGENT, RuleKind.EQUIPMENT, RuleKind.COMPLAINT}
+    complaint = {r.metric for r in rules if r.kind is RuleKind.COMPLAINT}
+    assert complaint == {"orders_yellow", "orders_orange", "orders_red", "orders_black",
+                         "spike_surprise"}  # the four warning levels and spikes (issue 16)
     assert {"hold_s", "after_call_work_s", "not_ready_s", "call_s"} <= {r.metric for r in rules}
     assert all(spec.dispatch_plan for r in rules for spec in r.levels.values())
 
