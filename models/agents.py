@@ -81,5 +81,12 @@ class Agent:
     reason: str = ""
     #: a forced sign-out asked for during a call; applied when the call ends
     pending_logout: bool = False
+    #: who asked for the pending sign-out
+    pending_logout_by: str = ""
+    #: the state was set by a supervisor (``forced_by``), until the agent changes it themselves
+    forced: bool = False
+    forced_by: str = ""
+    #: supervisors barged into the agent's current call (the agent's barge notice)
+    barged_by: list[str] = field(default_factory=list)
     call_id: str | None = None
     calls_handled: int = 0

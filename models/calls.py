@@ -83,6 +83,8 @@ class Call:
     ivr_position: list[str] = field(default_factory=list)
     #: supervisor id -> how they take part
     participants: dict[str, Participation] = field(default_factory=dict)
+    #: supervisor id -> switch time their recording of the call started (监听录音)
+    recording: dict[str, float] = field(default_factory=dict)
     hold_started_at: float | None = None
     hold_total_s: float = 0.0
     #: announcement played on an outbound call (dunning notice, number-change notice …)

@@ -64,6 +64,15 @@ class AgentLogoutPending(Event):
     by: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class AgentLogoutCancelled(Event):
+    """A pending forced sign-out was cancelled before the call ended (issue 12)."""
+
+    agent: str
+    reason: str = ""
+    by: str = ""
+
+
 # --- calls ------------------------------------------------------------------------------
 
 
@@ -152,6 +161,23 @@ class CallTransferred(Event):
 class CallParticipantsChanged(Event):
     call: str
     participants: dict[str, Participation] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CallRecordingStarted(Event):
+    """A supervisor monitoring the call started recording it (监听录音)."""
+
+    call: str
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class CallRecordingStopped(Event):
+    """The recording ended: the supervisor left, or the call ended or moved on."""
+
+    call: str
+    by: str
+    started_at: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +270,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         AgentStateChanged,
         AgentSkillsChanged,
         AgentLogoutPending,
+        AgentLogoutCancelled,
         CallArrived,
         CallIvrStep,
         CallIvrTrail,
@@ -255,6 +282,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
         CallRetrieved,
         CallTransferred,
         CallParticipantsChanged,
+        CallRecordingStarted,
+        CallRecordingStopped,
         CallScreened,
         CallEnded,
         BoardStatusChanged,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from models.calls import CallOutcome, CustomerLevel, Direction
 
@@ -43,6 +44,8 @@ class CallRecord:
     #: the blacklist entry that screened the call (blocked or warned) and its action
     blacklist_entry: int | None = None
     blacklist_action: str = ""
+    #: recordings made while monitoring (监听录音): [{by, started_at, ended_at}]
+    recordings: list[dict[str, Any]] = field(default_factory=list)
     #: database id once stored
     id: int | None = None
 

@@ -10,11 +10,13 @@ class Role(StrEnum):
     """Roles of REQUIREMENTS.md §1 (labels: 现场资源管理员, 班长, 质检员, 系统维护, 管理员)."""
 
     FLOOR_MANAGER = "floor_manager"
-    SUPERVISOR = "supervisor"  # 班长 / 话务班长 (team leaders too)
+    SUPERVISOR = "supervisor"  # 班长 / 话务班长
+    TEAM_LEADER = "team_leader"  # 组长: a supervisor's powers over their own team(s) only
     QUALITY_INSPECTOR = "quality_inspector"
     COLLECTION = "collection"  # 催缴组: the manual dunning seat (远程座席)
     MAINTENANCE = "maintenance"
     ADMIN = "admin"
+    WALL = "wall"  # 大屏: a wall display's view-only session that never idle-expires
     AGENT = "agent"  # 客服代表: takes complaints, answers at once, records feedback
     DEPARTMENT = "department"  # a complaint department's staff (User.department)
 
@@ -59,15 +61,25 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             P.EDIT_BLACKLIST, P.ORIGINATE, P.VIEW_HISTORY,
         }
     ),
-    # S1: quality staff monitor calls and may sign an agent out
+    # a supervisor's powers on agents, calls, skills and the blacklist; the team scope
+    # (User.teams) is what makes them a team leader's (switchlink.services.supervision)
+    Role.TEAM_LEADER: frozenset(
+        {
+            P.VIEW_FLOOR, P.FORCE_AGENT_STATE, P.FORCE_LOGOUT, P.SET_SKILLS, P.MONITOR_CALL,
+            P.BARGE_CALL, P.RELEASE_CALL, P.TRANSFER_CALL, P.EDIT_BLACKLIST, P.VIEW_HISTORY,
+        }
+    ),
+    # S1: quality staff monitor calls, may sign an agent out and force ready / not ready
     Role.QUALITY_INSPECTOR: frozenset(
-        {P.VIEW_FLOOR, P.MONITOR_CALL, P.BARGE_CALL, P.FORCE_LOGOUT, P.VIEW_HISTORY}
+        {P.VIEW_FLOOR, P.MONITOR_CALL, P.BARGE_CALL, P.FORCE_AGENT_STATE, P.FORCE_LOGOUT,
+         P.VIEW_HISTORY}
     ),
     Role.MAINTENANCE: frozenset(
         {P.VIEW_FLOOR, P.RUN_DIAGNOSTICS, P.INJECT_FAULT, P.ACK_ALARM, P.VIEW_HISTORY,
          P.MANAGE_IVR}
     ),
     Role.ADMIN: frozenset(Permission),
+    Role.WALL: frozenset({P.VIEW_FLOOR}),
 }
 
 # dunning (issue 17): supervisors run the campaign; the collection group works the seat
@@ -104,6 +116,13 @@ class User:
     password_hash: str = ""
     display_name: str = ""
     disabled: bool = False
+    #: team ids; non-empty limits every agent / call action to agents of these teams
+    teams: tuple[str, ...] = ()
+    #: the complaint department the user works in ("" for none)
+    department: str = ""
+    #: set by an administrator's password (and the first-run admin's): only whoami, logout
+    #: and passwd are allowed until the user sets their own
+    must_change_password: bool = False
 
 
 @dataclass(slots=True)

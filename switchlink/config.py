@@ -41,6 +41,10 @@ class DaemonConfig:
     short_abandon_s: float = 5.0
     #: the nightly equipment sweep's time of day on the switch clock, HH:MM, or "off"
     sweep_at: str = "02:00"
+    #: a console session ends after this long without a command (wall sessions never do)
+    session_idle_minutes: float = 30.0
+    #: the not-ready reason codes [{code, zh, en}] (None: models.supervision's defaults)
+    not_ready_reasons: list[Any] | None = None
 
 
 _TYPES: dict[str, tuple[type, ...]] = {
@@ -49,6 +53,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "log_level": (str,), "local_session_file": (str,), "adapter_options": (dict,),
     "exit_with_parent": (bool,),
     "sl_definition": (str,), "short_abandon_s": (int, float), "sweep_at": (str,),
+    "session_idle_minutes": (int, float), "not_ready_reasons": (list,),
 }
 
 
@@ -121,6 +126,16 @@ def resolve(args: argparse.Namespace) -> DaemonConfig:
     if not _is_sweep_time(cfg.sweep_at):
         raise ConfigError(f"sweep_at must be a time of day HH:MM (e.g. 02:00) or off, "
                           f"got {cfg.sweep_at!r}")
+    if not 1 <= cfg.session_idle_minutes <= 7 * 24 * 60:
+        raise ConfigError(f"session_idle_minutes must be 1..10080 (a week), "
+                          f"got {cfg.session_idle_minutes}")
+    if cfg.not_ready_reasons is not None:
+        from models.supervision import parse_reason_codes
+
+        try:
+            parse_reason_codes(cfg.not_ready_reasons)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
     if cfg.log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError(f"log level must be debug, info, warning or error, not {cfg.log_level!r}")
     return cfg

@@ -100,6 +100,7 @@ def serve(cfg: DaemonConfig) -> int:
     from switchlink.services.history import SERVICE_KEY as DB
     from switchlink.services.maintenance import SERVICE_KEY as MAINTENANCE
     from switchlink.services.maintenance import MaintenanceDesk
+    from switchlink.services.supervision import config_services
     from switchlink.services.users.auth import Authenticator
     from switchlink.storage.alarm_store import DbRuleStore, alarm_log_sink
     from switchlink.storage.audit_log import BatchedAuditLog
@@ -150,7 +151,8 @@ def serve(cfg: DaemonConfig) -> int:
     # out, the console's admin session included, dies with it, kill -9 or not
     embedded = bool(cfg.local_session_file)
     authenticator = Authenticator(
-        users, sessions_path=None if embedded else data / "sessions.json")
+        users, sessions_path=None if embedded else data / "sessions.json",
+        idle_s=float(cfg.session_idle_minutes) * 60)
 
     options = dict(cfg.adapter_options or {})
     if cfg.scenario is not None:
@@ -191,7 +193,8 @@ def serve(cfg: DaemonConfig) -> int:
             short_abandon_s=float(cfg.short_abandon_s),
             sl_definition=SlDefinition(cfg.sl_definition),
         ),
-        on_alarm_transitions=alarm_log_sink(writer), services={DB: db, "blacklist": blacklist},
+        on_alarm_transitions=alarm_log_sink(writer),
+        services={DB: db, "blacklist": blacklist, **config_services(cfg.not_ready_reasons)},
     )
     try:
         server.start()
@@ -247,7 +250,7 @@ def serve(cfg: DaemonConfig) -> int:
     if local_file is not None:
         admin = local_admin(users)
         if admin is not None:
-            session = authenticator.open_session(admin)
+            session = authenticator.open_session(admin, local=True)
             write_local_session(local_file, cfg.endpoint, session.token, admin.username,
                                 first_run_password=password)
 

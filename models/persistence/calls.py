@@ -32,6 +32,7 @@ def _call_values(r: CallRecord) -> dict[str, Any]:
         "ivr_trail": list(r.ivr_trail), "hold_total_s": r.hold_total_s,
         "transfers": r.transfers, "announcement": r.announcement,
         "blacklist_entry": r.blacklist_entry, "blacklist_action": r.blacklist_action,
+        "recordings": r.recordings,
     }
 
 
@@ -108,6 +109,14 @@ class CallRepository:
         )
         with self.db.read() as s:
             return [to_domain(CallRecord, r) for r in s.scalars(query)]
+
+    def newest(self, call_id: str) -> CallRecord | None:
+        """The newest finished call with the switch's id ``call_id`` (ids repeat across days)."""
+        query = select(CallRecordRow).where(CallRecordRow.call_id == call_id)
+        query = query.order_by(CallRecordRow.arrived_at.desc(), CallRecordRow.id.desc()).limit(1)
+        with self.db.read() as s:
+            row = s.scalar(query)
+            return None if row is None else to_domain(CallRecord, row)
 
     def count(self) -> int:
         from sqlalchemy import func

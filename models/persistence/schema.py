@@ -41,6 +41,11 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(Text, default="")
     display_name: Mapped[str] = mapped_column(String(128), default="")
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: team ids the user is limited to ([] = every team); issue 12
+    teams: Mapped[list[str]] = mapped_column(default=list)
+    department: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default="0")
 
     def __repr__(self) -> str:
         return _repr(self, "username", "role", "disabled")
@@ -54,6 +59,7 @@ class AuditRow(Base):
         Index("ix_audit_log_at", "at"),
         Index("ix_audit_log_user_at", "user", "at"),
         Index("ix_audit_log_action_at", "action", "at"),
+        Index("ix_audit_log_target_at", "target", "at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[float] = mapped_column(Float)
@@ -167,6 +173,9 @@ class CallRecordRow(Base):
     #: the blacklist entry that screened the call (blocked or warned), if one did
     blacklist_entry: Mapped[int | None] = mapped_column(Integer, default=None)
     blacklist_action: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    #: recordings made while monitoring (issue 12): [{by, started_at, ended_at}]
+    recordings: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSON, default=list, server_default="[]")
 
     def __repr__(self) -> str:
         return _repr(self, "id", "call_id", "caller", "outcome")

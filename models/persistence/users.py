@@ -76,13 +76,22 @@ class AuditRepository:
         since: float | None = None,
         until: float | None = None,
         limit: int = 100,
+        target: str | None = None,
+        result: str | None = None,
+        offset: int = 0,
     ) -> list[AuditEntry]:
-        """Newest first; ``since`` inclusive, ``until`` exclusive."""
+        """Newest first; ``since`` inclusive, ``until`` exclusive; ``result`` "ok" or "refused"
+        (any other result: a refusal's error code); ``offset`` rows skipped (pages)."""
         query = select(AuditRow)
         if user is not None:
             query = query.where(AuditRow.user == user)
         if action is not None:
             query = query.where(AuditRow.action == action)
-        query = newest_in_window(query, AuditRow.at, AuditRow.id, since, until, limit)
+        if target is not None:
+            query = query.where(AuditRow.target == target)
+        if result is not None:
+            query = query.where(
+                AuditRow.result == "ok" if result == "ok" else AuditRow.result != "ok")
+        query = newest_in_window(query, AuditRow.at, AuditRow.id, since, until, limit, offset)
         with self.db.read() as s:
             return [to_domain(AuditEntry, r) for r in s.scalars(query)]

@@ -174,9 +174,19 @@ class SwitchAdapter(ABC):
 
     # --- calls --------------------------------------------------------------------------
 
-    def monitor(self, call: str, supervisor: str) -> None:
-        """监听: listen to the call silently."""
+    def monitor(self, call: str, supervisor: str, *, record: bool = False) -> None:
+        """监听: listen to the call silently; ``record`` (监听录音) also records it until the
+        supervisor leaves or the call ends (checked first: an adapter that cannot record
+        refuses before joining)."""
+        if record:
+            self._check_started()
+            self._start_recording(_require_id("call", call), _require_id("supervisor", supervisor))
         self._join(call, supervisor, Participation.MONITOR)
+
+    def cancel_logout(self, agent: str, *, reason: str = "", by: str = "") -> None:
+        """Cancel a forced sign-out still pending on the agent's call."""
+        self._check_started()
+        self._cancel_logout(_require_id("agent", agent), reason, by)
 
     def whisper(self, call: str, supervisor: str) -> None:
         """Speak to the agent only."""
@@ -453,6 +463,12 @@ class SwitchAdapter(ABC):
 
     def _load_flow(self, name: str, flow: Flow) -> None:
         raise UnsupportedOperation(f"{self.name}: running IVR flows is not supported")
+
+    def _start_recording(self, call: str, supervisor: str) -> None:
+        raise UnsupportedOperation(f"{self.name}: recording while monitoring is not supported")
+
+    def _cancel_logout(self, agent: str, reason: str, by: str) -> None:
+        raise UnsupportedOperation(f"{self.name}: cancelling a pending sign-out is not supported")
 
     def _load_ivr_flow(self, name: str, flow: dict[str, Any]) -> None:
         raise UnsupportedOperation(f"{self.name}: loading IVR flows is not supported")

@@ -212,6 +212,12 @@ class CompositeAdapter(SwitchAdapter):
     def _leave_call(self, call: str, supervisor: str) -> None:
         self._owner("call", call, "acd").leave(call, supervisor)
 
+    def _start_recording(self, call: str, supervisor: str) -> None:
+        self._owner("call", call, "acd")._start_recording(call, supervisor)
+
+    def _cancel_logout(self, agent: str, reason: str, by: str) -> None:
+        self._owner("agent", agent, "acd").cancel_logout(agent, reason=reason, by=by)
+
     def _force_release(self, call: str, by: str, reason: str) -> None:
         self._owner("call", call, "acd").force_release(call, by=by, reason=reason)
 

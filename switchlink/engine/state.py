@@ -34,6 +34,8 @@ _NEW_CALL: Plain = to_plain(Call(id="", caller=""))
 _STATE_VALUE = {s: s.value for s in AgentState}
 #: states in which the seat keeps the call it is attached to
 _KEEPS_CALL = frozenset(s for s in AgentState if s.on_call or s is AgentState.AFTER_CALL_WORK)
+#: states an agent picks themselves: an unforced change to one ends a supervisor's mark
+_AGENT_CHOSEN = frozenset({AgentState.READY, AgentState.NOT_READY, AgentState.LOGGED_OUT})
 
 
 class FloorState:
@@ -59,6 +61,9 @@ class FloorState:
             ev.AgentStateChanged: self._agent_state,
             ev.AgentSkillsChanged: self._agent_skills,
             ev.AgentLogoutPending: self._agent_logout_pending,
+            ev.AgentLogoutCancelled: self._agent_logout_cancelled,
+            ev.CallRecordingStarted: self._call_recording_started,
+            ev.CallRecordingStopped: self._call_recording_stopped,
             ev.CallArrived: self._call_arrived,
             ev.CallIvrStep: self._call_ivr,
             ev.CallIvrTrail: self._call_ivr_trail,
@@ -155,6 +160,8 @@ class FloorState:
         old = self._state.get(key)
         if old is None or old.get("call_id") == call_id:
             return []
+        if old.get("barged_by"):  # the barge notice belonged to the call the agent left
+            return self._update(key, {"call_id": call_id, "barged_by": []})
         return self._update(key, {"call_id": call_id})
 
     # --- agents -------------------------------------------------------------------------
@@ -162,8 +169,12 @@ class FloorState:
     def _agent_state(self, e: ev.AgentStateChanged) -> list[Change]:
         state = e.state
         fields: Plain = {"state": _STATE_VALUE[state], "state_since": e.t, "reason": e.reason}
+        if e.forced:
+            fields["forced"], fields["forced_by"] = True, e.by
+        elif state in _AGENT_CHOSEN:  # the agent's own choice ends the supervisor's mark
+            fields["forced"], fields["forced_by"] = False, ""
         if state is AgentState.LOGGED_OUT:
-            fields["pending_logout"] = False
+            fields["pending_logout"], fields["pending_logout_by"] = False, ""
         if state not in _KEEPS_CALL:
             fields["call_id"] = None
         return self._update(f"agent/{e.agent}", fields)
@@ -172,7 +183,12 @@ class FloorState:
         return self._update(f"agent/{e.agent}", {"skills": dict(e.skills)})
 
     def _agent_logout_pending(self, e: ev.AgentLogoutPending) -> list[Change]:
-        return self._update(f"agent/{e.agent}", {"pending_logout": True})
+        return self._update(f"agent/{e.agent}", {"pending_logout": True,
+                                                 "pending_logout_by": e.by})
+
+    def _agent_logout_cancelled(self, e: ev.AgentLogoutCancelled) -> list[Change]:
+        return self._update(f"agent/{e.agent}", {"pending_logout": False,
+                                                 "pending_logout_by": ""})
 
     # --- calls --------------------------------------------------------------------------
 
@@ -267,7 +283,28 @@ class FloorState:
 
     def _call_participants(self, e: ev.CallParticipantsChanged) -> list[Change]:
         parts = {k: v.value for k, v in e.participants.items()}
-        return self._update(f"call/{e.call}", {"participants": parts})
+        out = self._update(f"call/{e.call}", {"participants": parts})
+        call = self._state.get(f"call/{e.call}")
+        agent = self._state.get(f"agent/{call.get('agent')}") if call else None
+        if agent is not None and agent.get("call_id") == e.call:
+            barged = sorted(k for k, v in parts.items() if v == "barge")
+            if barged != agent.get("barged_by", []):
+                out += self._update(f"agent/{agent['work_number']}", {"barged_by": barged})
+        return out
+
+    def _call_recording_started(self, e: ev.CallRecordingStarted) -> list[Change]:
+        call = self._state.get(f"call/{e.call}")
+        if call is None:
+            return []
+        return self._update(f"call/{e.call}", {"recording": {**call.get("recording", {}),
+                                                             e.by: e.t}})
+
+    def _call_recording_stopped(self, e: ev.CallRecordingStopped) -> list[Change]:
+        call = self._state.get(f"call/{e.call}")
+        if call is None or e.by not in call.get("recording", {}):
+            return []
+        left = {k: v for k, v in call["recording"].items() if k != e.by}
+        return self._update(f"call/{e.call}", {"recording": left})
 
     def _call_screened(self, e: ev.CallScreened) -> list[Change]:
         """The blacklist entry on the call: a warned call's agent sees it (docs/blacklist.md)."""

@@ -1,6 +1,7 @@
-"""Agents and calls on the floor: force a state, set skills, listen in, release, transfer, dial.
+"""Agents and calls on the floor: set skills, listen in, release, transfer, dial.
 
-Each command checks its permission (in the registry), checks its target is on the floor,
+Each command checks its permission (in the registry), its target and the session's team
+scope (:mod:`switchlink.services.supervision`, which also holds the agent-state commands),
 asks the adapter and is audited; the floor changes arrive later as events, not as replies.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.agents import AgentState
+from models.calls import Participation
 from models.security import Permission
 from switchlink.services.registry import (
     CommandError,
@@ -18,32 +19,9 @@ from switchlink.services.registry import (
     command,
     target_exists,
 )
+from switchlink.services.supervision import adapter_call, check_agent_scope, check_call_scope
 
 # --- agents -------------------------------------------------------------------------------
-
-_STATES = {"ready": AgentState.READY, "not-ready": AgentState.NOT_READY,
-           "not_ready": AgentState.NOT_READY, "logout": AgentState.LOGGED_OUT,
-           "logged_out": AgentState.LOGGED_OUT}
-
-
-def _state_permission(args: dict[str, Any]) -> Permission:
-    return Permission.FORCE_LOGOUT if args.get("state") in ("logout", "logged_out") else (
-        Permission.FORCE_AGENT_STATE
-    )
-
-
-@command("set_agent_state", permission=_state_permission, params=("agent", "state", "reason"),
-         audit=True)
-def _set_agent_state(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    agent = arg_str(args, "agent", limit=64)
-    raw = arg_str(args, "state", limit=32)
-    reason = arg_str(args, "reason", limit=500)
-    state = _STATES.get(raw)
-    if state is None:
-        raise CommandError("bad_request", f"state must be ready, not-ready or logout, not {raw!r}")
-    target_exists(ctx, "agent", agent)
-    ctx.adapter.set_state(agent, state, reason=reason, forced=True, by=ctx.user)
-    return {"agent": agent, "state": state.value}
 
 
 @command("set_skills", permission=Permission.SET_SKILLS, params=("agent", "skills"), audit=True)
@@ -54,42 +32,64 @@ def _set_skills(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
         raise CommandError("bad_request", "argument 'skills' must be a map of skill group -> level")
     for group in skills:
         target_exists(ctx, "queue", str(group))
-    target_exists(ctx, "agent", agent)
+    check_agent_scope(ctx, agent)
     ctx.audit_detail = {"skills": skills}
-    ctx.adapter.set_skills(agent, skills)
+    adapter_call(ctx.adapter.set_skills, agent, skills)
     return {"agent": agent, "skills": skills}
-
 
 
 # --- calls --------------------------------------------------------------------------------
 
 
-def _join(how: str) -> Handler:
+def _join(how: Participation) -> Handler:
+    """monitor / whisper / barge: the same supervisor's participation, switched in place."""
+
     def handler(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
         call = arg_str(args, "call", limit=64)
-        target_exists(ctx, "call", call)
-        getattr(ctx.adapter, how)(call, ctx.user)
-        return {"call": call}
+        record = args.get("record", False)
+        if not isinstance(record, bool):
+            raise CommandError("bad_request", "argument 'record' must be true or false")
+        check_call_scope(ctx, call)
+        if how is Participation.MONITOR:
+            if record:
+                ctx.audit_detail = {"record": True}
+            adapter_call(ctx.adapter.monitor, call, ctx.user, record=record)
+        else:
+            adapter_call(getattr(ctx.adapter, how.value), call, ctx.user)
+        out: dict[str, Any] = {"call": call, "participation": how.value}
+        if how is Participation.MONITOR:
+            out["recording"] = record or ctx.user in (ctx.floor.get(f"call/{call}") or {}).get(
+                "recording", {})
+        return out
 
     return handler
 
 
-command("monitor", permission=Permission.MONITOR_CALL, params=("call",), audit=True)(
-    _join("monitor")
+command("monitor", permission=Permission.MONITOR_CALL, params=("call", "record"), audit=True)(
+    _join(Participation.MONITOR)
 )
 command("whisper", permission=Permission.MONITOR_CALL, params=("call",), audit=True)(
-    _join("whisper")
+    _join(Participation.WHISPER)
 )
-command("barge", permission=Permission.BARGE_CALL, params=("call",), audit=True)(_join("barge"))
-command("leave", permission=Permission.MONITOR_CALL, params=("call",), audit=True)(_join("leave"))
+command("barge", permission=Permission.BARGE_CALL, params=("call",), audit=True)(
+    _join(Participation.BARGE)
+)
+
+
+@command("leave", permission=Permission.MONITOR_CALL, params=("call",), audit=True)
+def _leave(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
+    call = arg_str(args, "call", limit=64)
+    check_call_scope(ctx, call)
+    adapter_call(ctx.adapter.leave, call, ctx.user)
+    return {"call": call, "participation": None}
 
 
 @command("release", permission=Permission.RELEASE_CALL, params=("call", "reason"), audit=True)
 def _release(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     call = arg_str(args, "call", limit=64)
     reason = arg_str(args, "reason", limit=500)
-    target_exists(ctx, "call", call)
-    ctx.adapter.force_release(call, by=ctx.user, reason=reason)
+    check_call_scope(ctx, call)
+    adapter_call(ctx.adapter.force_release, call, by=ctx.user, reason=reason)
     return {"call": call}
 
 
@@ -101,13 +101,13 @@ def _transfer(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     to_queue = arg_str(args, "to_queue", required=False, limit=64) or None
     if (to_agent is None) == (to_queue is None):
         raise CommandError("bad_request", "transfer needs exactly one of to_agent or to_queue")
-    target_exists(ctx, "call", call)
+    check_call_scope(ctx, call)
     if to_agent:
-        target_exists(ctx, "agent", to_agent)
+        check_agent_scope(ctx, to_agent)  # a team leader transfers within their teams
     if to_queue:
         target_exists(ctx, "queue", to_queue)
     ctx.audit_detail = {"to_agent": to_agent, "to_queue": to_queue}
-    ctx.adapter.transfer(call, to_agent=to_agent, to_queue=to_queue)
+    adapter_call(ctx.adapter.transfer, call, to_agent=to_agent, to_queue=to_queue)
     return {"call": call}
 
 

@@ -114,6 +114,18 @@ def _calls(ctx: Context, args: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+@command("history.call", permission=Permission.VIEW_HISTORY, params=("call",), slow=True)
+def _call(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
+    """One finished call by the switch's id (the newest of that id), recordings included."""
+    call = arg_str(args, "call", limit=64)
+    record = _query(lambda: CallRepository(_db(ctx)).newest(call))
+    if record is None:
+        raise CommandError("unknown_target", f"no finished call {call!r} in the history")
+    row = to_plain(record)
+    row["wait_s"], row["handle_s"] = record.wait_s, record.handle_s
+    return row
+
+
 @command("history.alarms", permission=Permission.VIEW_HISTORY,
          params=("since", "until", "limit", "offset"), slow=True)
 def _alarms(ctx: Context, args: dict[str, Any]) -> list[dict[str, Any]]:

@@ -36,9 +36,11 @@ ERROR_CODES = frozenset(
     {
         "not_authenticated", "forbidden", "bad_request", "unknown_command", "unknown_target",
         "invalid_operation", "unsupported", "link_down", "timeout", "internal", "bad_signature",
-        "bad_version", "too_large", "stale", "locked_out", "busy",
+        "bad_version", "too_large", "stale", "locked_out", "busy", "password_change_required",
     }
 )
+#: what a session whose password an administrator set may still do (issue 12)
+WHILE_PASSWORD_CHANGE_REQUIRED = frozenset({"whoami", "logout", "passwd"})
 #: adapter error code -> protocol error code
 _ADAPTER_CODES = {"invalid_argument": "bad_request", "adapter_not_started": "link_down"}
 
@@ -165,6 +167,10 @@ def dispatch(ctx: Context, name: str, args: dict[str, Any], token: str | None) -
             except AuthError as exc:
                 audited = True
                 raise CommandError(exc.code, exc.message) from None
+            if ctx.session.must_change_password and name not in WHILE_PASSWORD_CHANGE_REQUIRED:
+                audited = True
+                raise CommandError("password_change_required",
+                                   "change your password first (passwd)")
         if spec.permission is not None:
             perm = spec.permission(args) if callable(spec.permission) else spec.permission
             ctx.require(perm)

@@ -43,12 +43,16 @@ class BatchedAuditLog:
         since: float | None = None,
         until: float | None = None,
         limit: int = 100,
+        target: str | None = None,
+        result: str | None = None,
+        offset: int = 0,
     ) -> list[AuditEntry]:
         if not self._writer.flush(SEARCH_FLUSH_S):
             log.warning("audit search: queued entries not all committed after %s s", SEARCH_FLUSH_S)
         try:
             return self._repo.search(
-                user=user, action=action, since=since, until=until, limit=limit
+                user=user, action=action, since=since, until=until, limit=limit,
+                target=target, result=result, offset=offset,
             )
         except DatabaseError as exc:  # an inverted range is the caller's mistake, not ours
             from switchlink.services.registry import CommandError

@@ -18,6 +18,7 @@ from models.events import (
     CallHeld,
     CallIvrStep,
     CallQueued,
+    CallRecordingStopped,
     CallRetrieved,
     CallRinging,
     CallScreened,
@@ -122,6 +123,9 @@ class CallRecorder:
                 r.agent = event.to_agent
         elif isinstance(event, CallScreened):
             r.blacklist_entry, r.blacklist_action = event.entry, event.action
+        elif isinstance(event, CallRecordingStopped):
+            r.recordings.append({"by": event.by, "started_at": event.started_at,
+                                 "ended_at": event.t})
         elif isinstance(event, CallEnded):
             self._end_hold(live, event.t)
             del self._live[call]

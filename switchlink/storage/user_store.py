@@ -43,10 +43,14 @@ class DbAuditLog:
         since: float | None = None,
         until: float | None = None,
         limit: int = 100,
+        target: str | None = None,
+        result: str | None = None,
+        offset: int = 0,
     ) -> list[AuditEntry]:
         try:
             return self._repo.search(
-                user=user, action=action, since=since, until=until, limit=limit
+                user=user, action=action, since=since, until=until, limit=limit,
+                target=target, result=result, offset=offset,
             )
         except DatabaseError as exc:  # an inverted range is the caller's mistake, not ours
             from switchlink.services.registry import CommandError
@@ -65,10 +69,14 @@ def ensure_admin(
     """
     if any(u.role is Role.ADMIN and not u.disabled for u in store.list()):
         return None
+    # a generated one-time password must be changed at the first login (issue 12); one the
+    # installer chose ($CALLFLOOR_ADMIN_PASSWORD) is already theirs
+    must_change = not password
     password = password or secrets.token_urlsafe(12)
     existing = store.get("admin")
     user = existing or User(username="admin", role=Role.ADMIN, display_name="Administrator")
     user.role, user.disabled = Role.ADMIN, False
+    user.must_change_password = must_change
     user.password_hash = (hasher or PasswordHasher()).hash(password)
     store.save(user)
     return password

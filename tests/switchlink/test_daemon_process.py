@@ -212,7 +212,8 @@ def test_with_a_database_users_and_audit_live_there(
         assert client.wait_until(lambda: client.link_status is LinkStatus.LIVE, 30)
         client.login("admin", ADMIN_PASSWORD)
         agent = next(iter(client.mirror.items("agent/").values()))["work_number"]
-        client.call("set_agent_state", {"agent": agent, "state": "not-ready", "reason": "db"})
+        client.call("set_agent_state", {"agent": agent, "state": "not-ready", "reason": "db",
+                                         "reason_code": "other"})
     finally:
         client.close()
         proc.send_signal(signal.SIGTERM)

@@ -219,6 +219,12 @@ class LoopbackAdapter(SwitchAdapter):
     def _leave_call(self, call: str, supervisor: str) -> None:
         self._ready().op_leave(call, supervisor)
 
+    def _start_recording(self, call: str, supervisor: str) -> None:
+        self._ready().op_start_recording(call, supervisor)
+
+    def _cancel_logout(self, agent: str, reason: str, by: str) -> None:
+        self._ready().op_cancel_logout(agent, reason, by)
+
     def _force_release(self, call: str, by: str, reason: str) -> None:
         self._ready().op_force_release(call)
 

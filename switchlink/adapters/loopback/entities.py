@@ -73,6 +73,7 @@ class SimCall:
         "priority",
         "queue",
         "queued_at",
+        "recording",
         "remaining",
         "step",
         "trunk",
@@ -96,6 +97,8 @@ class SimCall:
         self.trunk: SimTrunk | None = None
         self.channel: SimChannel | None = None
         self.participants: dict[str, Participation] = {}
+        #: supervisor -> simulated time their recording started (监听录音)
+        self.recording: dict[str, float] = {}
         self.step = 0
         self.remaining = 0.0
         self.answered = False

@@ -12,9 +12,12 @@ from typing import TYPE_CHECKING
 from models.agents import AgentState
 from models.calls import CallOutcome, CallPhase, Participation
 from models.events import (
+    AgentLogoutCancelled,
     AgentLogoutPending,
     AgentSkillsChanged,
     CallParticipantsChanged,
+    CallRecordingStarted,
+    CallRecordingStopped,
     CallTransferred,
 )
 from switchlink.adapters.errors import InvalidOperation, UnknownTarget
@@ -76,6 +79,13 @@ class OperationsMixin:
         else:
             self.set_agent(agent, AgentState.NOT_READY, reason or "busy", forced, by)
 
+    def op_cancel_logout(self: Simulation, agent_id: str, reason: str, by: str) -> None:
+        agent = self.agent(agent_id)
+        if agent.pending_logout is None:
+            raise InvalidOperation(f"agent {agent_id} has no sign-out pending")
+        agent.pending_logout = None
+        self.emit(AgentLogoutCancelled(self.now, agent.id, reason, by))
+
     def op_set_skills(self: Simulation, agent_id: str, skills: dict[str, int]) -> None:
         agent = self.agent(agent_id)
         unknown = sorted(set(skills) - set(self.queues))
@@ -94,12 +104,29 @@ class OperationsMixin:
                 return
             self.push_ready(agent)
 
-    def op_join(self: Simulation, call_id: str, supervisor: str, how: Participation) -> None:
+    def joinable(self: Simulation, call_id: str, supervisor: str) -> SimCall:
         call = self.call(call_id)
         if call.phase not in CONNECTED or call.agent is None:
             raise InvalidOperation(f"call {call_id} is {call.phase.value}, not with an agent")
         if supervisor == call.agent.id:
             raise InvalidOperation(f"{supervisor} is the agent on call {call_id}")
+        return call
+
+    def op_start_recording(self: Simulation, call_id: str, supervisor: str) -> None:
+        call = self.joinable(call_id, supervisor)
+        if supervisor not in call.recording:
+            call.recording[supervisor] = self.now
+            self.emit(CallRecordingStarted(self.now, call.id, supervisor))
+
+    def stop_recordings(self: Simulation, call: SimCall, supervisor: str | None = None) -> None:
+        """End the recordings of ``supervisor`` (None: everyone's) on ``call``."""
+        for who in [supervisor] if supervisor is not None else list(call.recording):
+            started = call.recording.pop(who, None)
+            if started is not None:
+                self.emit(CallRecordingStopped(self.now, call.id, who, started))
+
+    def op_join(self: Simulation, call_id: str, supervisor: str, how: Participation) -> None:
+        call = self.joinable(call_id, supervisor)
         if call.participants.get(supervisor) is how:
             return
         call.participants[supervisor] = how
@@ -110,6 +137,7 @@ class OperationsMixin:
         if supervisor not in call.participants:
             raise InvalidOperation(f"{supervisor} is not taking part in call {call_id}")
         del call.participants[supervisor]
+        self.stop_recordings(call, supervisor)
         self.emit(CallParticipantsChanged(self.now, call.id, dict(call.participants)))
 
     def op_force_release(self: Simulation, call_id: str) -> None:
@@ -147,6 +175,7 @@ class OperationsMixin:
                 raise InvalidOperation(f"queue {to_queue} is full ({limit} waiting)")
         self.emit(CallTransferred(self.now, call.id, source.id, to_agent, to_queue))
         call.step += 1
+        self.stop_recordings(call)
         call.participants.clear()
         call.agent = None
         self.release_agent(source, talked=True)

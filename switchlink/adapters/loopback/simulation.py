@@ -410,6 +410,8 @@ class Simulation(AgentsMixin, EquipmentMixin, MaintenanceMixin, ServicesMixin, O
             call.trunk = None
             self.emit(TrunkStatusChanged(now, trunk.id, trunk.status, trunk.in_use, trunk.error))
         self.calls.pop(call.id, None)
+        if call.recording:
+            self.stop_recordings(call)
         self.emit(CallEnded(now, call.id, outcome))
         agent = call.agent
         if agent is not None and agent.call is call:

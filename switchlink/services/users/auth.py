@@ -7,6 +7,7 @@ replaces with database-backed ones; :class:`Authenticator` only talks to those i
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import math
@@ -27,8 +28,15 @@ from switchlink.services.users.lockout import Lockout, LoginGuard
 
 log = logging.getLogger(__name__)
 
-#: sessions expire after this long without use
-SESSION_IDLE_S = 12 * 3600.0
+#: sessions expire after this long without use (the daemon's ``session_idle_minutes``)
+SESSION_IDLE_S = 30 * 60.0
+#: roles whose sessions never idle-expire (a wall display nobody touches)
+NEVER_IDLE_ROLES = frozenset({Role.WALL})
+
+
+def token_hash(token: str) -> str:
+    """What is kept of a session token: a stolen sessions.json opens no session."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 class UserStore(Protocol):
@@ -46,6 +54,9 @@ class AuditLog(Protocol):
         since: float | None = None,
         until: float | None = None,
         limit: int = 100,
+        target: str | None = None,
+        result: str | None = None,
+        offset: int = 0,
     ) -> list[AuditEntry]: ...
 
 
@@ -74,6 +85,9 @@ class FileUserStore:
                     password_hash=raw.get("password_hash", ""),
                     display_name=raw.get("display_name", ""),
                     disabled=bool(raw.get("disabled", False)),
+                    teams=tuple(raw.get("teams", ())),
+                    department=raw.get("department", ""),
+                    must_change_password=bool(raw.get("must_change_password", False)),
                 )
                 self._users[user.username] = user
 
@@ -115,6 +129,9 @@ class FileAuditLog:
         since: float | None = None,
         until: float | None = None,
         limit: int = 100,
+        target: str | None = None,
+        result: str | None = None,
+        offset: int = 0,
     ) -> list[AuditEntry]:
         """Newest first."""
         out: list[AuditEntry] = []
@@ -133,6 +150,13 @@ class FileAuditLog:
                 continue
             if until is not None and entry.at > until:
                 continue
+            if target is not None and entry.target != target:
+                continue
+            if result is not None and (entry.result == "ok") != (result == "ok"):
+                continue
+            if offset > 0:
+                offset -= 1
+                continue
             out.append(entry)
             if len(out) >= limit:
                 break
@@ -141,11 +165,34 @@ class FileAuditLog:
 
 @dataclass(slots=True)
 class Session:
+    """An open session; refreshed from its user (role, teams …) on every use."""
+
     token: str
     username: str
     role: Role
     created: float
     last_used: float
+    teams: tuple[str, ...] = ()
+    department: str = ""
+    display_name: str = ""
+    must_change_password: bool = False
+    #: the embedded console's automatic local-admin session: never idle-expires and is not
+    #: held back by a pending password change (docs/decisions.md, issue 12)
+    local: bool = False
+
+    def refresh(self, user: User) -> None:
+        self.role, self.teams, self.department = user.role, tuple(user.teams), user.department
+        self.display_name = user.display_name
+        self.must_change_password = user.must_change_password and not self.local
+
+    def expires(self) -> bool:
+        return not self.local and self.role not in NEVER_IDLE_ROLES
+
+    def stored(self) -> dict[str, object]:
+        """The sessions.json row: the token's hash, never the token."""
+        return {"token_hash": token_hash(self.token) if self.token else "",
+                "username": self.username, "role": self.role.value, "created": self.created,
+                "last_used": self.last_used, "local": self.local}
 
 
 class AuthError(Exception):
@@ -185,9 +232,11 @@ class Authenticator:
         if sessions_path is not None and sessions_path.exists():
             try:
                 for raw in json.loads(sessions_path.read_text(encoding="utf-8")):
-                    s = Session(**dict(raw, role=Role(raw["role"])))
-                    self._sessions[s.token] = s
-            except (ValueError, TypeError, KeyError):
+                    key = raw.get("token_hash") or token_hash(raw["token"])  # older files
+                    self._sessions[key] = Session(
+                        "", raw["username"], Role(raw["role"]), float(raw["created"]),
+                        float(raw["last_used"]), local=bool(raw.get("local", False)))
+            except (ValueError, TypeError, KeyError, AttributeError):
                 log.warning("ignoring unreadable sessions file %s", sessions_path)
 
     def hash_password(self, password: str) -> str:
@@ -212,12 +261,13 @@ class Authenticator:
 
     def set_password(
         self, username: str, password: str, role: Role | None = None,
-        *, keep_session: str | None = None,
+        *, keep_session: str | None = None, must_change: bool = False,
     ) -> User:
         """Create the user (given a role) or change their password.
 
         A changed password ends every open session of that user but ``keep_session`` (the
-        session of a user changing their own password).
+        session of a user changing their own password). ``must_change``: set by someone else
+        (an administrator), so the user must choose their own at the next login.
         """
         if len(password) < 8:
             raise AuthError("bad_request", "a password needs at least 8 characters")
@@ -229,9 +279,14 @@ class Authenticator:
         else:
             user = replace(user, role=role or user.role)
         user.password_hash = self.hash_password(password)
+        user.must_change_password = must_change
         self._save_user(user)
         self.end_sessions(username, keep=keep_session)
         return user
+
+    def save_user(self, user: User) -> None:
+        """Store a changed user (role, teams …); open sessions see it at their next command."""
+        self._save_user(user)
 
     def set_disabled(self, username: str, disabled: bool) -> User:
         """Disable (ending every open session) or enable a user."""
@@ -272,44 +327,57 @@ class Authenticator:
         self.guard.succeeded(username)
         return self.open_session(user)
 
-    def open_session(self, user: User) -> Session:
+    def open_session(self, user: User, *, local: bool = False) -> Session:
+        """A new session; ``local``: the embedded console's own (see :class:`Session`)."""
         now = time.time()
-        session = Session(secrets.token_urlsafe(32), user.username, user.role, now, now)
+        session = Session(secrets.token_urlsafe(32), user.username, user.role, now, now,
+                          local=local)
+        session.refresh(user)
         with self._lock:
-            self._sessions[session.token] = session
+            self._sessions[token_hash(session.token)] = session
             self._save_sessions()
         return session
+
+    def idle_timeout(self, session: Session) -> float | None:
+        """Seconds of idleness that end ``session``; None: it never idle-expires."""
+        return self.idle_s if session.expires() else None
 
     def session(self, token: str | None) -> Session:
         """The live session for ``token``, refreshed; :class:`AuthError` if none."""
         if not token:
             raise AuthError("not_authenticated", "log in first (no session)")
+        key = token_hash(token)
         with self._lock:
-            s = self._sessions.get(token)
+            s = self._sessions.get(key)
         now = time.time()
-        if s is None or now - s.last_used > self.idle_s:
+        if s is None or (s.expires() and now - s.last_used > self.idle_s):
             with self._lock:
-                self._sessions.pop(token, None)
+                self._sessions.pop(key, None)
             raise AuthError("not_authenticated", "the session has expired or is unknown; log in")
         user = self.user(s.username)
         if user is None or user.disabled:
             self.logout(token)
             raise AuthError("not_authenticated", f"user {s.username!r} is no longer active")
-        s.role = user.role
+        s.token = token
+        s.refresh(user)
+        if s.expires() and now - s.last_used > self.idle_s:  # the role changed to one that ages
+            self.logout(token)
+            raise AuthError("not_authenticated", "the session has expired or is unknown; log in")
         s.last_used = now
         return s
 
     def logout(self, token: str) -> bool:
         with self._lock:
-            found = self._sessions.pop(token, None) is not None
+            found = self._sessions.pop(token_hash(token), None) is not None
             if found:
                 self._save_sessions()
         return found
 
     def end_sessions(self, username: str, keep: str | None = None) -> int:
         """End every open session of ``username`` (but ``keep``); returns how many ended."""
+        kept = token_hash(keep) if keep else None
         with self._lock:
-            ended = [t for t, s in self._sessions.items() if s.username == username and t != keep]
+            ended = [t for t, s in self._sessions.items() if s.username == username and t != kept]
             for token in ended:
                 del self._sessions[token]
             if ended:
@@ -321,7 +389,7 @@ class Authenticator:
     def _save_sessions(self) -> None:
         if self._sessions_path is not None:
             with self._lock:
-                rows = [dict(asdict(s), role=s.role.value) for s in self._sessions.values()]
+                rows = [dict(s.stored(), token_hash=key) for key, s in self._sessions.items()]
             _write_private(self._sessions_path, json.dumps(rows))
 
     def bootstrap_admin(self) -> str | None:
@@ -335,7 +403,8 @@ class Authenticator:
         generated = not password
         if generated:
             password = secrets.token_urlsafe(12)
-        self.set_password("admin", password, Role.ADMIN)
+        # a one-time password must be changed at the first login; one an installer chose is theirs
+        self.set_password("admin", password, Role.ADMIN, must_change=generated)
         if generated:
             print(
                 f"switchlink: first run: created user 'admin' with password {password}\n"

@@ -94,6 +94,7 @@ PARAMETERS = [
                            ("offset", _int_in(0, history_commands.MAX_OFFSET)))
     ),
     Numeric("audit.search", "limit", lambda v: {"limit": v}, _int_in(1, 10_000)),
+    Numeric("audit.search", "offset", lambda v: {"offset": v}, _int_in(0, 1_000_000)),
     Numeric("alarms.rules.set", "levels.red.threshold",
             lambda v: _rule(level={"threshold": v, "clear_threshold": v}), _finite),
     Numeric("alarms.rules.set", "levels.red.min_duration_s",
@@ -197,6 +198,9 @@ TEXT_PARAMS = {
     "flow", "file", "text",  # ivr.*: a flow's name, a flow file, the emergency notice
     "clear",  # true / false
     "customer_level", "search", "csv",  # blacklist.*: a level's name, a search text, a file
+    "reason_code", "result", "department", "display_name",  # issue 12: codes and names
+    "record",  # true / false
+    "agents", "teams",  # lists of ids (agents.bulk, users.create / update)
 }
 
 
@@ -222,6 +226,8 @@ def test_the_table_covers_every_command_with_numbers() -> None:
         "equipment.sweep_status",
         "ivr.flows", "ivr.get", "ivr.reload", "ivr.counts", "ivr.dialplan",
         "blacklist.show", "blacklist.lift", "blacklist.import", "blacklist.export",
+        "agents.bulk", "cancel_logout", "reason_codes", "roles", "users.create",
+        "users.update", "users.reset_password", "history.call",
     }
     with_numbers = {p.command for p in PARAMETERS}
     unlisted = set(COMMANDS) - without_numbers - with_numbers

@@ -67,13 +67,16 @@ def test_a_floor_manager_cannot_force_a_state_and_the_refusal_is_audited(running
         client.close()
 
 
-def test_a_quality_inspector_may_force_a_logout_but_not_ready(running: Running) -> None:
+def test_a_quality_inspector_may_force_ready_and_a_logout(running: Running) -> None:
+    """S1 (issue 12): quality staff force ready / not ready as well as sign-outs."""
     client = live_client(running)
     try:
         client.login("qi", PASSWORD)
+        client.call("set_agent_state", {"agent": "1001", "state": "ready", "reason": "QA"})
+        assert client.wait_until(lambda: client.mirror.get("agent/1001")["state"] == "ready", 5)
         client.call("set_agent_state", {"agent": "1001", "state": "logout", "reason": "QA"})
         with pytest.raises(CommandError, match="forbidden"):
-            client.call("set_agent_state", {"agent": "1001", "state": "ready", "reason": "QA"})
+            client.call("set_skills", {"agent": "1001", "skills": {"q0": 3}})
     finally:
         client.close()
 
