@@ -17,6 +17,7 @@ from typing import Any
 from switchlink.ctl import (
     alarms,
     blacklist,
+    complaints,
     dunning,
     equipment,
     floor,
@@ -37,6 +38,7 @@ VERB_GROUPS: tuple[ModuleType, ...] = (
     alarms,  # alarms, ack
     history,  # intervals, calls, alarm-history, audit
     blacklist,  # blacklist add|edit|lift|list|show|import|export
+    complaints,  # complaint new|show|list|act|warnings (issue 16)
     equipment,  # equipment, self-test … fax-test, reset, out-of-service, sweep, test-history, fault
     ivr,  # ivr flows|show|reload|counts|emergency set|clear|dialplan
     dunning,  # dunning run-day|status|export|import-payments|import-accounts|start|pause|…
