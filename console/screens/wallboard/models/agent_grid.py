@@ -61,6 +61,10 @@ class AgentGridModel(MirrorTableModel):
         self.clock = clock
         self.teams: set[str] = set()
         self.skills: set[str] = set()
+        #: agent -> (team, skill groups): what the team / skill filter reads
+        self._member: dict[str, tuple[str, frozenset[str]]] = {}
+        #: bumped when an agent's team or skill groups change (the filter must run again)
+        self.membership_version = 0
         super().__init__(mirror, parent)
 
     def columns(self) -> list[str]:
@@ -68,15 +72,28 @@ class AgentGridModel(MirrorTableModel):
 
     def on_rebuilt(self) -> None:
         self.teams, self.skills = set(), set()
+        self._member = {}
+        self.membership_version += 1
         self.rows_touched(set(self._ids))
 
     def rows_touched(self, ids: set[str]) -> None:
+        member = self._member
         for rid in ids:
             agent = self.mirror.get("agent/" + rid)
             if agent:
-                if agent.get("team"):
-                    self.teams.add(agent["team"])
-                self.skills.update(agent.get("skills") or ())
+                team = agent.get("team") or ""
+                skills = agent.get("skills") or ()
+                if team:
+                    self.teams.add(team)
+                self.skills.update(skills)
+                key = (team, frozenset(skills))
+                if member.get(rid) != key:
+                    member[rid] = key
+                    self.membership_version += 1
+
+    def membership(self, row: int) -> tuple[str, frozenset[str]]:
+        """The agent's team and skill groups, as the filter reads them."""
+        return self._member.get(self._ids[row], ("", frozenset()))
 
     def agent(self, row: int) -> dict[str, Any]:
         """The agent as of the metrics tick: ``agent/`` with the tick's state fields."""
@@ -225,7 +242,7 @@ class AgentFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         if not isinstance(model, AgentGridModel):
             return True
-        agent = model.agent(source_row)
-        if self.team and agent.get("team") != self.team:
+        team, skills = model.membership(source_row)
+        if self.team and team != self.team:
             return False
-        return not (self.skill and self.skill not in (agent.get("skills") or {}))
+        return not (self.skill and self.skill not in skills)

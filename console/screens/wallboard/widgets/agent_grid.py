@@ -197,6 +197,8 @@ class AgentGridView(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.view, 1)
         self._shown: bool | None = None
+        #: (membership version, agents) the filter last ran on
+        self._filtered: tuple[int, int] = (-1, -1)
         self.team.currentIndexChanged.connect(self._filter_changed)
         self.skill.currentIndexChanged.connect(self._filter_changed)
         self._tick = QTimer(self, interval=1000)
@@ -238,6 +240,7 @@ class AgentGridView(QWidget):
 
     def _filter_changed(self, *_: object) -> None:
         self.proxy.set_filter(self.team.currentData() or "", self.skill.currentData() or "")
+        self._filtered = (self.model.membership_version, self.model.rowCount())
         self._update_count()
 
     def _update_count(self) -> None:
@@ -262,9 +265,15 @@ class AgentGridView(QWidget):
         self.view.viewport().update()
 
     def after_update(self, agents_changed: bool = True) -> None:
-        """Called once per frame after the model applied its keys."""
-        if self.model.rowCount() != self.proxy.rowCount() and (
+        """Called once per frame after the model applied its keys.
+
+        The filter runs again only when agents came or went or a team / skill membership
+        changed: re-filtering whenever the proxy held fewer rows than the model (always, with
+        a team chosen) re-read all 5,000 agents in every frame of a big floor."""
+        filtered = (self.model.membership_version, self.model.rowCount())
+        if filtered != self._filtered and (
                 self.proxy.team or self.proxy.skill or self.proxy.all_limit):
+            self._filtered = filtered
             self.proxy.invalidate()
         self.refresh_filters()
         if agents_changed:
