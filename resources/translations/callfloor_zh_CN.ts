@@ -39,96 +39,8 @@
         <translation type="unfinished">、</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="128"/>
-        <source>see the reports</source>
-        <extracomment>the file dialog, replaceable in tests: (format, suggested name) -&gt; path or &quot;&quot;</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="191"/>
-        <location filename="../../console/screens/reports/screen.py" line="194"/>
-        <source>Loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="197"/>
-        <source>Computing from the history…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="210"/>
-        <source>Generated {when} by {by}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="220"/>
         <source>Refused: {reason}</source>
-        <translation type="unfinished">被拒绝：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="226"/>
-        <source>Export the report as PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="227"/>
-        <source>Export the report as CSV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="228"/>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="240"/>
-        <source>Preparing the file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="246"/>
-        <source>switchlink sent no file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="252"/>
-        <source>Export cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="261"/>
-        <source>Report written to {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="275"/>
-        <source>:00</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="276"/>
-        <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="277"/>
-        <source>Generate again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="279"/>
-        <source>Compute this period again from the stored history and keep it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="281"/>
-        <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/screen.py" line="282"/>
-        <source>Stored reports (newest first)</source>
-        <translation type="unfinished"></translation>
+        <translation type="obsolete">被拒绝：{reason}</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -145,14 +57,12 @@
     </message>
     <message>
         <location filename="../../console/screens/complaints/csv_export.py" line="42"/>
-        <location filename="../../console/screens/reports/screen.py" line="228"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished">CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="258"/>
         <source>cannot write {path}: {error}</source>
-        <translation type="unfinished">无法写入 {path}：{error}</translation>
+        <translation type="obsolete">无法写入 {path}：{error}</translation>
     </message>
     <message>
         <source>Action</source>
@@ -171,9 +81,12 @@
         <translation type="obsolete">查找</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="280"/>
+        <source>%1 of %2 shown</source>
+        <translation type="obsolete">显示 %1 / %2</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
-        <translation type="unfinished">导出 CSV…</translation>
+        <translation type="obsolete">导出 CSV…</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/csv_export.py" line="41"/>
@@ -242,80 +155,48 @@
         <translation type="obsolete">姓名</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/charts.py" line="77"/>
-        <source>Calls per interval</source>
-        <extracomment>tick format per report kind (Qt date patterns; the day and month follow the locale)</extracomment>
-        <translation type="unfinished"></translation>
+        <source>Number</source>
+        <translation type="obsolete">骚扰电话</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/charts.py" line="78"/>
-        <source>Service level per interval (%)</source>
-        <translation type="unfinished"></translation>
+        <source>Customer level</source>
+        <translation type="obsolete">客户级别</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/charts.py" line="80"/>
+        <source>Outcome</source>
+        <translation type="obsolete">结果</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="obsolete">时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="obsolete">操作人</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation type="obsolete">大客户</translation>
+    </message>
+    <message>
         <source>Offered</source>
-        <translation type="unfinished">呼入</translation>
+        <translation type="obsolete">呼入</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/charts.py" line="80"/>
         <source>Answered</source>
-        <translation type="unfinished">接通</translation>
+        <translation type="obsolete">接通</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/charts.py" line="80"/>
         <source>Abandoned</source>
-        <translation type="unfinished">放弃</translation>
+        <translation type="obsolete">放弃</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/labels.py" line="132"/>
-        <source>{title} · {key} ({start} – {end})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/view.py" line="135"/>
-        <source>Service level = answered within T ÷ (offered − abandoned within {short} s); T is each queue&apos;s threshold (default {t} s). Occupancy = (talk + hold + after-call work + ringing) ÷ (logged in − not ready); work-time utilisation = (talk + hold + after-call work) ÷ logged in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/view.py" line="142"/>
-        <source>No report shown: pick a period and press Show.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/view.py" line="144"/>
-        <source>Centre</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/view.py" line="144"/>
-        <source>Queues</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/view.py" line="144"/>
-        <source>VIP and normal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/view.py" line="144"/>
         <source>Agents</source>
-        <translation type="unfinished">坐席</translation>
+        <translation type="obsolete">坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="144"/>
-        <source>Alarms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/view.py" line="145"/>
-        <source>Complaints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/view.py" line="150"/>
-        <source>Complaint work orders are not available on this switchlink&apos;s database.</source>
-        <translation type="unfinished"></translation>
+        <source>Import refused</source>
+        <translation type="obsolete">导入被拒绝</translation>
     </message>
 </context>
 <context>
@@ -392,6 +273,34 @@
         <location filename="../../console/common/access.py" line="170"/>
         <source>Not logged in.</source>
         <translation>未登录。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPanel</name>
+    <message>
+        <location filename="../../console/screens/dunning/accounts.py" line="80"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/accounts.py" line="81"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/accounts.py" line="82"/>
+        <source>account, name or number</source>
+        <translation>账号、姓名或号码</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/accounts.py" line="86"/>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/accounts.py" line="99"/>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / 共 %2</translation>
     </message>
 </context>
 <context>
@@ -603,148 +512,153 @@
         <translation>已锁定，还剩 %n 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="57"/>
+        <location filename="../../console/screens/admin/screen.py" line="54"/>
+        <source>%n failed login(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="58"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="58"/>
+        <location filename="../../console/screens/admin/screen.py" line="59"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="59"/>
+        <location filename="../../console/screens/admin/screen.py" line="60"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="61"/>
+        <location filename="../../console/screens/admin/screen.py" line="62"/>
         <source>Teams</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="62"/>
+        <location filename="../../console/screens/admin/screen.py" line="63"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="65"/>
+        <location filename="../../console/screens/admin/screen.py" line="66"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="67"/>
+        <location filename="../../console/screens/admin/screen.py" line="68"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="69"/>
+        <location filename="../../console/screens/admin/screen.py" line="70"/>
         <source>Must change password</source>
         <translation>须改密码</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="72"/>
+        <location filename="../../console/screens/admin/screen.py" line="73"/>
         <source>Locked out</source>
         <translation>登录锁定</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="141"/>
+        <location filename="../../console/screens/admin/screen.py" line="143"/>
         <source>manage users</source>
         <extracomment>the buttons, left to right (all but create and refresh act on the selected user) dialogs, replaceable in tests</extracomment>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="198"/>
+        <location filename="../../console/screens/admin/screen.py" line="200"/>
         <source>{n} users.</source>
         <translation>共 {n} 个用户。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="201"/>
+        <location filename="../../console/screens/admin/screen.py" line="203"/>
         <source>Client keys locked out: {keys}</source>
         <translation>已锁定的客户端密钥：{keys}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="213"/>
+        <location filename="../../console/screens/admin/screen.py" line="215"/>
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="243"/>
+        <location filename="../../console/screens/admin/screen.py" line="245"/>
         <source>{user} created; they choose their own password at the first login.</source>
         <translation>已创建 {user}；首次登录时须自行设置密码。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="246"/>
+        <location filename="../../console/screens/admin/screen.py" line="248"/>
         <source>{user} updated.</source>
         <translation>已更新 {user}。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="247"/>
+        <location filename="../../console/screens/admin/screen.py" line="249"/>
         <source>Password of {user} reset; they must change it at the next login.</source>
         <translation>已重置 {user} 的密码；下次登录时须修改。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="285"/>
+        <location filename="../../console/screens/admin/screen.py" line="287"/>
         <source>Disable {user}? Their open sessions end now and they cannot log in.</source>
         <translation>停用 {user}？其已打开的会话将立即结束，且无法再登录。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="289"/>
+        <location filename="../../console/screens/admin/screen.py" line="291"/>
         <source>Enable {user} again?</source>
         <translation>重新启用 {user}？</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="294"/>
+        <location filename="../../console/screens/admin/screen.py" line="296"/>
         <source>{user} disabled.</source>
         <translation>已停用 {user}。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="296"/>
+        <location filename="../../console/screens/admin/screen.py" line="298"/>
         <source>{user} enabled.</source>
         <translation>已启用 {user}。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="312"/>
+        <location filename="../../console/screens/admin/screen.py" line="314"/>
         <source>{user} unlocked.</source>
         <translation>已解锁 {user}。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="316"/>
+        <location filename="../../console/screens/admin/screen.py" line="318"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="322"/>
+        <location filename="../../console/screens/admin/screen.py" line="324"/>
         <source>New user…</source>
         <translation>新建用户…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="323"/>
+        <location filename="../../console/screens/admin/screen.py" line="325"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="324"/>
+        <location filename="../../console/screens/admin/screen.py" line="326"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="325"/>
+        <location filename="../../console/screens/admin/screen.py" line="327"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="326"/>
+        <location filename="../../console/screens/admin/screen.py" line="328"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="327"/>
+        <location filename="../../console/screens/admin/screen.py" line="329"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="328"/>
+        <location filename="../../console/screens/admin/screen.py" line="330"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -792,38 +706,38 @@
     <name>AgentGridView</name>
     <message>
         <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="225"/>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="299"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="300"/>
         <source>All</source>
         <extracomment>the selection frame and the supervisor marks (pending sign-out, listened to, forced) more agents than this: a big floor, where the grid shows one team or skill group at a time (drill-down) and a summary per group stands in for the cells: 150 cells already need a scrollbar on a 1080p wall, and nobody scrolls a wall (the screen uses the same threshold) the legend&apos;s order: on a call, then free, then away translated state labels, filled on first use and dropped on a language change (kind, who) -&gt; the mark&apos;s text; set by the supervisor controls (None: no marks) the grid has cells to show (False: a big floor waiting for a team or skill group) (membership version, agents) the filter last ran on</extracomment>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="252"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="253"/>
         <source>{total} agents: choose a team or skill group to see its agents</source>
         <translation>共 {total} 名坐席：请选择班组或技能组查看其坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="255"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="256"/>
         <source>{shown} of {total} agents</source>
         <translation>显示 {shown} / 共 {total} 名坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="295"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="296"/>
         <source>Team:</source>
         <translation>班组：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="296"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="297"/>
         <source>Skill group:</source>
         <translation>技能组：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="300"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="301"/>
         <source>Show only the agents of one team</source>
         <translation>只显示某一班组的坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="301"/>
+        <location filename="../../console/screens/wallboard/widgets/agent_grid.py" line="302"/>
         <source>Show only the agents with one skill</source>
         <translation>只显示具备某一技能的坐席</translation>
     </message>
@@ -1449,97 +1363,218 @@
         <translation type="vanished">、</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="165"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="173"/>
         <source>Blacklist: %1 numbers, %2 listed · blocked today %3 · warned today %4</source>
         <translation>黑名单:共 %1 个号码,%2 个在列 · 今日拦截 %3 · 今日告警 %4</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="179"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="188"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="218"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="227"/>
         <source>%1: saved</source>
         <translation>%1:已保存</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="256"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="265"/>
         <source>Import blacklist CSV</source>
         <translation>导入黑名单 CSV</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="257"/>
-        <location filename="../../console/screens/blacklist/screen.py" line="284"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="266"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="293"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="272"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="281"/>
         <source>Imported: %1 added, %2 updated, %3 unchanged</source>
         <translation>已导入:新增 %1,修改 %2,未变 %3</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="283"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="292"/>
         <source>Export blacklist CSV</source>
         <translation>导出黑名单 CSV</translation>
     </message>
     <message>
-        <location filename="../../console/screens/blacklist/screen.py" line="294"/>
+        <location filename="../../console/screens/blacklist/screen.py" line="303"/>
         <source>%1 entries written to %2</source>
         <translation>%1 条已写入 %2</translation>
     </message>
 </context>
 <context>
+    <name>CampaignChart</name>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="87"/>
+        <source>Dunning calls per half hour</source>
+        <translation>每半小时催缴外呼</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="88"/>
+        <source>Inbound service level, 15 minutes (%)</source>
+        <translation>呼入服务水平（15 分钟，%）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="90"/>
+        <source>Dialed</source>
+        <translation>已拨</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="90"/>
+        <source>Answered</source>
+        <translation>接通</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="90"/>
+        <source>Notices delivered</source>
+        <translation>已送达通知</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPanel</name>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="166"/>
+        <source>Start campaign</source>
+        <translation>开始催缴</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="167"/>
+        <source>Pause campaign</source>
+        <translation>暂停催缴</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="168"/>
+        <source>Run today&apos;s plan</source>
+        <translation>执行今日计划</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="169"/>
+        <source>Export file…</source>
+        <translation>导出文件…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="170"/>
+        <source>Import payments…</source>
+        <translation>导入缴费…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="171"/>
+        <source>Suspension files:</source>
+        <translation>停机文件：</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="185"/>
+        <source>Waiting for switchlink…</source>
+        <translation>正在等待 switchlink…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="190"/>
+        <source> · closed day: no calls</source>
+        <translation> · 休息日：不外呼</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="192"/>
+        <source>Campaign running</source>
+        <translation>催缴进行中</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="192"/>
+        <source>Campaign paused</source>
+        <translation>催缴已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="193"/>
+        <source> · %1 · window %2–%3</source>
+        <translation> · %1 · 时段 %2–%3</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="205"/>
+        <source>Queued %1 · in flight %2 · manual seat %3</source>
+        <translation>排队 %1 · 通话中 %2 · 人工座席 %3</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="209"/>
+        <source>Not called today: %1</source>
+        <translation>今日不呼叫：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="215"/>
+        <source>Paused by %1.</source>
+        <translation>由 %1 暂停。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="217"/>
+        <source>The site declared today closed: no dunning calls.</source>
+        <translation>今天为休息日：不进行催缴外呼。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="219"/>
+        <source>Outside the dialing window: calls start again at %1.</source>
+        <translation>不在外呼时段：%1 重新开始外呼。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="222"/>
+        <source>%1 of %2 channels</source>
+        <translation>%1 / %2 路通道</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="227"/>
+        <source>%1 · %2: queue %3&apos;s 15-minute service level is %4, target %5</source>
+        <translation>%1 · %2：队列 %3 的 15 分钟服务水平为 %4，目标 %5</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../console/shell/login.py" line="193"/>
+        <location filename="../../console/shell/login.py" line="203"/>
         <source>Change your password</source>
         <extracomment>the password was changed the person chose to log out instead</extracomment>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="196"/>
+        <location filename="../../console/shell/login.py" line="207"/>
         <source>{user}: your password was set by an administrator or is the first-run one. Choose your own before you go on.</source>
         <translation>{user}：您的密码由管理员设置或为首次运行时生成，请先设置您自己的密码再继续。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="200"/>
+        <location filename="../../console/shell/login.py" line="211"/>
         <source>{user}: choose a new password.</source>
         <translation>{user}：请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="202"/>
+        <location filename="../../console/shell/login.py" line="213"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="203"/>
+        <location filename="../../console/shell/login.py" line="214"/>
         <source>Repeat it:</source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="204"/>
+        <location filename="../../console/shell/login.py" line="215"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="205"/>
+        <location filename="../../console/shell/login.py" line="216"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="205"/>
+        <location filename="../../console/shell/login.py" line="216"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="213"/>
+        <location filename="../../console/shell/login.py" line="224"/>
         <source>Enter the new password.</source>
         <translation>请输入新密码。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="216"/>
+        <location filename="../../console/shell/login.py" line="227"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1630,32 +1665,37 @@
 <context>
     <name>ComplaintStrip</name>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="73"/>
+        <location filename="../../console/screens/complaints/wall.py" line="77"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="79"/>
+        <location filename="../../console/screens/complaints/wall.py" line="83"/>
         <source>%1 open orders at the %2 warning: click for the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="86"/>
+        <location filename="../../console/screens/complaints/wall.py" line="90"/>
         <source>Spike: %1%2 — %3 complaints (usually %4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="117"/>
+        <location filename="../../console/screens/complaints/wall.py" line="121"/>
         <source>Complaint warnings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="118"/>
+        <location filename="../../console/screens/complaints/wall.py" line="122"/>
         <source>Announce fault…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="120"/>
+        <location filename="../../console/screens/complaints/wall.py" line="129"/>
+        <source>announce a fault in the IVR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/wall.py" line="132"/>
         <source>Put a fault announcement into the IVR&apos;s emergency notice for this menu</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1718,7 +1758,7 @@
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="26"/>
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">已归档</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="29"/>
@@ -1829,22 +1869,22 @@
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="63"/>
         <source>Hourly</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">小时报</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="64"/>
         <source>Daily</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">日报</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="65"/>
         <source>Weekly</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">周报</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="66"/>
         <source>Monthly</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">月报</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="69"/>
@@ -1905,7 +1945,7 @@
     <message>
         <location filename="../../console/screens/complaints/table_model.py" line="27"/>
         <source>Classification</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">服务请求分类</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/table_model.py" line="28"/>
@@ -1941,78 +1981,77 @@
 <context>
     <name>ComplaintsScreen</name>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="158"/>
+        <location filename="../../console/screens/complaints/screen.py" line="159"/>
         <source>New complaint…</source>
         <extracomment>the list is asked again this often (time left runs on; others act on orders) ``complaints.show``&apos;s ``actions``: what this user may do to the shown order now urges already told: (order id, at)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="158"/>
+        <location filename="../../console/screens/complaints/screen.py" line="159"/>
         <source>Export CSV…</source>
         <translation type="unfinished">导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="159"/>
+        <location filename="../../console/screens/complaints/screen.py" line="160"/>
         <source>◀ Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="159"/>
+        <location filename="../../console/screens/complaints/screen.py" line="160"/>
         <source>Next ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="162"/>
+        <location filename="../../console/screens/complaints/screen.py" line="163"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="164"/>
+        <location filename="../../console/screens/complaints/screen.py" line="165"/>
         <source>Work orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="165"/>
+        <location filename="../../console/screens/complaints/screen.py" line="166"/>
         <source>Reports</source>
+        <translation type="unfinished">定期通报</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="186"/>
+        <source>accept complaints</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="187"/>
-        <source>Only agents, the quality-inspection desk, team leaders or administrators accept complaints.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/screen.py" line="189"/>
         <source>Not logged in.</source>
-        <translation type="unfinished">未登录。</translation>
+        <translation type="obsolete">未登录。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="235"/>
+        <location filename="../../console/screens/complaints/screen.py" line="232"/>
         <source>%1 urged by %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="270"/>
+        <location filename="../../console/screens/complaints/screen.py" line="267"/>
         <source>No orders match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="272"/>
+        <location filename="../../console/screens/complaints/screen.py" line="269"/>
         <source>%1–%2 of %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="341"/>
+        <location filename="../../console/screens/complaints/screen.py" line="338"/>
         <source>%1: %2 done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="360"/>
+        <location filename="../../console/screens/complaints/screen.py" line="357"/>
         <source>%1 changed this order (%2, %3) while you were on it. It is reloaded; your note is kept — check and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="379"/>
+        <location filename="../../console/screens/complaints/screen.py" line="376"/>
         <source>%1 accepted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2078,7 +2117,7 @@
     <message>
         <location filename="../../console/screens/complaints/create_dialog.py" line="123"/>
         <source>Classification</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">服务请求分类</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/create_dialog.py" line="124"/>
@@ -2088,12 +2127,12 @@
     <message>
         <location filename="../../console/screens/complaints/create_dialog.py" line="125"/>
         <source>Responsibility cause</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">责任原因</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/create_dialog.py" line="126"/>
         <source>Responsible department</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">责任部门</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/create_dialog.py" line="127"/>
@@ -2238,7 +2277,7 @@
     <message>
         <location filename="../../console/screens/complaints/detail.py" line="83"/>
         <source>Classification</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">服务请求分类</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/detail.py" line="84"/>
@@ -2248,12 +2287,12 @@
     <message>
         <location filename="../../console/screens/complaints/detail.py" line="84"/>
         <source>Responsibility cause</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">责任原因</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/detail.py" line="85"/>
         <source>Responsible department</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">责任部门</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/detail.py" line="86"/>
@@ -2323,7 +2362,7 @@
     <message>
         <location filename="../../console/screens/complaints/detail.py" line="96"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">备注</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/detail.py" line="111"/>
@@ -2343,7 +2382,7 @@
     <message>
         <location filename="../../console/screens/complaints/detail.py" line="135"/>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%2 前缴 %1</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/detail.py" line="154"/>
@@ -2364,6 +2403,330 @@
         <location filename="../../console/screens/complaints/detail.py" line="171"/>
         <source>%1 → %2</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dunning</name>
+    <message>
+        <location filename="../../console/screens/dunning/accounts.py" line="37"/>
+        <source>Account</source>
+        <extracomment>the column titles for lupdate (RowsModel translates them at paint time, context Dunning)</extracomment>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/accounts.py" line="37"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/accounts.py" line="38"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/accounts.py" line="38"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/accounts.py" line="39"/>
+        <source>Owed</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/accounts.py" line="39"/>
+        <source>Unpaid bills</source>
+        <translation>未缴账单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/accounts.py" line="40"/>
+        <source>Since</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/accounts.py" line="40"/>
+        <source>Seat</source>
+        <translation>座席</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/accounts.py" line="41"/>
+        <source>Promise</source>
+        <translation>承诺缴费</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="11"/>
+        <source>First notice</source>
+        <translation>首次催缴</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="12"/>
+        <source>Second notice</source>
+        <translation>再次催缴</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="13"/>
+        <source>One-way suspended</source>
+        <translation>单向停机</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="14"/>
+        <source>Two-way suspended</source>
+        <translation>双向停机</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="15"/>
+        <source>Collection (manual)</source>
+        <translation>催缴组（人工）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="16"/>
+        <source>Paid up</source>
+        <translation>已缴清</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="19"/>
+        <source>Dialing</source>
+        <translation>正在拨号</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="20"/>
+        <source>Notice delivered</source>
+        <translation>通知已送达</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="21"/>
+        <source>Answering machine</source>
+        <translation>答录机</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="22"/>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="23"/>
+        <source>Busy</source>
+        <translation>忙</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="24"/>
+        <source>Invalid number</source>
+        <translation>空号</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="25"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="26"/>
+        <source>Interrupted</source>
+        <translation>中断</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="27"/>
+        <source>Promised to pay</source>
+        <translation>承诺缴费</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="28"/>
+        <source>Refused to pay</source>
+        <translation>拒绝缴费</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="29"/>
+        <source>Wrong person</source>
+        <translation>非本人</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="35"/>
+        <source>Dialing at full speed</source>
+        <extracomment>what a person at the manual seat records, in menu order</extracomment>
+        <translation>全速外呼</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="36"/>
+        <source>Slowed</source>
+        <translation>已减速</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="37"/>
+        <source>Held back</source>
+        <translation>已暂停外呼</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="40"/>
+        <source>paid</source>
+        <translation>已缴费</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="41"/>
+        <source>promised</source>
+        <translation>已承诺</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="42"/>
+        <source>open charge complaint</source>
+        <translation>计费投诉未结</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="43"/>
+        <source>blacklist</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="44"/>
+        <source>do not call</source>
+        <translation>免打扰</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="45"/>
+        <source>daily cap</source>
+        <translation>每日上限</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="46"/>
+        <source>weekly cap</source>
+        <translation>每周上限</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="47"/>
+        <source>waiting for the recall</source>
+        <translation>等待再次催缴</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="48"/>
+        <source>done today</source>
+        <translation>今日已完成</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="49"/>
+        <source>closed day</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="52"/>
+        <source>manual</source>
+        <translation>人工</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="53"/>
+        <source>robot</source>
+        <translation>自动外呼</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="56"/>
+        <source>One-way suspension file</source>
+        <translation>单向停机文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="57"/>
+        <source>Two-way / malicious arrears file</source>
+        <translation>双向停机 / 恶意欠费文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="58"/>
+        <source>Restore after payment file</source>
+        <translation>缴费复机文件</translation>
+    </message>
+</context>
+<context>
+    <name>DunningScreen</name>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="60"/>
+        <source>Today&apos;s campaign</source>
+        <translation>今日催缴</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="60"/>
+        <source>Accounts</source>
+        <translation>欠费账户</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="61"/>
+        <source>Remote seat</source>
+        <translation>远程座席</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="75"/>
+        <source>run the dunning campaign</source>
+        <translation>运行催缴外呼</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="77"/>
+        <source>import and export dunning files</source>
+        <translation>导入导出催缴文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="79"/>
+        <source>work the manual dunning seat</source>
+        <translation>使用人工催缴座席</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="128"/>
+        <source>no files</source>
+        <translation>无文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="129"/>
+        <source>Planned %1: %2 to call, %3 for the manual seat; %4</source>
+        <translation>已计划 %1：自动外呼 %2 户，人工座席 %3 户；%4</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="144"/>
+        <source>Export suspension file</source>
+        <translation>导出停机文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="145"/>
+        <location filename="../../console/screens/dunning/screen.py" line="160"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="153"/>
+        <source>%1 rows written to %2</source>
+        <translation>已写入 %1 行到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="159"/>
+        <source>Import payments (reconciliation)</source>
+        <translation>导入缴费（对账）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="171"/>
+        <source>Payments: %1 imported, %2 seen before; %3 accounts paid up, %4 to restore</source>
+        <translation>缴费：导入 %1 笔，重复 %2 笔；%3 户已缴清，%4 户待复机</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="180"/>
+        <source>%1 was not imported; nothing changed.</source>
+        <translation>%1 未导入；没有任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="181"/>
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="191"/>
+        <source>Nobody is waiting in the collection queue.</source>
+        <translation>催缴队列中没有待呼叫的账户。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="199"/>
+        <source>Dialing %1…</source>
+        <translation>正在拨打 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="202"/>
+        <source>Call %1 placed through the switch</source>
+        <translation>已通过交换机发起呼叫 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/screen.py" line="208"/>
+        <source>%1: outcome recorded</source>
+        <translation>%1：结果已记录</translation>
     </message>
 </context>
 <context>
@@ -3027,14 +3390,47 @@
     </message>
 </context>
 <context>
+    <name>ForecastTable</name>
+    <message>
+        <location filename="../../console/screens/workforce/forecast_table.py" line="40"/>
+        <source>{time}: {calls} calls</source>
+        <translation>{time}：{calls} 个来话</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/forecast_table.py" line="53"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/forecast_table.py" line="53"/>
+        <source>Calls forecast</source>
+        <translation>预测来话量</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/forecast_table.py" line="54"/>
+        <source>Busiest half hour</source>
+        <translation>最忙半小时</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/forecast_table.py" line="54"/>
+        <source>Today&apos;s level</source>
+        <translation>今日水平</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/forecast_table.py" line="56"/>
+        <source>Calls so far today ÷ the forecast for the same half hours; the rest of today is scaled by it (0.5–2)</source>
+        <translation>今日至今来话 ÷ 同时段预测；今日余下时段按此比例调整（0.5–2）</translation>
+    </message>
+</context>
+<context>
     <name>FromCallButton</name>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="147"/>
+        <location filename="../../console/screens/complaints/wall.py" line="158"/>
         <source>Complaint from this call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="148"/>
+        <location filename="../../console/screens/complaints/wall.py" line="159"/>
         <source>A new complaint with this caller, level and IVR trail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3164,7 +3560,7 @@
         <translation>所选来电的轨迹</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="137"/>
+        <location filename="../../console/screens/ivr/screen.py" line="146"/>
         <source>reload flows or set the emergency notice</source>
         <translation>重新加载流程或设置紧急通告</translation>
     </message>
@@ -3173,67 +3569,67 @@
         <translation type="vanished">需要维护员或管理员角色</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="208"/>
+        <location filename="../../console/screens/ivr/screen.py" line="217"/>
         <source>%1 callers in the flow now · %2 dropped out today</source>
         <translation>当前流程中 %1 个来电 · 今日流失 %2 个</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="217"/>
+        <location filename="../../console/screens/ivr/screen.py" line="226"/>
         <source>Emergency notice: %1</source>
         <translation>紧急通知：%1</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="221"/>
+        <location filename="../../console/screens/ivr/screen.py" line="230"/>
         <source>No emergency notice</source>
         <translation>无紧急通知</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="233"/>
+        <location filename="../../console/screens/ivr/screen.py" line="242"/>
         <source>(done, call ended here)</source>
         <translation>（在此办结）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="235"/>
+        <location filename="../../console/screens/ivr/screen.py" line="244"/>
         <source>(hung up here)</source>
         <translation>（在此挂机）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="239"/>
+        <location filename="../../console/screens/ivr/screen.py" line="248"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="277"/>
+        <location filename="../../console/screens/ivr/screen.py" line="286"/>
         <source>Menu position: %1</source>
         <translation>菜单位置：%1</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="287"/>
+        <location filename="../../console/screens/ivr/screen.py" line="296"/>
         <source>Flow %1 reloaded; callers already in it finish the old flow</source>
         <translation>流程 %1 已重新加载；已在流程中的来电按原流程走完</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="300"/>
+        <location filename="../../console/screens/ivr/screen.py" line="309"/>
         <source>Emergency notice updated</source>
         <translation>紧急通知已更新</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="310"/>
+        <location filename="../../console/screens/ivr/screen.py" line="319"/>
         <source>Choose a node with a prompt and an idle IVR channel</source>
         <translation>请选择有提示音的节点和空闲的IVR通道</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="315"/>
+        <location filename="../../console/screens/ivr/screen.py" line="324"/>
         <source>Playing the prompt of %1 on %2</source>
         <translation>正在通道 %2 上播放 %1 的提示音</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="321"/>
+        <location filename="../../console/screens/ivr/screen.py" line="330"/>
         <source>Refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../console/screens/ivr/screen.py" line="325"/>
+        <location filename="../../console/screens/ivr/screen.py" line="334"/>
         <source>IVR</source>
         <translation>语音导航</translation>
     </message>
@@ -3400,48 +3796,48 @@
         <translation>switchlink 无应答（{message}），请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="92"/>
+        <location filename="../../console/shell/login.py" line="97"/>
         <source>Log in to switchlink</source>
-        <extracomment>the ``login`` answer (session, username, role, permissions, …)</extracomment>
+        <extracomment>the ``login`` answer (session, username, role, permissions, …) the title again inside: a window-modal sheet (or a wall without a window manager) shows no title bar</extracomment>
         <translation>登录 switchlink</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="94"/>
+        <location filename="../../console/shell/login.py" line="100"/>
         <source>switchlink at {endpoint}</source>
         <translation>switchlink 地址 {endpoint}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="100"/>
+        <location filename="../../console/shell/login.py" line="106"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="101"/>
+        <location filename="../../console/shell/login.py" line="107"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="102"/>
+        <location filename="../../console/shell/login.py" line="108"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="103"/>
+        <location filename="../../console/shell/login.py" line="109"/>
         <source>Cancel (view only)</source>
         <translation>取消（仅查看）</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="112"/>
+        <location filename="../../console/shell/login.py" line="118"/>
         <source>Enter a user name and a password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="128"/>
+        <location filename="../../console/shell/login.py" line="134"/>
         <source>Logging in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="133"/>
+        <location filename="../../console/shell/login.py" line="139"/>
         <source>switchlink gave no session; try again.</source>
         <translation>switchlink 未返回会话，请重试。</translation>
     </message>
@@ -3667,6 +4063,109 @@
     </message>
 </context>
 <context>
+    <name>PlanningForm</name>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="92"/>
+        <source>Cannot compute: {problem}</source>
+        <translation>无法计算：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="96"/>
+        <source>CSRs needed: {n}</source>
+        <translation>所需座席员：{n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="98"/>
+        <source>{hours} h of talk a month ÷ {capacity} h of talk per CSR = {exact}</source>
+        <translation>每月通话 {hours} 小时 ÷ 每名座席员 {capacity} 小时 = {exact}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="108"/>
+        <source>Team leaders for {low}–{high} CSRs each: {min} to {max}</source>
+        <translation>按每名班长带 {low}–{high} 名座席员：需班长 {min} 至 {max} 名</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="117"/>
+        <source>Too few team leaders: {ratio} CSRs each (at most {high})</source>
+        <translation>班长过少：每名班长带 {ratio} 名座席员（至多 {high} 名）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="120"/>
+        <source>Too many team leaders: {ratio} CSRs each (at least {low})</source>
+        <translation>班长过多：每名班长带 {ratio} 名座席员（至少 {low} 名）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="123"/>
+        <source>Team leaders: {ratio} CSRs each, within {low}–{high}</source>
+        <translation>班长配比：每名班长带 {ratio} 名座席员，在 {low}–{high} 之内</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="135"/>
+        <source>Over the legal limit: {overtime} h of overtime a month per person, at most {limit} h above the standard {standard} h</source>
+        <translation>超出法定上限：每人每月加班 {overtime} 小时，标准 {standard} 小时之外至多 {limit} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="140"/>
+        <source>Includes {overtime} h of overtime a month per person (at most {limit} h above the standard {standard} h)</source>
+        <translation>含每人每月加班 {overtime} 小时（标准 {standard} 小时之外至多 {limit} 小时）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="145"/>
+        <source>Within the standard {standard} h month</source>
+        <translation>在每月标准 {standard} 小时之内</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="151"/>
+        <source>Monthly plan (S1 staffing formula)</source>
+        <translation>月度人员规划（S1 座席配置公式）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="152"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="154"/>
+        <source>Calls a month</source>
+        <translation>月话务量</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="154"/>
+        <source>Average talk time</source>
+        <translation>平均通话时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="155"/>
+        <source>Connection rate</source>
+        <translation>接通率</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="155"/>
+        <source>Work time per person a month</source>
+        <translation>每人月工作时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="156"/>
+        <source>Attendance rate</source>
+        <translation>出勤率</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="156"/>
+        <source>Utilisation</source>
+        <translation>工时利用率</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="157"/>
+        <source>Planned team leaders (0: advise only)</source>
+        <translation>计划班长人数（0：仅给建议）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="160"/>
+        <source>CSRs = calls a month × talk time × connection rate ÷ (work time per person × attendance rate × utilisation)</source>
+        <translation>座席员人数 = 月话务量 × 平均通话时长 × 接通率 ÷（每人月工作时长 × 出勤率 × 工时利用率）</translation>
+    </message>
+</context>
+<context>
     <name>QueueTableModel</name>
     <message>
         <location filename="../../console/screens/wallboard/models/queue_table.py" line="17"/>
@@ -3702,12 +4201,12 @@
     <message>
         <location filename="../../console/screens/wallboard/models/queue_table.py" line="25"/>
         <source>Staffed</source>
-        <translation type="unfinished"></translation>
+        <translation>在岗</translation>
     </message>
     <message>
         <location filename="../../console/screens/wallboard/models/queue_table.py" line="26"/>
         <source>Needed</source>
-        <translation type="unfinished"></translation>
+        <translation>需配</translation>
     </message>
     <message>
         <location filename="../../console/screens/wallboard/models/queue_table.py" line="27"/>
@@ -3763,12 +4262,12 @@
     <message>
         <location filename="../../console/screens/wallboard/models/queue_table.py" line="50"/>
         <source>Agents with this skill group logged in and not in not-ready: ready or on a call. An agent with several skill groups counts in each.</source>
-        <translation type="unfinished"></translation>
+        <translation>具备该技能组、已签入且未示忙的座席（示闲或通话中）。具备多个技能组的座席在每个组中都计入。</translation>
     </message>
     <message>
         <location filename="../../console/screens/wallboard/models/queue_table.py" line="53"/>
         <source>Agents Erlang C needs now for the queue&apos;s service-level target, from the last 30 minutes&apos; calls and handle time; red when more than are staffed</source>
-        <translation type="unfinished"></translation>
+        <translation>按 Erlang C 计算，达到该队列服务水平目标当前所需的座席数（依据最近 30 分钟的来话和处理时长）；多于在岗人数时显示红色</translation>
     </message>
 </context>
 <context>
@@ -3817,336 +4316,504 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../console/screens/reports/labels.py" line="12"/>
-        <source>Hourly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/labels.py" line="13"/>
-        <source>Daily</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../console/screens/reports/labels.py" line="14"/>
-        <source>Weekly</source>
-        <translation type="unfinished"></translation>
+        <source>Hourly</source>
+        <extracomment>lupdate reads translate(&quot;ReportsScreen&quot;, &quot;text&quot;) calls: the context must be that literal</extracomment>
+        <translation>小时报</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="15"/>
+        <source>Daily</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="16"/>
+        <source>Weekly</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="17"/>
         <source>Monthly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/labels.py" line="18"/>
-        <source>Hourly report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/labels.py" line="19"/>
-        <source>Daily report</source>
-        <translation type="unfinished"></translation>
+        <translation>月报</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="20"/>
-        <source>Weekly report</source>
-        <translation type="unfinished"></translation>
+        <source>Hourly report</source>
+        <translation>小时通报</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="21"/>
+        <source>Daily report</source>
+        <translation>日通报</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="22"/>
+        <source>Weekly report</source>
+        <translation>周通报</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="23"/>
         <source>Monthly report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/labels.py" line="24"/>
-        <source>Queue</source>
-        <translation type="unfinished">队列</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/labels.py" line="25"/>
-        <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>月通报</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="26"/>
-        <source>Arrived</source>
-        <translation type="unfinished">呼入时间</translation>
+        <source>Queue</source>
+        <translation>队列</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="27"/>
-        <location filename="../../console/screens/reports/screen.py" line="46"/>
-        <source>Offered</source>
-        <translation type="unfinished">呼入</translation>
+        <source>Customers</source>
+        <translation>客户级别</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="28"/>
-        <source>Answered</source>
-        <translation type="unfinished">接通</translation>
+        <source>Arrived</source>
+        <translation>来话总量</translation>
     </message>
     <message>
+        <location filename="../../console/screens/reports/charts.py" line="80"/>
+        <source>Calls per interval</source>
+        <extracomment>tick format per report kind (Qt date patterns; the day and month follow the locale)</extracomment>
+        <translation>各时段话务量</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/charts.py" line="81"/>
+        <source>Service level per interval (%)</source>
+        <translation>各时段服务水平（%）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/charts.py" line="84"/>
         <location filename="../../console/screens/reports/labels.py" line="29"/>
-        <source>Abandoned</source>
-        <translation type="unfinished">放弃</translation>
+        <location filename="../../console/screens/reports/screen.py" line="46"/>
+        <source>Offered</source>
+        <translation>呼入量</translation>
     </message>
     <message>
+        <location filename="../../console/screens/reports/charts.py" line="84"/>
         <location filename="../../console/screens/reports/labels.py" line="30"/>
-        <source>Short abandons</source>
-        <translation type="unfinished"></translation>
+        <source>Answered</source>
+        <translation>接通</translation>
     </message>
     <message>
+        <location filename="../../console/screens/reports/charts.py" line="85"/>
         <location filename="../../console/screens/reports/labels.py" line="31"/>
-        <source>Blocked</source>
-        <translation type="unfinished">已拦截</translation>
+        <source>Abandoned</source>
+        <translation>放弃</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="32"/>
-        <source>System busy</source>
-        <translation type="unfinished"></translation>
+        <source>Short abandons</source>
+        <translation>短时放弃</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="33"/>
-        <location filename="../../console/screens/reports/screen.py" line="48"/>
-        <source>Service level</source>
-        <translation type="unfinished">服务水平</translation>
+        <source>Blocked</source>
+        <translation>黑名单拦截</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="34"/>
-        <source>Answer overtime rate</source>
-        <translation type="unfinished"></translation>
+        <source>System busy</source>
+        <translation>系统忙</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="35"/>
-        <source>Connection rate</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../console/screens/reports/screen.py" line="48"/>
+        <source>Service level</source>
+        <translation>服务水平</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="36"/>
-        <source>System connection rate</source>
-        <translation type="unfinished"></translation>
+        <source>Answer overtime rate</source>
+        <translation>应答逾限率</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="37"/>
-        <source>ASA</source>
-        <translation type="unfinished">平均应答</translation>
+        <source>Connection rate</source>
+        <translation>来话接通率</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="38"/>
-        <source>Longest wait</source>
-        <translation type="unfinished">最长等待</translation>
+        <source>System connection rate</source>
+        <translation>系统接通率</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="39"/>
-        <source>AHT</source>
-        <translation type="unfinished"></translation>
+        <source>ASA</source>
+        <translation>平均应答速度</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="40"/>
-        <source>Occupancy</source>
-        <translation type="unfinished"></translation>
+        <source>Longest wait</source>
+        <translation>最长等待</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="41"/>
-        <source>Work-time utilisation</source>
-        <translation type="unfinished"></translation>
+        <source>AHT</source>
+        <translation>平均处理时长</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="42"/>
-        <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <source>Occupancy</source>
+        <translation>占用率</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="43"/>
-        <source>Calls</source>
-        <translation type="unfinished">呼叫数</translation>
+        <source>Work-time utilisation</source>
+        <translation>工时利用率</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="44"/>
-        <source>Talk</source>
-        <translation type="unfinished"></translation>
+        <source>Agent</source>
+        <translation>工号</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="45"/>
-        <source>Hold</source>
-        <translation type="unfinished"></translation>
+        <source>Calls</source>
+        <translation>通话数</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="46"/>
-        <source>After-call work</source>
-        <translation type="unfinished">后续处理</translation>
+        <source>Talk</source>
+        <translation>通话时长</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="47"/>
-        <source>Not ready</source>
-        <translation type="unfinished">示忙</translation>
+        <source>Hold</source>
+        <translation>保持时长</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="48"/>
-        <source>Not ready by reason</source>
-        <translation type="unfinished"></translation>
+        <source>After-call work</source>
+        <translation>话后整理</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="49"/>
-        <source>Logged in</source>
-        <translation type="unfinished">已登录</translation>
+        <source>Not ready</source>
+        <translation>示忙时长</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="50"/>
-        <source>Forced actions received</source>
-        <translation type="unfinished"></translation>
+        <source>Not ready by reason</source>
+        <translation>示忙原因及时长</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="51"/>
-        <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <source>Logged in</source>
+        <translation>签入时长</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="52"/>
-        <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <source>Forced actions received</source>
+        <translation>被强制操作</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="53"/>
-        <source>Not acknowledged</source>
-        <translation type="unfinished"></translation>
+        <source>Raised</source>
+        <translation>产生</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="54"/>
-        <source>Mean time to acknowledge</source>
-        <translation type="unfinished"></translation>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="55"/>
-        <source>Longest time to acknowledge</source>
-        <translation type="unfinished"></translation>
+        <source>Not acknowledged</source>
+        <translation>未确认</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="56"/>
-        <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <source>Mean time to acknowledge</source>
+        <translation>平均确认时间</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="57"/>
-        <source>Complaints</source>
-        <translation type="unfinished"></translation>
+        <source>Longest time to acknowledge</source>
+        <translation>最长确认时间</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="58"/>
-        <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="59"/>
-        <source>On-time rate</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../console/screens/reports/view.py" line="149"/>
+        <source>Complaints</source>
+        <translation>投诉</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="60"/>
-        <source>Satisfaction rate</source>
-        <translation type="unfinished"></translation>
+        <source>Archived</source>
+        <translation>已归档</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="61"/>
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="62"/>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="63"/>
         <source>Open past due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/labels.py" line="64"/>
-        <source>VIP</source>
-        <translation type="unfinished">大客户</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/reports/labels.py" line="65"/>
-        <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>超时未结</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="66"/>
-        <source>Yellow</source>
-        <translation type="unfinished">黄色</translation>
+        <source>VIP</source>
+        <translation>大客户</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="67"/>
-        <source>Orange</source>
-        <translation type="unfinished">橙色</translation>
+        <source>Normal</source>
+        <translation>普通客户</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="68"/>
-        <source>Red</source>
-        <translation type="unfinished">红色</translation>
+        <source>Yellow</source>
+        <translation>黄色</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="69"/>
-        <source>Black</source>
-        <translation type="unfinished">黑色</translation>
+        <source>Orange</source>
+        <translation>橙色</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="70"/>
-        <source>force ready</source>
-        <translation type="unfinished"></translation>
+        <source>Red</source>
+        <translation>红色</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="71"/>
-        <source>force busy</source>
-        <translation type="unfinished"></translation>
+        <source>Black</source>
+        <translation>黑色</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="72"/>
-        <source>force sign-out</source>
-        <translation type="unfinished"></translation>
+        <source>force ready</source>
+        <translation>强制示闲</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="73"/>
-        <source>barge-in</source>
-        <translation type="unfinished"></translation>
+        <source>force busy</source>
+        <translation>强制示忙</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="74"/>
-        <source>force release</source>
-        <translation type="unfinished"></translation>
+        <source>force sign-out</source>
+        <translation>强制签出</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="75"/>
+        <source>barge-in</source>
+        <translation>强插</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="76"/>
+        <source>force release</source>
+        <translation>强拆</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="77"/>
         <source>schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>定时生成</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/labels.py" line="134"/>
+        <source>{title} · {key} ({start} – {end})</source>
+        <translation>{title} · {key}（{start} – {end}）</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/view.py" line="35"/>
         <source>Classification</source>
-        <translation type="unfinished"></translation>
+        <translation>服务请求分类</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/view.py" line="36"/>
         <source>Responsibility cause</source>
-        <translation type="unfinished"></translation>
+        <translation>责任原因</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/view.py" line="37"/>
         <source>Responsible department</source>
-        <translation type="unfinished"></translation>
+        <translation>责任部门</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/view.py" line="91"/>
         <source>Grouped by</source>
-        <translation type="unfinished"></translation>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="134"/>
+        <source>Service level = answered within T ÷ (offered − abandoned within {short} s); T is each queue&apos;s threshold (default {t} s). Occupancy = (talk + hold + after-call work + ringing) ÷ (logged in − not ready); work-time utilisation = (talk + hold + after-call work) ÷ logged in.</source>
+        <translation>服务水平 = T 秒内接通数 ÷（呼入量 − {short} 秒内放弃数）；T 为各队列的门限（默认 {t} 秒）。占用率 =（通话 + 保持 + 话后整理 + 振铃）÷（签入 − 示忙）；工时利用率 =（通话 + 保持 + 话后整理）÷ 签入时长。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="143"/>
+        <source>No report shown: pick a period and press Show.</source>
+        <translation>尚未显示通报：请选择周期后点击“显示”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="146"/>
+        <source>Centre</source>
+        <translation>全中心</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="146"/>
+        <source>Queues</source>
+        <translation>各队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="147"/>
+        <source>VIP and normal</source>
+        <translation>大客户与普通客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="148"/>
+        <source>Agents</source>
+        <translation>座席</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="148"/>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="153"/>
+        <source>Complaint work orders are not available on this database.</source>
+        <translation>本数据库没有投诉工单。</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/screen.py" line="43"/>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>通报</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/screen.py" line="45"/>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>统计周期</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/screen.py" line="50"/>
         <source>Generated</source>
-        <translation type="unfinished"></translation>
+        <translation>生成时间</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/screen.py" line="52"/>
         <source>By</source>
-        <translation type="unfinished">操作人</translation>
+        <translation>生成者</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="129"/>
+        <source>see the reports</source>
+        <extracomment>the file dialog, replaceable in tests: (format, suggested name) -&gt; path or &quot;&quot;</extracomment>
+        <translation>查看通报</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="192"/>
+        <location filename="../../console/screens/reports/screen.py" line="195"/>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="199"/>
+        <source>Computing from the history…</source>
+        <translation>正在根据历史数据计算…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="212"/>
+        <source>Generated {when} by {by}.</source>
+        <translation>由 {by} 于 {when} 生成。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="222"/>
+        <source>Refused: {reason}</source>
+        <translation>被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="229"/>
+        <source>Export the report as PDF</source>
+        <translation>将通报导出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="230"/>
+        <source>Export the report as CSV</source>
+        <translation>将通报导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="231"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="232"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="244"/>
+        <source>Preparing the file…</source>
+        <translation>正在生成文件…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="250"/>
+        <source>switchlink sent no file</source>
+        <translation>switchlink 未返回文件</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="256"/>
+        <source>Export cancelled.</source>
+        <translation>已取消导出。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="262"/>
+        <source>cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="265"/>
+        <source>Report written to {path}.</source>
+        <translation>通报已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="279"/>
+        <source>:00</source>
+        <translation>:00</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="280"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="281"/>
+        <source>Generate again</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="282"/>
+        <source>Compute this period again from the stored history and keep it</source>
+        <translation>根据已保存的历史数据重新计算本周期并保存</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="284"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="285"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/screen.py" line="286"/>
+        <source>Stored reports (newest first)</source>
+        <translation>已保存的通报（最新在前）</translation>
     </message>
 </context>
 <context>
@@ -4184,7 +4851,7 @@
     <message>
         <location filename="../../console/screens/complaints/reports.py" line="80"/>
         <source>Classification</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">服务请求分类</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/reports.py" line="80"/>
@@ -4275,22 +4942,181 @@
     <message>
         <location filename="../../console/screens/__init__.py" line="17"/>
         <source>Complaints</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">投诉</translation>
     </message>
     <message>
         <location filename="../../console/screens/__init__.py" line="19"/>
-        <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <source>Dunning</source>
+        <translation>欠费催缴</translation>
     </message>
     <message>
         <location filename="../../console/screens/__init__.py" line="21"/>
+        <source>Reports</source>
+        <translation>定期通报</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/__init__.py" line="23"/>
+        <source>Workforce</source>
+        <translation>人员配置</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/__init__.py" line="25"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../console/screens/__init__.py" line="23"/>
+        <location filename="../../console/screens/__init__.py" line="27"/>
         <source>Audit</source>
         <translation>审计</translation>
+    </message>
+</context>
+<context>
+    <name>SeatPanel</name>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="115"/>
+        <source>Next account</source>
+        <translation>下一个账户</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="116"/>
+        <source>Dial</source>
+        <translation>拨号</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="117"/>
+        <source>Record outcome</source>
+        <translation>记录结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="118"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="119"/>
+        <source>Outcome of the call</source>
+        <translation>通话结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="120"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="120"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="121"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="121"/>
+        <source>Owed</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="122"/>
+        <source>Promise</source>
+        <translation>承诺缴费</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="122"/>
+        <source>Customer level</source>
+        <translation>客户级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="124"/>
+        <location filename="../../console/screens/dunning/seat.py" line="138"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="124"/>
+        <source>Promised date</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="125"/>
+        <source>Promised amount</source>
+        <translation>承诺金额</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="125"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="136"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="136"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="136"/>
+        <source>Paid</source>
+        <translation>已缴</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="138"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="138"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="138"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="139"/>
+        <source>Bills</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="140"/>
+        <source>Dunning calls</source>
+        <translation>催缴呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="157"/>
+        <source>Press “Next account” to take the next one in the collection queue.</source>
+        <translation>按“下一个账户”领取催缴队列中的下一户。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="168"/>
+        <source>%1 by %2</source>
+        <translation>%2 前缴 %1</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="170"/>
+        <source>VIP</source>
+        <translation>大客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="171"/>
+        <source>Normal</source>
+        <translation>普通客户</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="184"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/seat.py" line="203"/>
+        <source>A promise needs an amount.</source>
+        <translation>承诺缴费需要填写金额。</translation>
     </message>
 </context>
 <context>
@@ -4445,6 +5271,119 @@
         <location filename="../../console/screens/wallboard/floor.py" line="211"/>
         <source>answered within {t} s ÷ offered</source>
         <translation>{t} 秒内接通 ÷ 呼入</translation>
+    </message>
+</context>
+<context>
+    <name>Staffing</name>
+    <message>
+        <location filename="../../console/screens/wallboard/staffing.py" line="22"/>
+        <source>No staffing figures yet: they are computed once a minute on the switch</source>
+        <extracomment>a short queue&apos;s Needed cell: the red of a red alarm&apos;s text on a pale red, readable both themes the tooltip&apos;s and the strip&apos;s sentences, marked here and translated where they are shown</extracomment>
+        <translation>尚无人员配置数据：交换侧每分钟计算一次</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/staffing.py" line="24"/>
+        <source>Agents needed: not known ({why})</source>
+        <translation>所需座席：未知（{why}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/staffing.py" line="25"/>
+        <source>Erlang C: {needed} agents for {target} of calls answered within {t} s</source>
+        <translation>Erlang C：{t} 秒内接通 {target} 的来话需要 {needed} 人</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/staffing.py" line="27"/>
+        <source>Last 30 minutes: {rate} calls an hour, handle time {aht}</source>
+        <translation>最近 30 分钟：每小时 {rate} 个来话，处理时长 {aht}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/staffing.py" line="29"/>
+        <source>Short by {n} agents: {staffed} staffed</source>
+        <translation>缺 {n} 人：在岗 {staffed} 人</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/staffing.py" line="30"/>
+        <source>{staffed} staffed: enough</source>
+        <translation>在岗 {staffed} 人：足够</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/staffing.py" line="31"/>
+        <source>Erlang A, with the callers&apos; patience of {p} the abandons show: {n} agents</source>
+        <translation>Erlang A（按放弃推算的来电者耐心 {p}）：{n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/staffing.py" line="33"/>
+        <source>{time} {calls} calls · {agents} agents</source>
+        <translation>{time} {calls} 个来话 · {agents} 人</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/staffing.py" line="36"/>
+        <source>fewer than 5 minutes of calls known yet</source>
+        <translation>已知来话不足 5 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/staffing.py" line="37"/>
+        <source>no calls in the last 30 minutes</source>
+        <translation>最近 30 分钟无来话</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/staffing.py" line="38"/>
+        <source>no call handled yet to time</source>
+        <translation>尚无处理完成的来话可计时</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingStrip</name>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="53"/>
+        <source>Staffing: figures come once a minute</source>
+        <extracomment>queues named in the strip at most (the table has the rest, worst first)</extracomment>
+        <translation>人员配置：每分钟更新一次</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="59"/>
+        <source>{queue} −{n}</source>
+        <translation>{queue} 缺 {n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="62"/>
+        <source> and {n} more</source>
+        <translation> 等另 {n} 个队列</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="63"/>
+        <source>Short of agents: {queues}</source>
+        <translation>座席不足：{queues}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="65"/>
+        <source>Every queue staffed to its target</source>
+        <translation>各队列在岗人数均达目标</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="66"/>
+        <source>needed {needed} · staffed {staffed}</source>
+        <translation>需配 {needed} · 在岗 {staffed}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="71"/>
+        <source>Agents Erlang C needs now for each queue&apos;s service-level target, from the last 30 minutes, against agents logged in and not in not-ready. Totals add up the queues, so an agent with several skill groups counts in each.</source>
+        <translation>按 Erlang C 计算各队列达到服务水平目标当前所需座席（依据最近 30 分钟），对比已签入且未示忙的座席。合计为各队列之和，具备多个技能组的座席在每个组中都计入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="75"/>
+        <source>Next: {slots}</source>
+        <translation>预测：{slots}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="76"/>
+        <source>Next: no forecast yet (needs stored history)</source>
+        <translation>预测：暂无（需要历史数据）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="78"/>
+        <source>Forecast calls per half hour (mean of the same weekday and half hour over the last four weeks, scaled by today&apos;s level so far) and the agents Erlang C needs for them</source>
+        <translation>每半小时预测来话量（最近四周同一星期几、同一半小时的平均值，按今日至今水平调整）及 Erlang C 所需座席</translation>
     </message>
 </context>
 <context>
@@ -5058,35 +5997,63 @@
         <translation>预警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="318"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="323"/>
         <source>Service level = {definition}</source>
         <extracomment>more agents than this make a big floor: the summary per team / skill group stands in for the grid (cells on demand), the tiles take one row and the queue table the height the charts redraw at most this often: the daemon ticks every 0.5 s, but ticks arriving faster (the console load benchmark&apos;s flood) redrew pyqtgraph in every frame, up to 10 a second, and tripled the longest GUI stall stretch of tiles, queues &amp; alarms, charts and the agent area: (small floor, big floor) the queue holding the centre&apos;s longest wait, as of the last metrics tick a big floor (more than SUMMARY_FROM agents) has its own proportions the service-level definition in force, as switchlink publishes it (S2)</extracomment>
         <translation>服务水平 = {definition}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="397"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="402"/>
         <source>Alarm sound off</source>
         <translation>预警声音已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="397"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="402"/>
         <source>Alarm sound on</source>
         <translation>预警声音已开启</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="422"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="427"/>
         <source>Queues, worst first</source>
         <translation>队列（最紧急的在前）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="424"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="429"/>
         <source>Alarm level first, then how far the service level is below target; click a header to sort by it instead. Ready and Talking count an agent in each of their skill groups.</source>
         <translation>先按预警级别，再按服务水平低于目标的差距排序；点击列标题可改按该列排序。“就绪”和“通话”列中，一名坐席在其每个技能组都计一次。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="430"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="435"/>
         <source>Agents</source>
         <translation>坐席</translation>
+    </message>
+</context>
+<context>
+    <name>WorkforceScreen</name>
+    <message>
+        <location filename="../../console/screens/workforce/screen.py" line="55"/>
+        <source>{queue}: needed {needed}, staffed {staffed}</source>
+        <translation>{queue}：需配 {needed}，在岗 {staffed}</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/screen.py" line="58"/>
+        <source>No staffing figures yet</source>
+        <translation>尚无人员配置数据</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/screen.py" line="61"/>
+        <source>Forecast: today and the coming days</source>
+        <translation>预测：今日及未来几天</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/screen.py" line="63"/>
+        <source>Forecast calls per half hour (mean of the same weekday and half hour over the last four weeks, scaled by today&apos;s level so far) and the agents Erlang C needs for them</source>
+        <translation>每半小时预测来话量（最近四周同一星期几、同一半小时的平均值，按今日至今水平调整）及 Erlang C 所需座席</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/screen.py" line="66"/>
+        <source>Staffing now (Erlang C)</source>
+        <translation>当前人员配置（Erlang C）</translation>
     </message>
 </context>
 </TS>
