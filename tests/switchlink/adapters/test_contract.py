@@ -154,6 +154,12 @@ BY_CAPABILITY: dict[str, list[Callable[[SwitchAdapter], object]]] = {
         lambda a: a.set_state("1001", AgentState.READY),
         lambda a: a.set_skills("1001", {"billing": 5}),
         lambda a: a.monitor("call-1", "sup"),
+        lambda a: a.monitor("call-1", "sup", record=True),
+        lambda a: a.whisper("call-1", "sup"),
+        lambda a: a.barge("call-1", "sup"),
+        lambda a: a.leave("call-1", "sup"),
+        lambda a: a.transfer("call-1", to_queue="billing"),
+        lambda a: a.cancel_logout("1001", reason="r", by="sup"),
         lambda a: a.force_release("call-1"),
         lambda a: a.originate("13800000000"),
     ],
@@ -175,3 +181,120 @@ def test_what_an_adapter_does_not_serve_raises_unsupported(running: SwitchAdapte
                 operation(running)
     if not missing:
         assert running.capabilities == CAPABILITIES
+
+
+# --- supervisor control (issue 12) ----------------------------------------------------------
+
+#: adapters whose switch makes calls by itself, so a live call can be acted on here
+MAKES_CALLS = {"loopback", "composite"}
+
+
+def _live_call(adapter: SwitchAdapter) -> tuple[str, str, str]:
+    """(call, agent, queue) of a queued call an agent has answered, from the adapter's own
+    events."""
+    from models.events import CallAnswered, CallEnded, CallQueued
+
+    queues: dict[str, str] = {}
+    live: dict[str, str] = {}
+    for _ in range(200_000):  # one event at a time: the emulator's fast clock runs no further
+        for event in adapter.poll(timeout=0.01, max_events=1):
+            if isinstance(event, CallQueued):
+                queues[event.call] = event.queue
+            elif isinstance(event, CallAnswered) and event.agent and event.call in queues:
+                live[event.call] = event.agent
+            elif isinstance(event, CallEnded):
+                live.pop(event.call, None)
+        if live:
+            call, agent = next(iter(live.items()))
+            return call, agent, queues[call]
+    raise AssertionError("no call was answered")
+
+
+def _next_events(adapter: SwitchAdapter, n: int = 40) -> list[Event]:
+    """The next ``n`` events one by one (on the fast clock the switch barely moves on)."""
+    return [e for _ in range(n) for e in adapter.poll(timeout=0.01, max_events=1)]
+
+
+def _of(events: list[Event], kind: type, call: str) -> list[Any]:
+    return [e for e in events if isinstance(e, kind) and getattr(e, "call", None) == call]
+
+
+def test_supervisor_operations_on_unknown_targets_raise_neutral_errors(
+        running: SwitchAdapter) -> None:
+    from switchlink.adapters.errors import InvalidOperation, UnknownTarget
+
+    if "acd" not in running.capabilities:
+        return  # covered by test_what_an_adapter_does_not_serve_raises_unsupported
+    for operation in (
+        lambda a: a.monitor("no-such-call", "sup"),
+        lambda a: a.monitor("no-such-call", "sup", record=True),
+        lambda a: a.whisper("no-such-call", "sup"),
+        lambda a: a.barge("no-such-call", "sup"),
+        lambda a: a.leave("no-such-call", "sup"),
+        lambda a: a.force_release("no-such-call", by="sup", reason="r"),
+        lambda a: a.cancel_logout("no-such-agent", reason="r", by="sup"),
+    ):
+        with pytest.raises((UnknownTarget, UnsupportedOperation, InvalidOperation)):
+            operation(running)
+
+
+def test_monitor_whisper_barge_leave_with_a_recording_on_a_live_call(
+        running: SwitchAdapter) -> None:
+    from models.calls import Participation
+    from models.events import (
+        CallParticipantsChanged,
+        CallRecordingStarted,
+        CallRecordingStopped,
+    )
+
+    if running.name not in MAKES_CALLS:
+        if "acd" in running.capabilities:  # a real switch's adapter says what it cannot do
+            with pytest.raises(UnsupportedOperation):
+                running.cancel_logout("1001", reason="r", by="sup")
+        return
+    call, _, _ = _live_call(running)
+    running.monitor(call, "sup", record=True)
+    running.monitor(call, "sup2")  # two supervisors on one call
+    running.whisper(call, "sup")
+    running.barge(call, "sup")  # switched in place, never hung up
+    events = _next_events(running)
+    changes = _of(events, CallParticipantsChanged, call)
+    assert changes[-1].participants == {"sup": Participation.BARGE,
+                                        "sup2": Participation.MONITOR}
+    (started,) = _of(events, CallRecordingStarted, call)
+    running.leave(call, "sup")
+    (stopped,) = _of(_next_events(running), CallRecordingStopped, call)
+    assert (stopped.by, stopped.started_at) == ("sup", started.t)
+    running.force_release(call, by="sup2", reason="test")
+    with pytest.raises(AdapterError):
+        running.leave(call, "sup2")
+
+
+def test_a_forced_sign_out_during_a_call_is_pending_and_can_be_cancelled(
+        running: SwitchAdapter) -> None:
+    from models.events import AgentLogoutCancelled, AgentLogoutPending
+    from switchlink.adapters.errors import InvalidOperation
+
+    if running.name not in MAKES_CALLS:
+        return  # the AMI adapter's answer is checked above; a fax server has no agents
+    _, agent, _ = _live_call(running)
+    running.set_state(agent, AgentState.LOGGED_OUT, forced=True, reason="end", by="sup")
+    events = _next_events(running, 5)
+    assert any(isinstance(e, AgentLogoutPending) and e.agent == agent for e in events)
+    running.cancel_logout(agent, reason="stay", by="sup")
+    events = _next_events(running, 5)
+    assert [(e.agent, e.by) for e in events if isinstance(e, AgentLogoutCancelled)] == [
+        (agent, "sup")]
+    with pytest.raises(InvalidOperation, match="no sign-out pending"):
+        running.cancel_logout(agent, reason="again", by="sup")
+
+
+def test_a_call_is_transferred_to_a_queue(running: SwitchAdapter) -> None:
+    from models.events import CallTransferred
+
+    if running.name not in MAKES_CALLS:
+        return
+    call, agent, queue = _live_call(running)
+    running.transfer(call, to_queue=queue)
+    (moved,) = _of(_next_events(running, 5), CallTransferred, call)
+    assert (moved.from_agent, moved.to_queue) == (agent, queue)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scripted_switch import FAST_HASHER, PASSWORD
+from scripted_switch import FAST_HASHER
 
 from models import events as ev
 from models.agents import AgentState
