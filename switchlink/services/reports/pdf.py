@@ -15,8 +15,7 @@ from pathlib import Path
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.linecharts import HorizontalLineChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -159,11 +158,13 @@ def _volume_chart(series: list[dict], kind: str, lang: str, tz: tzinfo | None,
 
 def _sl_chart(series: list[dict], kind: str, lang: str, tz: tzinfo | None,
               width: float) -> Drawing:
+    """Service level per bucket as bars (a bucket without calls has none, rather than a line
+    through a gap), the 85 % target as a dashed line across."""
     d = Drawing(width, 150)
-    chart = HorizontalLineChart()
+    chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 40, 25, width - 170, 105
-    values = [None if s["service_level"] is None else s["service_level"] * 100 for s in series]
-    chart.data = [values, [85.0] * len(series)]
+    chart.data = [[0 if s["service_level"] is None else s["service_level"] * 100
+                   for s in series]]
     chart.categoryAxis.categoryNames = [_bucket_label(s["start"], kind, tz) for s in series]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
@@ -171,9 +172,11 @@ def _sl_chart(series: list[dict], kind: str, lang: str, tz: tzinfo | None,
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = "%d%%"
-    chart.lines[0].strokeColor, chart.lines[0].strokeWidth = colors.HexColor("#4e79a7"), 1.8
-    chart.lines[1].strokeColor, chart.lines[1].strokeDashArray = colors.HexColor("#e15759"), (3, 2)
+    chart.bars[0].fillColor, chart.bars[0].strokeColor = colors.HexColor("#4e79a7"), None
     d.add(chart)
+    target_y = chart.y + chart.height * 0.85
+    d.add(Line(chart.x, target_y, chart.x + chart.width, target_y,
+               strokeColor=colors.HexColor("#e15759"), strokeDashArray=(3, 2)))
     legend = Legend()
     legend.x, legend.y = width - 120, 120
     legend.fontName, legend.fontSize = FONT, 8

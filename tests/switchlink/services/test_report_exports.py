@@ -86,3 +86,18 @@ def test_the_csv_holds_every_table_under_its_title(figures: dict) -> None:
 def test_an_unknown_language_is_refused_with_the_choices(figures: dict) -> None:
     with pytest.raises(ValueError, match="en, zh_CN"):
         render_pdf(figures, "fr", TZ)
+
+
+@pytest.mark.parametrize("calls_at", [(), (1500.0,), (100.0, 3500.0)])
+def test_hours_with_few_or_no_calls_still_print(calls_at: tuple[float, ...]) -> None:
+    """An hour with no calls, or calls in one or two ten-minute buckets only: the charts still
+    draw (an hour without a service level anywhere once made reportlab refuse its line, and
+    the export failed as "internal")."""
+    period = period_named("hourly", "2026-03-02T09", TZ)
+    calls = [CallRecord(call_id=f"c{i}", caller="1", queue="billing", agent="1001",
+                        arrived_at=period.start + t, queued_at=period.start + t,
+                        answered_at=period.start + t + 5, ended_at=period.start + t + 60)
+             for i, t in enumerate(calls_at)]
+    figures = compute_report(ReportInputs(period=period, calls=calls))
+    pages, text = _text(render_pdf(figures, "zh_CN", TZ))
+    assert pages >= 1 and "小时通报" in text
