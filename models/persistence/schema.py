@@ -309,6 +309,7 @@ class WorkOrderRow(Base):
         Index("ix_work_orders_state_due", "state", "due_at"),
         Index("ix_work_orders_category_created", "category", "created_at"),
         Index("ix_work_orders_department_state", "department", "state"),
+        Index("ix_work_orders_creator", "created_by", "created_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     #: the readable id, TS<yyyymmdd>-<n> (issue 16); allocated in work_order_sequences

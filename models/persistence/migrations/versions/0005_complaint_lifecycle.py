@@ -83,6 +83,8 @@ def upgrade() -> None:
                               unique=False)
         batch_op.create_index("ix_work_orders_department_state", ["department", "state"],
                               unique=False)
+        batch_op.create_index("ix_work_orders_creator", ["created_by", "created_at"],
+                              unique=False)
     with op.batch_alter_table("work_order_history", schema=None) as batch_op:
         batch_op.add_column(sa.Column("role", sa.String(32), server_default="", nullable=False))
     for statement in (SQLITE_SEARCH if op.get_bind().dialect.name == "sqlite"
@@ -100,7 +102,8 @@ def downgrade() -> None:
     with op.batch_alter_table("work_order_history", schema=None) as batch_op:
         batch_op.drop_column("role")
     with op.batch_alter_table("work_orders", schema=None) as batch_op:
-        for index in ("ix_work_orders_department_state", "ix_work_orders_category_created",
+        for index in ("ix_work_orders_creator", "ix_work_orders_department_state",
+                      "ix_work_orders_category_created",
                       "ix_work_orders_state_due", "ix_work_orders_number"):
             batch_op.drop_index(index)
         for column in ("search_text", "closed_at", "replied_at", "immediate", "satisfied",
