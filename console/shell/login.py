@@ -61,6 +61,10 @@ class LoginDialog(QDialog):
         self.client = client
         self.endpoint = endpoint
         self.note_text = note
+        #: the title again inside: a window-modal sheet (or a wall without a window
+        #: manager) shows no title bar
+        self.heading = QLabel(objectName="loginHeading")
+        self.heading.setStyleSheet("font-weight: bold; font-size: 14pt")
         self.note = QLabel(objectName="loginNote", wordWrap=True)
         self.user = QLineEdit(username, objectName="loginUser", maxLength=64)
         self.password = QLineEdit(objectName="loginPassword", maxLength=256)
@@ -80,6 +84,7 @@ class LoginDialog(QDialog):
         form.addRow(self.user_label, self.user)
         form.addRow(self.password_label, self.password)
         box = QVBoxLayout(self)
+        box.addWidget(self.heading)
         box.addWidget(self.note)
         box.addLayout(form)
         box.addWidget(self.error)
@@ -90,6 +95,7 @@ class LoginDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Log in to switchlink"))
+        self.heading.setText(self.windowTitle())
         where = (
             self.tr("switchlink at {endpoint}").format(endpoint=self.endpoint)
             if self.endpoint
@@ -161,6 +167,8 @@ class ChangePasswordDialog(QDialog):
         self.client = client
         self.username = username
         self.forced = forced
+        self.heading = QLabel(objectName="passwordHeading")
+        self.heading.setStyleSheet("font-weight: bold; font-size: 14pt")
         self.note = QLabel(objectName="passwordNote", wordWrap=True)
         self.first = QLineEdit(objectName="newPassword", maxLength=256)
         self.second = QLineEdit(objectName="repeatPassword", maxLength=256)
@@ -181,6 +189,7 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.first_label, self.first)
         form.addRow(self.second_label, self.second)
         box = QVBoxLayout(self)
+        box.addWidget(self.heading)
         box.addWidget(self.note)
         box.addLayout(form)
         box.addWidget(self.error)
@@ -188,9 +197,11 @@ class ChangePasswordDialog(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, not forced)
         self.retranslate()
         self.setMinimumWidth(420)
+        self.first.setFocus()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Change your password"))
+        self.heading.setText(self.windowTitle())
         self.note.setText(
             self.tr(
                 "{user}: your password was set by an administrator or is the first-run one. "

@@ -34,125 +34,12 @@
         <translation>清除通知</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/lifecycle.py" line="71"/>
-        <source>, </source>
-        <translation type="unfinished">、</translation>
-    </message>
-    <message>
-        <source>Refused: {reason}</source>
-        <translation type="obsolete">被拒绝：{reason}</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation type="obsolete">修改…</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation type="obsolete">刷新</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <extracomment>rows per page on screen</extracomment>
-        <translation type="obsolete">已完成</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/csv_export.py" line="42"/>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>cannot write {path}: {error}</source>
-        <translation type="obsolete">无法写入 {path}：{error}</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation type="obsolete">处理方式</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation type="obsolete">结果</translation>
-    </message>
-    <message>
-        <source>Until</source>
-        <translation type="obsolete">截止到</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation type="obsolete">查找</translation>
-    </message>
-    <message>
         <source>%1 of %2 shown</source>
         <translation type="obsolete">显示 %1 / %2</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation type="obsolete">导出 CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/csv_export.py" line="41"/>
-        <source>Export complaints CSV</source>
-        <extracomment>the largest page ``complaints.list`` serves fields after the table&apos;s columns, kept as data (not translated)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/csv_export.py" line="60"/>
-        <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/csv_export.py" line="63"/>
-        <source>%1 orders written to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/labels.py" line="97"/>
-        <source>Other</source>
-        <extracomment>what &quot;other&quot; is called in the catalogue&apos;s cause and department lists</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/labels.py" line="122"/>
-        <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/labels.py" line="124"/>
-        <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/labels.py" line="127"/>
-        <source>%1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/labels.py" line="128"/>
-        <source>overdue %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/lifecycle.py" line="65"/>
-        <source>%1 is held by %2; only that department may %3.</source>
-        <extracomment>every action, in button order actions that need a note before they are sent (the reason, the answer, the reply) actions that send a department the order roles are named in</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/lifecycle.py" line="70"/>
-        <source>%1 or %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/lifecycle.py" line="72"/>
-        <source>Only %1 may %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Agent</source>
         <translation type="obsolete">工号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="obsolete">姓名</translation>
     </message>
     <message>
         <source>Number</source>
@@ -165,10 +52,6 @@
     <message>
         <source>Outcome</source>
         <translation type="obsolete">结果</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="obsolete">时间</translation>
     </message>
     <message>
         <source>By</source>
@@ -330,45 +213,6 @@
         <location filename="../../console/screens/wallboard/widgets/alarms.py" line="86"/>
         <source>Please write a note: the acknowledgement is audited.</source>
         <translation>请填写说明：确认操作将记入审计日志。</translation>
-    </message>
-</context>
-<context>
-    <name>ActionBar</name>
-    <message>
-        <location filename="../../console/screens/complaints/action_bar.py" line="99"/>
-        <source>Customer satisfied</source>
-        <extracomment>button -&gt; (action, satisfied); feedback is two buttons, the customer&apos;s yes and no why an action is not allowed for this user on the shown order (&quot;&quot; = allowed)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/action_bar.py" line="100"/>
-        <source>Not satisfied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/action_bar.py" line="105"/>
-        <source>Note or reason — needed to reply, return or reprocess; kept if the order changed meanwhile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/action_bar.py" line="107"/>
-        <source>Dispatch to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/action_bar.py" line="132"/>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/action_bar.py" line="152"/>
-        <source>Write a note first: %1 needs one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/action_bar.py" line="157"/>
-        <source>The note is %1 characters; at most %2.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -907,62 +751,62 @@
         <location filename="../../console/screens/complaints/announce_dialog.py" line="49"/>
         <source>Announce a fault in the IVR</source>
         <extracomment>expiry choices in minutes; two hours by default (a fault fixed sooner is cleared by hand)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>在 IVR 中播报故障公告</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/announce_dialog.py" line="53"/>
         <source>%1 complaints about %2 (usually %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>关于%2的投诉 %1 件（平时约 %3 件）。</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/announce_dialog.py" line="62"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1分钟</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/announce_dialog.py" line="63"/>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1小时</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/announce_dialog.py" line="73"/>
         <source>Announce</source>
-        <translation type="unfinished"></translation>
+        <translation>播报</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/announce_dialog.py" line="75"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/announce_dialog.py" line="79"/>
         <source>Announcement</source>
-        <translation type="unfinished"></translation>
+        <translation>公告内容</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/announce_dialog.py" line="80"/>
         <source>Ends after</source>
-        <translation type="unfinished"></translation>
+        <translation>有效时长</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/announce_dialog.py" line="97"/>
         <source>Write what callers will hear.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写来电客户将听到的内容。</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/announce_dialog.py" line="99"/>
         <source>The announcement is %1 characters; at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>公告有 %1 个字，最多 %2 个字。</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/announce_dialog.py" line="103"/>
         <source>The switch&apos;s time is not known yet; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未获知交换机时间，请稍后再试。</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/announce_dialog.py" line="127"/>
         <source>Announced on %1 (%2) until %3. Calls through that menu: %4 in the %5 min before.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 %1（%2）播报，至 %3 止。该菜单此前 %5 分钟内的来话：%4 次。</translation>
     </message>
 </context>
 <context>
@@ -1275,26 +1119,6 @@
 <context>
     <name>BlacklistScreen</name>
     <message>
-        <source>team leaders</source>
-        <translation type="vanished">班长</translation>
-    </message>
-    <message>
-        <source>administrators</source>
-        <translation type="vanished">管理员</translation>
-    </message>
-    <message>
-        <source>floor managers</source>
-        <translation type="vanished">现场资源管理员</translation>
-    </message>
-    <message>
-        <source>quality inspectors</source>
-        <translation type="vanished">质检员</translation>
-    </message>
-    <message>
-        <source>maintenance staff</source>
-        <translation type="vanished">系统维护</translation>
-    </message>
-    <message>
         <location filename="../../console/screens/blacklist/screen.py" line="111"/>
         <source>State</source>
         <translation>状态</translation>
@@ -1355,14 +1179,6 @@
         <translation>修改黑名单</translation>
     </message>
     <message>
-        <source>Only %1 may change the blacklist.</source>
-        <translation type="vanished">只有%1可以修改黑名单。</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation type="vanished">、</translation>
-    </message>
-    <message>
         <location filename="../../console/screens/blacklist/screen.py" line="173"/>
         <source>Blacklist: %1 numbers, %2 listed · blocked today %3 · warned today %4</source>
         <translation>黑名单:共 %1 个号码,%2 个在列 · 今日拦截 %3 · 今日告警 %4</translation>
@@ -1407,27 +1223,27 @@
 <context>
     <name>CampaignChart</name>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="87"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="85"/>
         <source>Dunning calls per half hour</source>
         <translation>每半小时催缴外呼</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="88"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="86"/>
         <source>Inbound service level, 15 minutes (%)</source>
         <translation>呼入服务水平（15 分钟，%）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="90"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="88"/>
         <source>Dialed</source>
         <translation>已拨</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="90"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="88"/>
         <source>Answered</source>
         <translation>接通</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="90"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="88"/>
         <source>Notices delivered</source>
         <translation>已送达通知</translation>
     </message>
@@ -1435,37 +1251,37 @@
 <context>
     <name>CampaignPanel</name>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="166"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="165"/>
         <source>Start campaign</source>
         <translation>开始催缴</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="167"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="166"/>
         <source>Pause campaign</source>
         <translation>暂停催缴</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="168"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="167"/>
         <source>Run today&apos;s plan</source>
         <translation>执行今日计划</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="169"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="168"/>
         <source>Export file…</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="170"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="169"/>
         <source>Import payments…</source>
         <translation>导入缴费…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="171"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="170"/>
         <source>Suspension files:</source>
         <translation>停机文件：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="185"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="184"/>
         <source>Waiting for switchlink…</source>
         <translation>正在等待 switchlink…</translation>
     </message>
@@ -1490,37 +1306,37 @@
         <translation> · %1 · 时段 %2–%3</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="205"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="209"/>
         <source>Queued %1 · in flight %2 · manual seat %3</source>
         <translation>排队 %1 · 通话中 %2 · 人工座席 %3</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="209"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="213"/>
         <source>Not called today: %1</source>
         <translation>今日不呼叫：%1</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="215"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="219"/>
         <source>Paused by %1.</source>
         <translation>由 %1 暂停。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="217"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="221"/>
         <source>The site declared today closed: no dunning calls.</source>
         <translation>今天为休息日：不进行催缴外呼。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="219"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="223"/>
         <source>Outside the dialing window: calls start again at %1.</source>
         <translation>不在外呼时段：%1 重新开始外呼。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="222"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="226"/>
         <source>%1 of %2 channels</source>
         <translation>%1 / %2 路通道</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="227"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="231"/>
         <source>%1 · %2: queue %3&apos;s 15-minute service level is %4, target %5</source>
         <translation>%1 · %2：队列 %3 的 15 分钟服务水平为 %4，目标 %5</translation>
     </message>
@@ -1663,41 +1479,162 @@
     </message>
 </context>
 <context>
+    <name>ComplaintFilters</name>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="87"/>
+        <source>&amp;State</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="87"/>
+        <source>C&amp;lassification</source>
+        <translation>分类(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="88"/>
+        <source>&amp;Warning</source>
+        <translation>预警(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="88"/>
+        <source>Searc&amp;h</source>
+        <translation>搜索(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="90"/>
+        <source>words in descriptions and notes, a caller, an order number</source>
+        <translation>投诉内容和意见中的文字、来电号码、工单号</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="92"/>
+        <source>&amp;My department</source>
+        <translation>本部门(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="93"/>
+        <source>Accepted &amp;between</source>
+        <translation>受理日期(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="94"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="95"/>
+        <source>Any warning</source>
+        <translation>全部预警</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/filters.py" line="101"/>
+        <source>All classifications</source>
+        <translation>全部分类</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintReports</name>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="70"/>
+        <source>&amp;Period</source>
+        <translation>周期(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="71"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="72"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="75"/>
+        <source>By classification</source>
+        <translation>按服务请求分类</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="75"/>
+        <source>By cause</source>
+        <translation>按责任原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="76"/>
+        <source>By department</source>
+        <translation>按责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="80"/>
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="80"/>
+        <source>Cause</source>
+        <translation>责任原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="81"/>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="81"/>
+        <source>Orders</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="82"/>
+        <source>On time</source>
+        <translation>及时率</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="82"/>
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/reports.py" line="113"/>
+        <source>%1 orders in the period</source>
+        <translation>本期共 %1 张工单</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintStrip</name>
     <message>
         <location filename="../../console/screens/complaints/wall.py" line="77"/>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/wall.py" line="83"/>
         <source>%1 open orders at the %2 warning: click for the list</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 张未结工单处于%2预警：点击查看列表</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/wall.py" line="90"/>
         <source>Spike: %1%2 — %3 complaints (usually %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉突增：%1%2 — %3 件（平时约 %4 件）</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/wall.py" line="121"/>
         <source>Complaint warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉预警</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/wall.py" line="122"/>
         <source>Announce fault…</source>
-        <translation type="unfinished"></translation>
+        <translation>播报故障…</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/wall.py" line="129"/>
         <source>announce a fault in the IVR</source>
-        <translation type="unfinished"></translation>
+        <translation>在 IVR 中播报故障</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/wall.py" line="132"/>
         <source>Put a fault announcement into the IVR&apos;s emergency notice for this menu</source>
-        <translation type="unfinished"></translation>
+        <translation>把故障公告放入该菜单的 IVR 紧急通知</translation>
     </message>
 </context>
 <context>
@@ -1706,276 +1643,344 @@
         <location filename="../../console/screens/complaints/labels.py" line="14"/>
         <source>Yellow</source>
         <extracomment>warning levels, least severe first (S3: 黄、橙、红、黑四级预警)</extracomment>
-        <translation type="unfinished">黄色</translation>
+        <translation>黄色</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="15"/>
         <source>Orange</source>
-        <translation type="unfinished">橙色</translation>
+        <translation>橙色</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="16"/>
         <source>Red</source>
-        <translation type="unfinished">红色</translation>
+        <translation>红色</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="17"/>
         <source>Black</source>
-        <translation type="unfinished">黑色</translation>
+        <translation>黑色</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="20"/>
         <location filename="../../console/screens/complaints/labels.py" line="40"/>
         <source>Accepted</source>
         <extracomment>the history&apos;s words for what happened (``create`` is the intake itself)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>已受理</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="21"/>
         <source>Dispatched</source>
-        <translation type="unfinished"></translation>
+        <translation>已派发</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="22"/>
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>已退回</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="23"/>
         <source>Replied</source>
-        <translation type="unfinished"></translation>
+        <translation>已回复</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="24"/>
         <source>Customer answered</source>
-        <translation type="unfinished"></translation>
+        <translation>已反馈</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="25"/>
         <source>Reprocessing</source>
-        <translation type="unfinished"></translation>
+        <translation>再处理</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="26"/>
         <source>Archived</source>
-        <translation type="unfinished">已归档</translation>
+        <translation>已归档</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="29"/>
         <source>Answer at once</source>
-        <translation type="unfinished"></translation>
+        <translation>立即答复</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="30"/>
         <source>Dispatch</source>
-        <translation type="unfinished"></translation>
+        <translation>派发</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="31"/>
         <source>Interim note</source>
-        <translation type="unfinished"></translation>
+        <translation>中途意见</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="32"/>
         <source>Return</source>
-        <translation type="unfinished"></translation>
+        <translation>退回</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="33"/>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>回复</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="34"/>
         <source>Customer feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>客户反馈</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="35"/>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>归档</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="36"/>
         <source>Reprocess</source>
-        <translation type="unfinished"></translation>
+        <translation>再处理</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="37"/>
         <source>Urge</source>
-        <translation type="unfinished"></translation>
+        <translation>催办</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="42"/>
         <source>Hotline</source>
-        <translation type="unfinished"></translation>
+        <translation>热线</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="43"/>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>来信</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="44"/>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>来访</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="45"/>
         <source>Web</source>
-        <translation type="unfinished"></translation>
+        <translation>网站</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="48"/>
         <location filename="../../console/screens/complaints/labels.py" line="59"/>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>普通</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="49"/>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="50"/>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="53"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="54"/>
         <source>Major service error</source>
-        <translation type="unfinished"></translation>
+        <translation>重大服务差错</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="55"/>
         <source>Service error</source>
-        <translation type="unfinished"></translation>
+        <translation>服务差错</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="56"/>
         <source>Work error</source>
-        <translation type="unfinished"></translation>
+        <translation>工作差错</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="60"/>
         <source>VIP</source>
-        <translation type="unfinished">大客户</translation>
+        <translation>VIP</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="63"/>
         <source>Hourly</source>
-        <translation type="unfinished">小时报</translation>
+        <translation>每小时</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="64"/>
         <source>Daily</source>
-        <translation type="unfinished">日报</translation>
+        <translation>每日</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="65"/>
         <source>Weekly</source>
-        <translation type="unfinished">周报</translation>
+        <translation>每周</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="66"/>
         <source>Monthly</source>
-        <translation type="unfinished">月报</translation>
+        <translation>每月</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="69"/>
         <source>agents</source>
-        <translation type="unfinished"></translation>
+        <translation>客服代表</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="70"/>
         <source>floor managers</source>
-        <translation type="unfinished">现场资源管理员</translation>
+        <translation>现场资源管理员</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="71"/>
         <source>team leaders</source>
-        <translation type="unfinished">班长</translation>
+        <translation>班长</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="72"/>
         <location filename="../../console/screens/complaints/labels.py" line="73"/>
         <source>the quality-inspection desk</source>
-        <translation type="unfinished"></translation>
+        <translation>质检台</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="74"/>
         <source>departments</source>
-        <translation type="unfinished"></translation>
+        <translation>责任部门</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="75"/>
         <source>maintenance staff</source>
-        <translation type="unfinished">系统维护</translation>
+        <translation>系统维护人员</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="76"/>
         <source>administrators</source>
-        <translation type="unfinished">管理员</translation>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="97"/>
+        <source>Other</source>
+        <extracomment>what &quot;other&quot; is called in the catalogue&apos;s cause and department lists</extracomment>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="122"/>
+        <source>%1 d %2 h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="125"/>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="128"/>
+        <source>%1 min</source>
+        <translation>%1分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="131"/>
+        <source>overdue %1</source>
+        <translation>已超时%1</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/table_model.py" line="23"/>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>工单号</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/table_model.py" line="24"/>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/table_model.py" line="25"/>
         <source>Time left</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余时限</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/table_model.py" line="26"/>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/table_model.py" line="27"/>
         <source>Classification</source>
-        <translation type="unfinished">服务请求分类</translation>
+        <translation>服务请求分类</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/table_model.py" line="28"/>
         <source>Caller</source>
-        <translation type="unfinished"></translation>
+        <translation>来电号码</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/table_model.py" line="29"/>
         <source>Channel</source>
-        <translation type="unfinished">通道</translation>
+        <translation>受理渠道</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/table_model.py" line="30"/>
         <source>Held by</source>
-        <translation type="unfinished"></translation>
+        <translation>当前处理部门</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/table_model.py" line="31"/>
         <source>Accepted at</source>
-        <translation type="unfinished"></translation>
+        <translation>受理时间</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/table_model.py" line="32"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉内容</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/table_model.py" line="98"/>
         <source>%1 warning</source>
-        <translation type="unfinished"></translation>
+        <translation>%1预警</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/csv_export.py" line="42"/>
+        <source>Export complaints CSV</source>
+        <extracomment>the largest page ``complaints.list`` serves fields after the table&apos;s columns, kept as data (not translated)</extracomment>
+        <translation>导出投诉工单 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/csv_export.py" line="43"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/csv_export.py" line="61"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/csv_export.py" line="65"/>
+        <source>%1 orders written to %2</source>
+        <translation>已将 %1 张工单写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/lifecycle.py" line="62"/>
+        <source>%1 is held by %2; only that department may %3.</source>
+        <extracomment>every action, in button order actions that need a note before they are sent (the reason, the answer, the reply) actions that send a department the order roles are named in</extracomment>
+        <translation>%1 当前在%2处理；只有该部门可以%3。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/lifecycle.py" line="67"/>
+        <source>%1 or %2</source>
+        <translation>%1或%2</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/lifecycle.py" line="68"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/lifecycle.py" line="70"/>
+        <source>Only %1 may %2.</source>
+        <translation>只有%1可以%2。</translation>
     </message>
 </context>
 <context>
@@ -1984,200 +1989,72 @@
         <location filename="../../console/screens/complaints/screen.py" line="159"/>
         <source>New complaint…</source>
         <extracomment>the list is asked again this often (time left runs on; others act on orders) ``complaints.show``&apos;s ``actions``: what this user may do to the shown order now urges already told: (order id, at)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>新建投诉…</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="159"/>
         <source>Export CSV…</source>
-        <translation type="unfinished">导出 CSV…</translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="160"/>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一页</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="160"/>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页 ▶</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="163"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="165"/>
         <source>Work orders</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉工单</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="166"/>
         <source>Reports</source>
-        <translation type="unfinished">定期通报</translation>
+        <translation>统计报表</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="186"/>
         <source>accept complaints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not logged in.</source>
-        <translation type="obsolete">未登录。</translation>
+        <translation>受理投诉</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="232"/>
         <source>%1 urged by %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 被 %2 催办：%3</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="267"/>
         <source>No orders match</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合条件的工单</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="269"/>
         <source>%1–%2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1–%2 张，共 %3 张</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="338"/>
         <source>%1: %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已%2</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="357"/>
         <source>%1 changed this order (%2, %3) while you were on it. It is reloaded; your note is kept — check and send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>您处理期间 %1 修改了此工单（%2，%3）。工单已重新载入，您填写的意见已保留——请核对后再次提交。</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/screen.py" line="376"/>
         <source>%1 accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CreateDialog</name>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="74"/>
-        <source>New complaint</source>
-        <extracomment>(command args, on_error(message)) -&gt; None: the screen sends ``complaints.new``</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="77"/>
-        <source>None (not from a call)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="80"/>
-        <source>%1 · agent %2 %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="99"/>
-        <source>Cross-region complaint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="105"/>
-        <source>One reference a line: a document number, a file path or a link</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="114"/>
-        <source>Accept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="115"/>
-        <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="119"/>
-        <source>From the call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="120"/>
-        <source>Caller number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="121"/>
-        <source>Customer level</source>
-        <translation type="unfinished">客户级别</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="122"/>
-        <source>Channel</source>
-        <translation type="unfinished">通道</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="123"/>
-        <source>Classification</source>
-        <translation type="unfinished">服务请求分类</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="124"/>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="125"/>
-        <source>Responsibility cause</source>
-        <translation type="unfinished">责任原因</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="126"/>
-        <source>Responsible department</source>
-        <translation type="unfinished">责任部门</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="127"/>
-        <source>Priority</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="128"/>
-        <source>Error class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="129"/>
-        <source>Attachments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="130"/>
-        <source>IVR trail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="156"/>
-        <source>(not known yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="205"/>
-        <source>Enter the caller&apos;s number.</source>
-        <translation type="unfinished">请输入来电号码。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="207"/>
-        <source>Choose a classification in the tree.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="209"/>
-        <source>Describe the complaint.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/create_dialog.py" line="211"/>
-        <source>The description is %1 characters; at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已受理 %1</translation>
     </message>
 </context>
 <context>
@@ -2189,7 +2066,6 @@
     </message>
     <message>
         <location filename="../../console/screens/blacklist/detail.py" line="56"/>
-        <location filename="../../console/screens/complaints/detail.py" line="96"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2257,152 +2133,6 @@
         <location filename="../../console/screens/blacklist/detail.py" line="89"/>
         <source>Repeat offender: blocked %1 times in %2 days. Suggested: block until %3.</source>
         <translation>屡犯:%2 天内被拦截 %1 次。建议拦截至 %3。</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="82"/>
-        <source>Caller</source>
-        <extracomment>the fields shown, in order: (key, label); labels are translated in retranslate_ui</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="82"/>
-        <source>Customer level</source>
-        <translation type="unfinished">客户级别</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="83"/>
-        <source>Channel</source>
-        <translation type="unfinished">通道</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="83"/>
-        <source>Classification</source>
-        <translation type="unfinished">服务请求分类</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="84"/>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="84"/>
-        <source>Responsibility cause</source>
-        <translation type="unfinished">责任原因</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="85"/>
-        <source>Responsible department</source>
-        <translation type="unfinished">责任部门</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="86"/>
-        <source>Held by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="86"/>
-        <source>Priority</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="87"/>
-        <source>Cross-region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="87"/>
-        <source>Error class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="88"/>
-        <source>Attachments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="88"/>
-        <source>From call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="89"/>
-        <source>IVR trail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="89"/>
-        <source>Accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="90"/>
-        <source>Due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="90"/>
-        <source>Customer satisfied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="94"/>
-        <source>History</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="96"/>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="96"/>
-        <source>What</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="96"/>
-        <source>Note</source>
-        <translation type="unfinished">备注</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="111"/>
-        <source>Select an order to see its history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="118"/>
-        <source>Yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="118"/>
-        <source>No</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="135"/>
-        <source>%1 by %2</source>
-        <translation type="unfinished">%2 前缴 %1</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="154"/>
-        <source>%1 warning · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="158"/>
-        <source>Time left: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="167"/>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/detail.py" line="171"/>
-        <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2616,16 +2346,41 @@
     </message>
     <message>
         <location filename="../../console/screens/dunning/labels.py" line="56"/>
+        <source>Dialed</source>
+        <translation type="unfinished">已拨</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="57"/>
+        <source>Answered</source>
+        <translation type="unfinished">接通</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="58"/>
+        <source>Notices delivered</source>
+        <translation type="unfinished">已送达通知</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="59"/>
+        <source>Promises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="60"/>
+        <source>Paid</source>
+        <translation type="unfinished">已缴</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/labels.py" line="63"/>
         <source>One-way suspension file</source>
         <translation>单向停机文件</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/labels.py" line="57"/>
+        <location filename="../../console/screens/dunning/labels.py" line="64"/>
         <source>Two-way / malicious arrears file</source>
         <translation>双向停机 / 恶意欠费文件</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/labels.py" line="58"/>
+        <location filename="../../console/screens/dunning/labels.py" line="65"/>
         <source>Restore after payment file</source>
         <translation>缴费复机文件</translation>
     </message>
@@ -3277,59 +3032,6 @@
     </message>
 </context>
 <context>
-    <name>FilterBar</name>
-    <message>
-        <location filename="../../console/screens/complaints/filters.py" line="87"/>
-        <source>&amp;State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/filters.py" line="87"/>
-        <source>C&amp;lassification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/filters.py" line="88"/>
-        <source>&amp;Warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/filters.py" line="88"/>
-        <source>Searc&amp;h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/filters.py" line="90"/>
-        <source>words in descriptions and notes, a caller, an order number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/filters.py" line="92"/>
-        <source>&amp;My department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/filters.py" line="93"/>
-        <source>Accepted &amp;between</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/filters.py" line="94"/>
-        <source>All states</source>
-        <translation type="unfinished">全部状态</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/filters.py" line="95"/>
-        <source>Any warning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/filters.py" line="101"/>
-        <source>All classifications</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../console/shell/notices.py" line="38"/>
@@ -3427,12 +3129,12 @@
     <message>
         <location filename="../../console/screens/complaints/wall.py" line="158"/>
         <source>Complaint from this call…</source>
-        <translation type="unfinished"></translation>
+        <translation>由此通话建投诉…</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/wall.py" line="159"/>
         <source>A new complaint with this caller, level and IVR trail</source>
-        <translation type="unfinished"></translation>
+        <translation>新建投诉，自动填入该来电号码、客户级别和 IVR 路径</translation>
     </message>
 </context>
 <context>
@@ -3563,10 +3265,6 @@
         <location filename="../../console/screens/ivr/screen.py" line="146"/>
         <source>reload flows or set the emergency notice</source>
         <translation>重新加载流程或设置紧急通告</translation>
-    </message>
-    <message>
-        <source>Needs the maintenance or admin role</source>
-        <translation type="vanished">需要维护员或管理员角色</translation>
     </message>
     <message>
         <location filename="../../console/screens/ivr/screen.py" line="217"/>
@@ -4060,6 +3758,323 @@
         <location filename="../../console/screens/wallboard/models/alarm_list.py" line="122"/>
         <source>Whole center</source>
         <translation>全中心</translation>
+    </message>
+</context>
+<context>
+    <name>NewComplaintDialog</name>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="74"/>
+        <source>New complaint</source>
+        <extracomment>(command args, on_error(message)) -&gt; None: the screen sends ``complaints.new``</extracomment>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="77"/>
+        <source>None (not from a call)</source>
+        <translation>无（非来电）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="80"/>
+        <source>%1 · agent %2 %3</source>
+        <translation>%1 · 坐席 %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="99"/>
+        <source>Cross-region complaint</source>
+        <translation>跨区域投诉</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="105"/>
+        <source>One reference a line: a document number, a file path or a link</source>
+        <translation>每行一个：单据编号、文件路径或链接</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="114"/>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="115"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="119"/>
+        <source>From the call</source>
+        <translation>来自通话</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="120"/>
+        <source>Caller number</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="121"/>
+        <source>Customer level</source>
+        <translation>客户级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="122"/>
+        <source>Channel</source>
+        <translation>受理渠道</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="123"/>
+        <source>Classification</source>
+        <translation>服务请求分类</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="124"/>
+        <source>Description</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="125"/>
+        <source>Responsibility cause</source>
+        <translation>责任原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="126"/>
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="127"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="128"/>
+        <source>Error class</source>
+        <translation>差错类别</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="129"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="130"/>
+        <source>IVR trail</source>
+        <translation>IVR 路径</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="156"/>
+        <source>(not known yet)</source>
+        <translation>（暂不确定）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="205"/>
+        <source>Enter the caller&apos;s number.</source>
+        <translation>请输入来电号码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="207"/>
+        <source>Choose a classification in the tree.</source>
+        <translation>请在分类树中选择服务请求分类。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="209"/>
+        <source>Describe the complaint.</source>
+        <translation>请填写投诉内容。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/create_dialog.py" line="211"/>
+        <source>The description is %1 characters; at most %2.</source>
+        <translation>投诉内容有 %1 个字，最多 %2 个字。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <location filename="../../console/screens/complaints/action_bar.py" line="99"/>
+        <source>Customer satisfied</source>
+        <extracomment>button -&gt; (action, satisfied); feedback is two buttons, the customer&apos;s yes and no why an action is not allowed for this user on the shown order (&quot;&quot; = allowed)</extracomment>
+        <translation>客户满意</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/action_bar.py" line="100"/>
+        <source>Not satisfied</source>
+        <translation>客户不满意</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/action_bar.py" line="105"/>
+        <source>Note or reason — needed to reply, return or reprocess; kept if the order changed meanwhile</source>
+        <translation>意见或原因——回复、退回时必填；工单被他人修改时会保留</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/action_bar.py" line="107"/>
+        <source>Dispatch to</source>
+        <translation>派发至</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/action_bar.py" line="132"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/action_bar.py" line="152"/>
+        <source>Write a note first: %1 needs one.</source>
+        <translation>请先填写意见：%1需要填写。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/action_bar.py" line="157"/>
+        <source>The note is %1 characters; at most %2.</source>
+        <translation>意见有 %1 个字，最多 %2 个字。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="82"/>
+        <source>Caller</source>
+        <extracomment>the fields shown, in order: (key, label); labels are translated in retranslate_ui</extracomment>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="82"/>
+        <source>Customer level</source>
+        <translation>客户级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="83"/>
+        <source>Channel</source>
+        <translation>受理渠道</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="83"/>
+        <source>Classification</source>
+        <translation>服务请求分类</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="84"/>
+        <source>Description</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="84"/>
+        <source>Responsibility cause</source>
+        <translation>责任原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="85"/>
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="86"/>
+        <source>Held by</source>
+        <translation>当前处理部门</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="86"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="87"/>
+        <source>Cross-region</source>
+        <translation>跨区域</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="87"/>
+        <source>Error class</source>
+        <translation>差错类别</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="88"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="88"/>
+        <source>From call</source>
+        <translation>来自通话</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="89"/>
+        <source>IVR trail</source>
+        <translation>IVR 路径</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="89"/>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="90"/>
+        <source>Due</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="90"/>
+        <source>Customer satisfied</source>
+        <translation>客户满意</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="94"/>
+        <source>History</source>
+        <translation>处理经过</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="96"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="96"/>
+        <source>Who</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="96"/>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="96"/>
+        <source>Note</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="111"/>
+        <source>Select an order to see its history</source>
+        <translation>选择一张工单查看处理经过</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="118"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="118"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="135"/>
+        <source>%1 by %2</source>
+        <translation>%1，%2 受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="154"/>
+        <source>%1 warning · %2</source>
+        <translation>%1预警 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="158"/>
+        <source>Time left: %1</source>
+        <translation>剩余时限：%1</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="167"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/detail.py" line="171"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>
@@ -4817,74 +4832,6 @@
     </message>
 </context>
 <context>
-    <name>ReportsView</name>
-    <message>
-        <location filename="../../console/screens/complaints/reports.py" line="70"/>
-        <source>&amp;Period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/reports.py" line="71"/>
-        <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/reports.py" line="72"/>
-        <source>Refresh</source>
-        <translation type="unfinished">刷新</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/reports.py" line="75"/>
-        <source>By classification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/reports.py" line="75"/>
-        <source>By cause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/reports.py" line="76"/>
-        <source>By department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/reports.py" line="80"/>
-        <source>Classification</source>
-        <translation type="unfinished">服务请求分类</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/reports.py" line="80"/>
-        <source>Cause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/reports.py" line="81"/>
-        <source>Department</source>
-        <translation type="unfinished">部门</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/reports.py" line="81"/>
-        <source>Orders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/reports.py" line="82"/>
-        <source>On time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/reports.py" line="82"/>
-        <source>Satisfied</source>
-        <translation type="unfinished">答复满意率</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/complaints/reports.py" line="113"/>
-        <source>%1 orders in the period</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../console/screens/admin/dialogs.py" line="156"/>
@@ -4942,7 +4889,7 @@
     <message>
         <location filename="../../console/screens/__init__.py" line="17"/>
         <source>Complaints</source>
-        <translation type="unfinished">投诉</translation>
+        <translation>投诉工单</translation>
     </message>
     <message>
         <location filename="../../console/screens/__init__.py" line="19"/>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSortFilterProxyModel
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,7 +50,8 @@ def _locked(row: dict[str, Any]) -> str:
     if lock.get("locked"):
         minutes = max(1, round(float(lock.get("remaining_s") or 0) / 60))
         return translate("AdminScreen", "locked, %n min left", "", minutes)
-    return translate("AdminScreen", "%n failed login(s)", "", int(lock.get("failures") or 0))
+    failures = int(lock.get("failures") or 0)
+    return translate("AdminScreen", "%n failed login(s)", "", failures)
 
 
 COLUMNS = (
@@ -87,6 +88,7 @@ class AdminScreen(Screen):
         self.table = QTableView(objectName="usersTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

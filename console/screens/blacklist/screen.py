@@ -98,8 +98,8 @@ class BlacklistScreen(Screen):
         self.buttons["export"].clicked.connect(self.export_file)
         self.detail.apply_suggestion.connect(self._apply_suggestion)
         self.access = access_of(bridge)
-        self.access.changed.connect(
-            lambda: self.set_can_edit(self.access.allowed(Permission.EDIT_BLACKLIST)))
+        self._list_user = ""
+        self.access.changed.connect(self._role_changed)
         self.retranslate_ui()
         self.set_can_edit(self.access.allowed(Permission.EDIT_BLACKLIST))
         bridge.changed.connect(self._on_changed)
@@ -144,6 +144,14 @@ class BlacklistScreen(Screen):
         for name in ("add", "edit", "lift", "import"):
             self.buttons[name].setEnabled(allowed)
             self.buttons[name].setToolTip(why)
+
+    def _role_changed(self) -> None:
+        """Greyed or not; a (remote) console that logs in after the link came up asked for
+        the list without a session: ask again for whoever is now logged in."""
+        self.set_can_edit(self.access.allowed(Permission.EDIT_BLACKLIST))
+        if self.access.username and self.access.username != self._list_user:
+            self._list_user = self.access.username
+            self.refresh()
 
     def _on_link(self, status: str, _since: float) -> None:
         if status != "live":

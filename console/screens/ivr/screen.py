@@ -95,10 +95,10 @@ class IvrScreen(Screen):
         self._slow = QTimer(self)  # calls list and channels: once a second is plenty
         self._slow.timeout.connect(self._refresh_side)
         self._slow.start(1000)
-        access = access_of(bridge)
-        access.changed.connect(lambda: self.set_can_manage(access.allowed(Permission.MANAGE_IVR)))
+        self._flows_user = ""
+        access_of(bridge).changed.connect(self._role_changed)
         self.retranslate_ui()
-        self.set_can_manage(access.allowed(Permission.MANAGE_IVR))
+        self.set_can_manage(access_of(bridge).allowed(Permission.MANAGE_IVR))
 
     # -- language ----------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -129,6 +129,15 @@ class IvrScreen(Screen):
             return
         self._asked = True
         self.load_flows()
+
+    def _role_changed(self) -> None:
+        """Greyed or not; flows asked before a (remote) login are asked again."""
+        access = access_of(self.bridge)
+        self.set_can_manage(access.allowed(Permission.MANAGE_IVR))
+        if access.username and access.username != self._flows_user:
+            self._flows_user = access.username
+            if self._asked:
+                self.load_flows()
 
     def set_can_manage(self, allowed: bool) -> None:
         """Reload and the notice need the maintenance or admin role: greyed, and said why."""
