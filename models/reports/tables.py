@@ -32,8 +32,9 @@ def _row(columns: tuple[str, ...], values: dict, lang: str) -> tuple[str, ...]:
 
 
 def _table(key: str, columns: tuple[str, ...], rows: list[dict], lang: str) -> Table:
-    return Table(key, L.text(f"section.{key}", lang) if not key.startswith("complaints.")
-                 else L.text(key.split(".", 1)[1], lang),
+    title = (L.text(f"section.{key}", lang) if not key.startswith("complaints.") else
+             f"{L.text('section.complaints', lang)} · {L.text(key.split('.', 1)[1], lang)}")
+    return Table(key, title,
                  tuple(L.text(c, lang) for c in columns),
                  tuple(_row(columns, r, lang) for r in rows))
 
@@ -48,13 +49,15 @@ def report_tables(figures: dict, lang: str) -> list[Table]:
     tables.append(_table("levels", L.LEVEL_COLUMNS, levels, lang))
     agents = figures.get("agents", [])
     tables.append(_table("agents", L.AGENT_COLUMNS, agents, lang))
+    # one row per agent, one column per not-ready reason (compact beside agents x reasons)
+    names = sorted({r for a in agents for r in a.get("not_ready_by_reason", {})})
     reasons = [
-        (a["agent"], reason, L.duration(seconds))
-        for a in agents for reason, seconds in a.get("not_ready_by_reason", {}).items()
+        (a["agent"], *(L.duration(a["not_ready_by_reason"].get(r)) if r in
+                       a["not_ready_by_reason"] else "" for r in names))
+        for a in agents if a.get("not_ready_by_reason")
     ]
     tables.append(Table("not_ready", L.text("section.not_ready", lang),
-                        (L.text("agent", lang), L.text("reason", lang), L.text("seconds", lang)),
-                        tuple(reasons)))
+                        (L.text("agent", lang), *names), tuple(reasons)))
     forced = [
         (a["agent"], L.text(kind, lang), str(n))
         for a in agents for kind, n in a.get("forced", {}).items()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from datetime import tzinfo
 from pathlib import Path
 
@@ -93,7 +94,9 @@ class _NumberedCanvas(rl_canvas.Canvas):
         super().save()
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles(lang: str) -> dict[str, ParagraphStyle]:
+    # Chinese wraps between any two characters; English only between words
+    wrap = {"wordWrap": "CJK"} if lang == "zh_CN" else {"splitLongWords": 0}
     return {
         "title": ParagraphStyle("title", fontName=FONT, fontSize=20, leading=26,
                                 spaceAfter=4),
@@ -101,22 +104,31 @@ def _styles() -> dict[str, ParagraphStyle]:
                               textColor=colors.HexColor("#444444")),
         "h2": ParagraphStyle("h2", fontName=FONT, fontSize=13, leading=18, spaceBefore=10,
                              spaceAfter=4),
-        "cell": ParagraphStyle("cell", fontName=FONT, fontSize=8, leading=10),
+        "cell": ParagraphStyle("cell", fontName=FONT, fontSize=7.5, leading=9, **wrap),
     }
 
 
-def _table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], width: float) -> Table:
-    data = [list(header)] + [list(r) for r in rows]
+_NUMERIC = re.compile(r"^(—|-?[\d,.:]+%?)$")
+
+
+def _table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], width: float,
+           cell: ParagraphStyle) -> Table:
+    """Headers wrap (Chinese column names are long); figures align right, names left."""
+    data = [[Paragraph(h, cell) for h in header]] + [list(r) for r in rows]
     t = Table(data, repeatRows=1, colWidths=[width / len(header)] * len(header))
-    t.setStyle(TableStyle([
+    style = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde4ee")),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f5f7fa")]),
         ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#9aa5b1")),
-        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
+    ]
+    for col in range(1, len(header)):  # the first column names the row: left
+        cells = [r[col] for r in rows if col < len(r) and r[col]]
+        if cells and all(_NUMERIC.match(c) for c in cells):
+            style.append(("ALIGN", (col, 1), (col, -1), "RIGHT"))
+    t.setStyle(TableStyle(style))
     return t
 
 
@@ -192,7 +204,7 @@ def render_pdf(figures: dict, lang: str, tz: tzinfo | None = None,
     """The report as PDF bytes (A4 landscape)."""
     L.check_language(lang)
     _register_font()
-    styles = _styles()
+    styles = _styles(lang)
     period = figures.get("period", {})
     kind = str(period.get("kind", "daily"))
     title = f"{L.text('title.' + kind, lang)} · {L.text('centre', lang)}"
@@ -211,7 +223,8 @@ def render_pdf(figures: dict, lang: str, tz: tzinfo | None = None,
                   _sl_chart(series, kind, lang, tz, width)]
     for table in report_tables(figures, lang):
         rows = table.rows or ((L.text("none", lang),) + ("",) * (len(table.header) - 1),)
-        heading, grid = Paragraph(table.title, styles["h2"]), _table(table.header, rows, width)
+        heading = Paragraph(table.title, styles["h2"])
+        grid = _table(table.header, rows, width, styles["cell"])
         # a short table stays with its heading; a long one splits, its header on every page
         story += [KeepTogether([heading, grid])] if len(rows) <= 20 else [heading, grid]
     if not figures.get("complaints", {}).get("available"):
