@@ -3,6 +3,7 @@ checks the password on the daemon), a refusal is one line in the dialog and the 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -32,8 +33,15 @@ def refusal_line(err: Any) -> str:
     if code == "not_authenticated":
         return translate("LoginDialog", "Wrong user name or password.")
     if code == "locked_out":
-        return translate("LoginDialog", "Too many failed logins — locked out: {message}").format(
-            message=message
+        wait = re.search(r"(\d+) s\b", message)  # "… try again in 28 s (or ask …)"
+        if wait is None:
+            return message
+        seconds = int(wait.group(1))
+        return translate(
+            "LoginDialog",
+            "Too many failed logins: try again in %n s, or ask an administrator to unlock.",
+            "",
+            seconds,
         )
     if code in ("timeout", "link_down"):
         return translate("LoginDialog", "No answer from switchlink ({message}); try again.").format(

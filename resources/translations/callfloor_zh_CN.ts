@@ -1223,27 +1223,27 @@
 <context>
     <name>CampaignChart</name>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="85"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="89"/>
         <source>Dunning calls per half hour</source>
         <translation>每半小时催缴外呼</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="86"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="90"/>
         <source>Inbound service level, 15 minutes (%)</source>
         <translation>呼入服务水平（15 分钟，%）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="88"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="92"/>
         <source>Dialed</source>
         <translation>已拨</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="88"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="92"/>
         <source>Answered</source>
         <translation>接通</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="88"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="92"/>
         <source>Notices delivered</source>
         <translation>已送达通知</translation>
     </message>
@@ -1251,92 +1251,92 @@
 <context>
     <name>CampaignPanel</name>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="165"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="169"/>
         <source>Start campaign</source>
         <translation>开始催缴</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="166"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="170"/>
         <source>Pause campaign</source>
         <translation>暂停催缴</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="167"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="171"/>
         <source>Run today&apos;s plan</source>
         <translation>执行今日计划</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="168"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="172"/>
         <source>Export file…</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="169"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="173"/>
         <source>Import payments…</source>
         <translation>导入缴费…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="170"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="174"/>
         <source>Suspension files:</source>
         <translation>停机文件：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="184"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="188"/>
         <source>Waiting for switchlink…</source>
         <translation>正在等待 switchlink…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="190"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="194"/>
         <source> · closed day: no calls</source>
         <translation> · 休息日：不外呼</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="192"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="196"/>
         <source>Campaign running</source>
         <translation>催缴进行中</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="192"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="196"/>
         <source>Campaign paused</source>
         <translation>催缴已暂停</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="193"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="197"/>
         <source> · %1 · window %2–%3</source>
         <translation> · %1 · 时段 %2–%3</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="209"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="213"/>
         <source>Queued %1 · in flight %2 · manual seat %3</source>
         <translation>排队 %1 · 通话中 %2 · 人工座席 %3</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="213"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="217"/>
         <source>Not called today: %1</source>
         <translation>今日不呼叫：%1</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="219"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="223"/>
         <source>Paused by %1.</source>
         <translation>由 %1 暂停。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="221"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="225"/>
         <source>The site declared today closed: no dunning calls.</source>
         <translation>今天为休息日：不进行催缴外呼。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="223"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="227"/>
         <source>Outside the dialing window: calls start again at %1.</source>
         <translation>不在外呼时段：%1 重新开始外呼。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="226"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="230"/>
         <source>%1 of %2 channels</source>
         <translation>%1 / %2 路通道</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="231"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="235"/>
         <source>%1 · %2: queue %3&apos;s 15-minute service level is %4, target %5</source>
         <translation>%1 · %2：队列 %3 的 15 分钟服务水平为 %4，目标 %5</translation>
     </message>
@@ -1344,53 +1344,53 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../console/shell/login.py" line="203"/>
+        <location filename="../../console/shell/login.py" line="211"/>
         <source>Change your password</source>
         <extracomment>the password was changed the person chose to log out instead</extracomment>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="207"/>
+        <location filename="../../console/shell/login.py" line="215"/>
         <source>{user}: your password was set by an administrator or is the first-run one. Choose your own before you go on.</source>
         <translation>{user}：您的密码由管理员设置或为首次运行时生成，请先设置您自己的密码再继续。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="211"/>
+        <location filename="../../console/shell/login.py" line="219"/>
         <source>{user}: choose a new password.</source>
         <translation>{user}：请设置新密码。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="213"/>
+        <location filename="../../console/shell/login.py" line="221"/>
         <source>New password:</source>
         <translation>新密码：</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="214"/>
+        <location filename="../../console/shell/login.py" line="222"/>
         <source>Repeat it:</source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="215"/>
+        <location filename="../../console/shell/login.py" line="223"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="216"/>
+        <location filename="../../console/shell/login.py" line="224"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="216"/>
+        <location filename="../../console/shell/login.py" line="224"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="224"/>
+        <location filename="../../console/shell/login.py" line="232"/>
         <source>Enter the new password.</source>
         <translation>请输入新密码。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="227"/>
+        <location filename="../../console/shell/login.py" line="235"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -2347,27 +2347,27 @@
     <message>
         <location filename="../../console/screens/dunning/labels.py" line="56"/>
         <source>Dialed</source>
-        <translation type="unfinished">已拨</translation>
+        <translation>已拨</translation>
     </message>
     <message>
         <location filename="../../console/screens/dunning/labels.py" line="57"/>
         <source>Answered</source>
-        <translation type="unfinished">接通</translation>
+        <translation>接通</translation>
     </message>
     <message>
         <location filename="../../console/screens/dunning/labels.py" line="58"/>
         <source>Notices delivered</source>
-        <translation type="unfinished">已送达通知</translation>
+        <translation>已送达通知</translation>
     </message>
     <message>
         <location filename="../../console/screens/dunning/labels.py" line="59"/>
         <source>Promises</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺缴费</translation>
     </message>
     <message>
         <location filename="../../console/screens/dunning/labels.py" line="60"/>
         <source>Paid</source>
-        <translation type="unfinished">已缴</translation>
+        <translation>已缴</translation>
     </message>
     <message>
         <location filename="../../console/screens/dunning/labels.py" line="63"/>
@@ -3478,64 +3478,64 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../console/shell/login.py" line="33"/>
+        <location filename="../../console/shell/login.py" line="34"/>
         <source>Wrong user name or password.</source>
         <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;text&quot;) with a literal context</extracomment>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="35"/>
-        <source>Too many failed logins — locked out: {message}</source>
-        <translation>登录失败次数过多，已锁定：{message}</translation>
+        <location filename="../../console/shell/login.py" line="40"/>
+        <source>Too many failed logins: try again in %n s, or ask an administrator to unlock.</source>
+        <translation>登录失败次数过多：请 %n 秒后再试，或请管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="39"/>
+        <location filename="../../console/shell/login.py" line="47"/>
         <source>No answer from switchlink ({message}); try again.</source>
         <translation>switchlink 无应答（{message}），请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="97"/>
+        <location filename="../../console/shell/login.py" line="105"/>
         <source>Log in to switchlink</source>
         <extracomment>the ``login`` answer (session, username, role, permissions, …) the title again inside: a window-modal sheet (or a wall without a window manager) shows no title bar</extracomment>
         <translation>登录 switchlink</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="100"/>
+        <location filename="../../console/shell/login.py" line="108"/>
         <source>switchlink at {endpoint}</source>
         <translation>switchlink 地址 {endpoint}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="106"/>
+        <location filename="../../console/shell/login.py" line="114"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="107"/>
+        <location filename="../../console/shell/login.py" line="115"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="108"/>
+        <location filename="../../console/shell/login.py" line="116"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="109"/>
+        <location filename="../../console/shell/login.py" line="117"/>
         <source>Cancel (view only)</source>
         <translation>取消（仅查看）</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="118"/>
+        <location filename="../../console/shell/login.py" line="126"/>
         <source>Enter a user name and a password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="134"/>
+        <location filename="../../console/shell/login.py" line="142"/>
         <source>Logging in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../console/shell/login.py" line="139"/>
+        <location filename="../../console/shell/login.py" line="147"/>
         <source>switchlink gave no session; try again.</source>
         <translation>switchlink 未返回会话，请重试。</translation>
     </message>
@@ -4554,7 +4554,7 @@
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="59"/>
-        <location filename="../../console/screens/reports/view.py" line="149"/>
+        <location filename="../../console/screens/reports/view.py" line="151"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -4659,47 +4659,57 @@
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="91"/>
+        <location filename="../../console/screens/reports/view.py" line="83"/>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="85"/>
+        <source>Value</source>
+        <translation type="unfinished">当前值</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="93"/>
         <source>Grouped by</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="134"/>
+        <location filename="../../console/screens/reports/view.py" line="136"/>
         <source>Service level = answered within T ÷ (offered − abandoned within {short} s); T is each queue&apos;s threshold (default {t} s). Occupancy = (talk + hold + after-call work + ringing) ÷ (logged in − not ready); work-time utilisation = (talk + hold + after-call work) ÷ logged in.</source>
         <translation>服务水平 = T 秒内接通数 ÷（呼入量 − {short} 秒内放弃数）；T 为各队列的门限（默认 {t} 秒）。占用率 =（通话 + 保持 + 话后整理 + 振铃）÷（签入 − 示忙）；工时利用率 =（通话 + 保持 + 话后整理）÷ 签入时长。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="143"/>
+        <location filename="../../console/screens/reports/view.py" line="145"/>
         <source>No report shown: pick a period and press Show.</source>
         <translation>尚未显示通报：请选择周期后点击“显示”。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="146"/>
+        <location filename="../../console/screens/reports/view.py" line="148"/>
         <source>Centre</source>
         <translation>全中心</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="146"/>
+        <location filename="../../console/screens/reports/view.py" line="148"/>
         <source>Queues</source>
         <translation>各队列</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="147"/>
+        <location filename="../../console/screens/reports/view.py" line="149"/>
         <source>VIP and normal</source>
         <translation>大客户与普通客户</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="148"/>
+        <location filename="../../console/screens/reports/view.py" line="150"/>
         <source>Agents</source>
         <translation>座席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="148"/>
+        <location filename="../../console/screens/reports/view.py" line="150"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="153"/>
+        <location filename="../../console/screens/reports/view.py" line="155"/>
         <source>Complaint work orders are not available on this database.</source>
         <translation>本数据库没有投诉工单。</translation>
     </message>
@@ -4724,109 +4734,109 @@
         <translation>生成者</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="129"/>
+        <location filename="../../console/screens/reports/screen.py" line="130"/>
         <source>see the reports</source>
         <extracomment>the file dialog, replaceable in tests: (format, suggested name) -&gt; path or &quot;&quot;</extracomment>
         <translation>查看通报</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="192"/>
-        <location filename="../../console/screens/reports/screen.py" line="195"/>
+        <location filename="../../console/screens/reports/screen.py" line="193"/>
+        <location filename="../../console/screens/reports/screen.py" line="196"/>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="199"/>
+        <location filename="../../console/screens/reports/screen.py" line="200"/>
         <source>Computing from the history…</source>
         <translation>正在根据历史数据计算…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="212"/>
+        <location filename="../../console/screens/reports/screen.py" line="213"/>
         <source>Generated {when} by {by}.</source>
         <translation>由 {by} 于 {when} 生成。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="222"/>
+        <location filename="../../console/screens/reports/screen.py" line="223"/>
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="229"/>
+        <location filename="../../console/screens/reports/screen.py" line="230"/>
         <source>Export the report as PDF</source>
         <translation>将通报导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="230"/>
+        <location filename="../../console/screens/reports/screen.py" line="231"/>
         <source>Export the report as CSV</source>
         <translation>将通报导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="231"/>
+        <location filename="../../console/screens/reports/screen.py" line="232"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="232"/>
+        <location filename="../../console/screens/reports/screen.py" line="233"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="244"/>
+        <location filename="../../console/screens/reports/screen.py" line="245"/>
         <source>Preparing the file…</source>
         <translation>正在生成文件…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="250"/>
+        <location filename="../../console/screens/reports/screen.py" line="251"/>
         <source>switchlink sent no file</source>
         <translation>switchlink 未返回文件</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="256"/>
+        <location filename="../../console/screens/reports/screen.py" line="257"/>
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="262"/>
+        <location filename="../../console/screens/reports/screen.py" line="263"/>
         <source>cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="265"/>
+        <location filename="../../console/screens/reports/screen.py" line="266"/>
         <source>Report written to {path}.</source>
         <translation>通报已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="279"/>
+        <location filename="../../console/screens/reports/screen.py" line="280"/>
         <source>:00</source>
         <translation>:00</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="280"/>
+        <location filename="../../console/screens/reports/screen.py" line="281"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="281"/>
+        <location filename="../../console/screens/reports/screen.py" line="282"/>
         <source>Generate again</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="282"/>
+        <location filename="../../console/screens/reports/screen.py" line="283"/>
         <source>Compute this period again from the stored history and keep it</source>
         <translation>根据已保存的历史数据重新计算本周期并保存</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="284"/>
+        <location filename="../../console/screens/reports/screen.py" line="285"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="285"/>
+        <location filename="../../console/screens/reports/screen.py" line="286"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/screen.py" line="286"/>
+        <location filename="../../console/screens/reports/screen.py" line="287"/>
         <source>Stored reports (newest first)</source>
         <translation>已保存的通报（最新在前）</translation>
     </message>

@@ -271,3 +271,15 @@ def test_the_daemons_idle_expiry_brings_the_login_back(qtbot: Any, tmp_path: Pat
     finally:
         con.close()
         server.stop()
+
+
+def test_a_locked_out_name_says_how_long_in_the_dialog(qtbot: Any, console: Console) -> None:
+    dialog = console.control.ask_login()
+    for attempt in range(8):
+        dialog = console.login("admin", f"wrong-{attempt}")
+        qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=15_000)
+        if dialog.error.text().startswith("Too many"):
+            break
+    text = dialog.error.text()
+    assert text.startswith("Too many failed logins: try again in ") and "unlock" in text, text
+    assert dialog.isVisible() and not console.access.logged_in
