@@ -54,6 +54,16 @@ class Screen(QWidget):
     def enable_sound(self) -> None:
         """A real console run (not a test) may make sound."""
 
+    def handle_request(self, **request: object) -> None:
+        """Another screen asked this one to show something (the wall's complaint counter
+        opens the complaints list of one warning level); unknown requests are ignored."""
+
+    def open_screen(self, screen_id: str, **request: object) -> bool:
+        """Bring screen ``screen_id`` to the front with ``request``; False when the window
+        holds no such screen (the shell does the showing, screens never know each other)."""
+        opener = getattr(self.window(), "open_screen", None)
+        return bool(opener(screen_id, **request)) if callable(opener) else False
+
     def show_message(self, text: str) -> None:
         """A line in the window's status bar, wherever the screen is shown."""
         window = self.window()

@@ -14,6 +14,8 @@ SCREENS: tuple[ScreenSpec, ...] = (
                "console.screens.blacklist.screen:BlacklistScreen"),
     ScreenSpec("equipment", QT_TRANSLATE_NOOP("Screen", "Equipment"),
                "console.screens.equipment.screen:EquipmentScreen"),
+    ScreenSpec("complaints", QT_TRANSLATE_NOOP("Screen", "Complaints"),
+               "console.screens.complaints.screen:ComplaintsScreen"),
     ScreenSpec("reports", QT_TRANSLATE_NOOP("Screen", "Reports"),
                "console.screens.reports.screen:ReportsScreen"),
     ScreenSpec("dunning", QT_TRANSLATE_NOOP("Screen", "Dunning"),

@@ -78,6 +78,16 @@ class MainWindow(QMainWindow):
             self.live_seen = True
             self.live_data_shown.emit()
 
+    def open_screen(self, screen_id: str, **request: object) -> bool:
+        """A screen asked for another (``Screen.open_screen``): show it, hand it the request."""
+        screen = self.screens.get(screen_id)
+        if screen is None:
+            return False
+        if self.tabs is not None:
+            self.tabs.setCurrentWidget(screen)
+        screen.handle_request(**request)
+        return True
+
     def _follow_tab(self, index: int) -> None:
         """Only the shown screen's View entries and menus are offered (and their shortcuts)."""
         for i, screen in enumerate(self.screens.values()):

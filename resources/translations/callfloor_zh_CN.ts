@@ -4897,11 +4897,6 @@
         <translation>设备维护</translation>
     </message>
     <message>
-        <location filename="../../console/screens/__init__.py" line="17"/>
-        <source>Complaints</source>
-        <translation>投诉工单</translation>
-    </message>
-    <message>
         <location filename="../../console/screens/__init__.py" line="19"/>
         <source>Dunning</source>
         <translation>欠费催缴</translation>
@@ -4925,6 +4920,11 @@
         <location filename="../../console/screens/__init__.py" line="27"/>
         <source>Audit</source>
         <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/__init__.py" line="17"/>
+        <source>Complaints</source>
+        <translation>投诉工单</translation>
     </message>
 </context>
 <context>

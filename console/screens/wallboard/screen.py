@@ -21,6 +21,7 @@ from console.common.access import access_of
 from console.common.link import ClientBridge
 from console.common.preferences import Preferences
 from console.common.screen import Screen
+from console.screens.complaints.wall import ComplaintStrip, FromCallButton
 from console.screens.wallboard import floor
 from console.screens.wallboard.actions import VIEW, build_actions, retranslate_actions
 from console.screens.wallboard.models.agent_grid import AgentGridModel
@@ -88,6 +89,7 @@ class WallboardScreen(Screen):
 
         self.control = SupervisorControl(self, self.agents, self.clock)  # issue 12
         self.control.place(self.agents, self.agent_area)
+        FromCallButton(self.control.call_panel, self)  # issue 16: a complaint from the call
         self.layout_prefs = load_layout(prefs)
         self.alarm_menu = QMenu(self)
         self.actions_by_name: dict[str, QAction] = build_actions(
@@ -119,6 +121,8 @@ class WallboardScreen(Screen):
         outer.setSpacing(6)
         outer.addWidget(self.stale_banner)
         outer.addWidget(self.alarm_banner)
+        self.complaint_strip = ComplaintStrip(self.bridge, self)  # orders per warning level
+        outer.addWidget(self.complaint_strip)
         self._outer = outer
         # big numbers first: they are read from five metres
         outer.addWidget(self.tiles, STRETCH[0][0])
