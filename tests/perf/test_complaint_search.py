@@ -8,6 +8,7 @@ overall p95; asserts only that each page is right, never a time.
 
 from __future__ import annotations
 
+import importlib
 import os
 import random
 import statistics
@@ -23,7 +24,11 @@ from models.persistence.complaints import OrderQuery, WorkOrderRepository
 from models.persistence.database import Database, open_database
 from models.persistence.schema import WorkOrderRow
 
-pytestmark = pytest.mark.perf
+_MIGRATION = importlib.import_module(
+    "models.persistence.migrations.versions.0005_complaint_lifecycle")
+SQLITE_SEARCH, POSTGRES_SEARCH = _MIGRATION.SQLITE_SEARCH, _MIGRATION.POSTGRES_SEARCH
+
+pytestmark = [pytest.mark.perf, pytest.mark.timeout(3600)]
 ROWS = int(os.environ.get("COMPLAINT_BENCH_ROWS", "1000000"))
 CHUNK = 20_000
 RUNS = 20
@@ -72,12 +77,23 @@ def _rows(n: int, seed: int = 16) -> Iterator[list[dict[str, Any]]]:
 
 
 def _load(db: Database, n: int) -> float:
+    """Bulk load: the search index is built once at the end (as a site's import would), not
+    kept row by row — the FTS5 insert trigger / the GIN index come back afterwards."""
     start = time.perf_counter()
+    sqlite = db.dialect == "sqlite"
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER work_order_search_ai" if sqlite
+                          else "DROP INDEX ix_work_orders_search_trgm"))
     stmt = insert(WorkOrderRow)
     for chunk in _rows(n):
         with db.begin() as s:
             s.execute(stmt, chunk)
     with db.engine.begin() as conn:
+        if sqlite:
+            conn.execute(text(SQLITE_SEARCH[1]))  # the insert trigger
+            conn.execute(text(SQLITE_SEARCH[-1]))  # rebuild the FTS5 index
+        else:
+            conn.execute(text(POSTGRES_SEARCH[1]))
         conn.execute(text("ANALYZE"))
     return time.perf_counter() - start
 
@@ -139,7 +155,7 @@ def test_filtered_list_page_p95(loaded: tuple[Database, float]) -> None:
     every.sort()
     p95 = every[int(0.95 * (len(every) - 1))]
     print(f"\ncomplaint search on {db.dialect}: {ROWS:,} orders loaded in {load_s:.0f} s "
-          f"(FTS5 / pg_trgm maintained while loading); page = 100 rows + total")
+          f"(bulk, search index built at the end); page = 100 rows + total")
     print("\n".join(lines))
     print(f"  overall p95 of a filtered list page: {p95 * 1000:.1f} ms over {len(every)} "
           "queries")

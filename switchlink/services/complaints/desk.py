@@ -55,6 +55,8 @@ class ComplaintDesk:
         self.urges: deque[dict[str, Any]] = deque(maxlen=URGES_KEPT)
         self._urges_changed = False
         self._next_warnings = 0.0
+        self._reader: threading.Thread | None = None
+        self._warnings: dict[str, Any] | None = None
         self._next_spikes = 0.0
         self._warm(clock())
 
@@ -104,20 +106,21 @@ class ComplaintDesk:
     # --- the ticker (serving loop) --------------------------------------------------------
 
     def tick(self, now: float) -> list[Any]:
-        """Warnings every 30 s, spikes every 10 s: live keys, alarm metrics."""
+        """Warnings every 30 s (read on a thread, published on the next tick), spikes every
+        10 s: live keys and alarm metrics."""
         changes: list[Any] = []
         metrics: dict[str, dict[str, Any]] = {}
-        if now >= self._next_warnings:
+        if now >= self._next_warnings and self._reader is None:
             self._next_warnings = now + WARNINGS_EVERY_S
-            try:
-                warnings = self.repo.warnings(now)
-            except Exception:  # the database may be busy; the next tick tries again
-                log.exception("complaint warnings could not be read")
-            else:
-                warnings["at"] = now
-                metrics[DEADLINES_METRICS] = {f"orders_{lv}": warnings["counts"][lv]
-                                              for lv in LEVELS}
-                changes += self._set(WARNINGS_KEY, warnings)
+            self._reader = threading.Thread(target=self._read_warnings, args=(now,),
+                                            name="complaint-warnings", daemon=True)
+            self._reader.start()
+        with self._lock:
+            warnings, self._warnings = self._warnings, None
+        if warnings is not None:
+            metrics[DEADLINES_METRICS] = {f"orders_{lv}": warnings["counts"][lv]
+                                          for lv in LEVELS}
+            changes += self._set(WARNINGS_KEY, warnings)
         if now >= self._next_spikes:
             self._next_spikes = now + SPIKES_EVERY_S
             with self._lock:
@@ -137,6 +140,24 @@ class ComplaintDesk:
                 self._urges_changed = False
                 changes += self._set(URGES_KEY, list(self.urges))
         return changes
+
+    def _read_warnings(self, now: float) -> None:
+        """Off the serving loop: the counts are a database read (ms, but never on the loop)."""
+        try:
+            warnings = self.repo.warnings(now)
+            warnings["at"] = now
+            with self._lock:
+                self._warnings = warnings
+        except Exception:  # the database may be busy; the next round tries again
+            log.exception("complaint warnings could not be read")
+        finally:
+            self._reader = None
+
+    def wait_for_warnings(self, timeout: float = 10.0) -> None:
+        """Tests and tools: let a warnings read in flight finish."""
+        reader = self._reader
+        if reader is not None:
+            reader.join(timeout)
 
     def _set(self, key: str, value: Any) -> list[Any]:
         return [] if self.floor is None else self.floor.set(key, value)
