@@ -136,6 +136,12 @@ class ReportRepository:
         with self.db.read() as s:
             return [_stored(r) for r in s.scalars(query)]
 
+    def latest_end(self, kind: str) -> float | None:
+        """The end of the newest stored report of ``kind`` (None: none stored)."""
+        with self.db.read() as s:
+            value = s.scalar(select(func.max(ReportRow.end)).where(ReportRow.kind == kind))
+            return None if value is None else float(value)
+
     def count(self, kind: str | None = None) -> int:
         query = select(func.count()).select_from(ReportRow)
         if kind is not None:

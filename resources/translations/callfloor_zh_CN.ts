@@ -2418,68 +2418,68 @@
         <translation>使用人工催缴座席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/screen.py" line="128"/>
+        <location filename="../../console/screens/dunning/screen.py" line="134"/>
         <source>no files</source>
         <translation>无文件</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/screen.py" line="129"/>
+        <location filename="../../console/screens/dunning/screen.py" line="135"/>
         <source>Planned %1: %2 to call, %3 for the manual seat; %4</source>
         <translation>已计划 %1：自动外呼 %2 户，人工座席 %3 户；%4</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/screen.py" line="144"/>
+        <location filename="../../console/screens/dunning/screen.py" line="150"/>
         <source>Export suspension file</source>
         <translation>导出停机文件</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/screen.py" line="145"/>
-        <location filename="../../console/screens/dunning/screen.py" line="160"/>
+        <location filename="../../console/screens/dunning/screen.py" line="151"/>
+        <location filename="../../console/screens/dunning/screen.py" line="166"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/screen.py" line="153"/>
+        <location filename="../../console/screens/dunning/screen.py" line="159"/>
         <source>%1 rows written to %2</source>
         <translation>已写入 %1 行到 %2</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/screen.py" line="159"/>
+        <location filename="../../console/screens/dunning/screen.py" line="165"/>
         <source>Import payments (reconciliation)</source>
         <translation>导入缴费（对账）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/screen.py" line="171"/>
+        <location filename="../../console/screens/dunning/screen.py" line="177"/>
         <source>Payments: %1 imported, %2 seen before; %3 accounts paid up, %4 to restore</source>
         <translation>缴费：导入 %1 笔，重复 %2 笔；%3 户已缴清，%4 户待复机</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/screen.py" line="180"/>
+        <location filename="../../console/screens/dunning/screen.py" line="186"/>
         <source>%1 was not imported; nothing changed.</source>
         <translation>%1 未导入；没有任何更改。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/screen.py" line="181"/>
+        <location filename="../../console/screens/dunning/screen.py" line="187"/>
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/screen.py" line="191"/>
+        <location filename="../../console/screens/dunning/screen.py" line="197"/>
         <source>Nobody is waiting in the collection queue.</source>
         <translation>催缴队列中没有待呼叫的账户。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/screen.py" line="199"/>
+        <location filename="../../console/screens/dunning/screen.py" line="205"/>
         <source>Dialing %1…</source>
         <translation>正在拨打 %1…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/screen.py" line="202"/>
+        <location filename="../../console/screens/dunning/screen.py" line="208"/>
         <source>Call %1 placed through the switch</source>
         <translation>已通过交换机发起呼叫 %1</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/screen.py" line="208"/>
+        <location filename="../../console/screens/dunning/screen.py" line="214"/>
         <source>%1: outcome recorded</source>
         <translation>%1：结果已记录</translation>
     </message>
@@ -4661,12 +4661,12 @@
     <message>
         <location filename="../../console/screens/reports/view.py" line="83"/>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/view.py" line="85"/>
         <source>Value</source>
-        <translation type="unfinished">当前值</translation>
+        <translation>数值</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/view.py" line="93"/>
@@ -4897,6 +4897,11 @@
         <translation>设备维护</translation>
     </message>
     <message>
+        <location filename="../../console/screens/__init__.py" line="17"/>
+        <source>Complaints</source>
+        <translation>投诉工单</translation>
+    </message>
+    <message>
         <location filename="../../console/screens/__init__.py" line="19"/>
         <source>Dunning</source>
         <translation>欠费催缴</translation>
@@ -4921,157 +4926,153 @@
         <source>Audit</source>
         <translation>审计</translation>
     </message>
-    <message>
-        <location filename="../../console/screens/__init__.py" line="17"/>
-        <source>Complaints</source>
-        <translation>投诉工单</translation>
-    </message>
 </context>
 <context>
     <name>SeatPanel</name>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="115"/>
+        <location filename="../../console/screens/dunning/seat.py" line="118"/>
         <source>Next account</source>
+        <extracomment>the site&apos;s time zone and day (from the campaign): times and promises are site time</extracomment>
         <translation>下一个账户</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="116"/>
+        <location filename="../../console/screens/dunning/seat.py" line="119"/>
         <source>Dial</source>
         <translation>拨号</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="117"/>
+        <location filename="../../console/screens/dunning/seat.py" line="120"/>
         <source>Record outcome</source>
         <translation>记录结果</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="118"/>
+        <location filename="../../console/screens/dunning/seat.py" line="121"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="119"/>
+        <location filename="../../console/screens/dunning/seat.py" line="122"/>
         <source>Outcome of the call</source>
         <translation>通话结果</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="120"/>
+        <location filename="../../console/screens/dunning/seat.py" line="123"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="120"/>
+        <location filename="../../console/screens/dunning/seat.py" line="123"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="121"/>
+        <location filename="../../console/screens/dunning/seat.py" line="124"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="121"/>
+        <location filename="../../console/screens/dunning/seat.py" line="124"/>
         <source>Owed</source>
         <translation>欠费</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="122"/>
+        <location filename="../../console/screens/dunning/seat.py" line="125"/>
         <source>Promise</source>
         <translation>承诺缴费</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="122"/>
+        <location filename="../../console/screens/dunning/seat.py" line="125"/>
         <source>Customer level</source>
         <translation>客户级别</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="124"/>
-        <location filename="../../console/screens/dunning/seat.py" line="138"/>
+        <location filename="../../console/screens/dunning/seat.py" line="127"/>
+        <location filename="../../console/screens/dunning/seat.py" line="141"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="124"/>
+        <location filename="../../console/screens/dunning/seat.py" line="127"/>
         <source>Promised date</source>
         <translation>承诺日期</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="125"/>
+        <location filename="../../console/screens/dunning/seat.py" line="128"/>
         <source>Promised amount</source>
         <translation>承诺金额</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="125"/>
+        <location filename="../../console/screens/dunning/seat.py" line="128"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="136"/>
+        <location filename="../../console/screens/dunning/seat.py" line="139"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="136"/>
+        <location filename="../../console/screens/dunning/seat.py" line="139"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="136"/>
+        <location filename="../../console/screens/dunning/seat.py" line="139"/>
         <source>Paid</source>
         <translation>已缴</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="138"/>
+        <location filename="../../console/screens/dunning/seat.py" line="141"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="138"/>
+        <location filename="../../console/screens/dunning/seat.py" line="141"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="138"/>
+        <location filename="../../console/screens/dunning/seat.py" line="141"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="139"/>
+        <location filename="../../console/screens/dunning/seat.py" line="142"/>
         <source>Bills</source>
         <translation>账单</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="140"/>
+        <location filename="../../console/screens/dunning/seat.py" line="143"/>
         <source>Dunning calls</source>
         <translation>催缴呼叫</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="157"/>
+        <location filename="../../console/screens/dunning/seat.py" line="160"/>
         <source>Press “Next account” to take the next one in the collection queue.</source>
         <translation>按“下一个账户”领取催缴队列中的下一户。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="168"/>
+        <location filename="../../console/screens/dunning/seat.py" line="171"/>
         <source>%1 by %2</source>
         <translation>%2 前缴 %1</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="170"/>
+        <location filename="../../console/screens/dunning/seat.py" line="173"/>
         <source>VIP</source>
         <translation>大客户</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="171"/>
+        <location filename="../../console/screens/dunning/seat.py" line="174"/>
         <source>Normal</source>
         <translation>普通客户</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="184"/>
+        <location filename="../../console/screens/dunning/seat.py" line="187"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/seat.py" line="203"/>
+        <location filename="../../console/screens/dunning/seat.py" line="208"/>
         <source>A promise needs an amount.</source>
         <translation>承诺缴费需要填写金额。</translation>
     </message>

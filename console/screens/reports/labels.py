@@ -116,7 +116,7 @@ def show(key: str, value: Any) -> str:
     if isinstance(value, int):
         return locale.toString(value)
     if isinstance(value, float):
-        return locale.toString(value, "f", 1)
+        return locale.toString(value, "f", 0 if value.is_integer() else 1)
     return word(str(value))
 
 

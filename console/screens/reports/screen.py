@@ -105,6 +105,7 @@ class ReportsScreen(Screen):
         split.addWidget(self.view)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
+        split.setSizes([380, 1100])  # the list shows its period and service level
         layout = QVBoxLayout(self)
         layout.addWidget(self.why)
         layout.addLayout(bar)
@@ -184,8 +185,8 @@ class ReportsScreen(Screen):
         rows = [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
         self.stored.set_rows(rows)
         self.list.resizeColumnsToContents()
-        if rows and self.view.report is None:
-            self.open_stored(rows[0])  # the newest, until someone picks another
+        if rows and self.view.report is None:  # until someone picks one: the newest day's
+            self.open_stored(next((r for r in rows if r.get("kind") == "daily"), rows[0]))
 
     def open_stored(self, row: Any) -> None:
         if isinstance(row, dict) and row.get("id"):

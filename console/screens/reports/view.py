@@ -80,8 +80,10 @@ class ReportView(QWidget):
         self.tabs = QTabWidget(objectName="reportTables")
         self.models: dict[str, RowsModel] = {}
         columns = {
-            "centre": [Column(FIGURES["name"], lambda r: tr(FIGURES.get(r["key"], r["key"]))),
-                       Column(FIGURES["count"], lambda r: show(r["key"], r["value"]))],
+            "centre": [Column(QT_TRANSLATE_NOOP("ReportsScreen", "Figure"),
+                              lambda r: tr(FIGURES.get(r["key"], r["key"]))),
+                       Column(QT_TRANSLATE_NOOP("ReportsScreen", "Value"),
+                              lambda r: show(r["key"], r["value"]))],
             "queues": [_column(k) for k in QUEUES],
             "levels": [_column(k) for k in LEVELS],
             "agents": [_column(k) for k in AGENTS] + [
