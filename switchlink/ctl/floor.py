@@ -1,6 +1,8 @@
-"""``ctl`` verbs over the live floor: status, agents, queues, links, snapshot, watch, force-state.
+"""``ctl`` verbs over the live floor: status, agents, queues, links, snapshot, watch, force-state,
+and supervisor control's agent and reason-codes (ctl/supervise.py).
 
-All but force-state read the client's mirror, so they wait for the floor's snapshot first.
+All but force-state, agent and reason-codes read the client's mirror, so they wait for the
+floor's snapshot first.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import sys
 import time
 from typing import Any
 
+from switchlink.ctl import supervise
 from switchlink.ctl.alarms import active_alarms
 from switchlink.ctl.connection import Connection
 from switchlink.ctl.health import health, health_lines
@@ -24,7 +27,8 @@ from switchlink.ctl.output import (
     say,
 )
 
-ACTIONS = ("status", "agents", "queues", "links", "snapshot", "watch", "force-state")
+ACTIONS = ("status", "agents", "queues", "links", "snapshot", "watch", "force-state", "agent",
+           "reason-codes")
 
 
 def add_parsers(sub: Any) -> None:
@@ -45,16 +49,24 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("agent", help="work number")
     p.add_argument("state", choices=["ready", "not-ready", "logout"])
     p.add_argument("--reason", required=True, help="why (goes to the audit log)")
+    p.add_argument("--code", help="not-ready reason code (see `ctl reason-codes`)")
     p.add_argument("--json", action="store_true")
+    supervise.add_parsers(sub)
 
 
 def run(args: argparse.Namespace, conn: Connection) -> int:
     action = args.ctl_command
     as_json = getattr(args, "json", False)
     client = conn.client
+    if action == "agent":
+        return supervise.run_agent(args, client)
+    if action == "reason-codes":
+        return supervise.run_reason_codes(args, client)
     if action == "force-state":
+        extra = {"reason_code": args.code} if args.code else {}
         data = client.call(
-            "set_agent_state", {"agent": args.agent, "state": args.state, "reason": args.reason}
+            "set_agent_state",
+            {"agent": args.agent, "state": args.state, "reason": args.reason, **extra},
         )
         say(data, as_json, f"agent {data['agent']} is now forced {data['state']}")
         return EXIT_OK

@@ -73,9 +73,11 @@ def add_parsers(sub: Any) -> None:
     _range(p)
     p = sub.add_parser("alarm-history", help="alarm steps (raised, escalated, acked, cleared)")
     _range(p)
-    p = sub.add_parser("audit", help="the audit trail by user, action and time")
+    p = sub.add_parser("audit", help="the audit trail by user, action, target, result and time")
     p.add_argument("--user")
     p.add_argument("--action", help="command name, e.g. set_agent_state")
+    p.add_argument("--target", help="what it was done to: an agent, a call, a user …")
+    p.add_argument("--result", choices=["ok", "refused"])
     _range(p)
     for name in ACTIONS:
         sub.choices[name].add_argument("--json", action="store_true", help="JSON for scripts")
@@ -198,5 +200,5 @@ _QUERIES: dict[str, tuple[str, tuple[str, ...], Callable[[Any], list[dict[str, A
     "intervals": ("history.intervals", ("day", "queue"), _interval_rows),
     "calls": ("history.calls", ("number", *_RANGE), _call_rows),
     "alarm-history": ("history.alarms", _RANGE, _alarm_log_rows),
-    "audit": ("audit.search", ("user", "action", *_RANGE), _audit_rows),
+    "audit": ("audit.search", ("user", "action", "target", "result", *_RANGE), _audit_rows),
 }

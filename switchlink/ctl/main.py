@@ -25,6 +25,7 @@ from switchlink.ctl import (
     ivr,
     keys,
     reports,
+    supervise,
     users,
     workforce,
 )
@@ -62,8 +63,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         group.add_parsers(sub)
     p = sub.add_parser("call", help="send any command: NAME with JSON arguments")
     p.add_argument("name")
-    p.add_argument("args", nargs="?", default="{}", help="JSON object (default {})")
+    p.add_argument("args", nargs="?", help="JSON object (default {}); or, after "
+                   "monitor|whisper|barge|leave|release|transfer, the call id")
     p.add_argument("--json", action="store_true")
+    supervise.add_call_options(p)  # ctl call monitor CALL --record … (ctl/supervise.py)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -112,8 +115,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _call(args: argparse.Namespace, client: Any) -> int:
     """``ctl call NAME '{json}'``: any command, its answer as JSON."""
+    if supervise.is_call_verb(args):
+        return supervise.run_call_verb(args, client)
     try:
-        cmd_args = json.loads(args.args)
+        cmd_args = json.loads(args.args if args.args is not None else "{}")
     except ValueError as exc:
         err(f"arguments must be a JSON object: {exc}")
         return EXIT_USAGE
