@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from models.alarmlog import AlarmLogEntry
@@ -102,14 +102,17 @@ class ReportRepository:
         self.db = db
 
     def save(self, report: StoredReport) -> int:
+        """Store ``report``; one of the same kind and start is updated in place, so its id
+        (which a console may be showing) stays valid."""
         with self.db.begin() as s:
-            s.execute(delete(ReportRow).where(
-                ReportRow.kind == report.kind, ReportRow.start == report.start))
-            row = ReportRow(
-                kind=report.kind, period_key=report.period_key, start=report.start,
-                end=report.end, generated_at=report.generated_at,
-                generated_by=report.generated_by[:64], figures=report.figures)
-            s.add(row)
+            row = s.scalars(select(ReportRow).where(
+                ReportRow.kind == report.kind, ReportRow.start == report.start)).first()
+            if row is None:
+                row = ReportRow(kind=report.kind, start=report.start)
+                s.add(row)
+            row.period_key, row.end = report.period_key, report.end
+            row.generated_at, row.generated_by = report.generated_at, report.generated_by[:64]
+            row.figures = report.figures
             s.flush()
             return int(row.id)
 
