@@ -5394,47 +5394,47 @@
         <translation>大客户</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/call_panel.py" line="95"/>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="96"/>
         <source>Call of agent {agent}</source>
         <translation>坐席 {agent} 的通话</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/call_panel.py" line="119"/>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="120"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/call_panel.py" line="127"/>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="128"/>
         <source>nobody is listening in</source>
         <translation>无人监听</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/call_panel.py" line="134"/>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="135"/>
         <source>Caller:</source>
         <translation>主叫号码：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/call_panel.py" line="135"/>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="136"/>
         <source>Customer level:</source>
         <translation>客户等级：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/call_panel.py" line="136"/>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="137"/>
         <source>Queue:</source>
         <translation>队列：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/call_panel.py" line="137"/>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="138"/>
         <source>Time:</source>
         <translation>通话时长：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/call_panel.py" line="138"/>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="139"/>
         <source>IVR trail:</source>
         <translation>IVR 轨迹：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/call_panel.py" line="139"/>
+        <location filename="../../console/screens/wallboard/control/call_panel.py" line="140"/>
         <source>Listening in:</source>
         <translation>监听者：</translation>
     </message>
@@ -5708,7 +5708,7 @@
         <translation>{action}：{done} 名完成，{refused} 名被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/controller.py" line="434"/>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="435"/>
         <source>Supervisor actions</source>
         <translation>班长操作</translation>
     </message>
@@ -5728,22 +5728,22 @@
         <translation>被拒绝（{why}）：{message}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="122"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="124"/>
         <source>{done} done, {refused} refused</source>
         <translation>{done} 名完成，{refused} 名被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="128"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="130"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="129"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="131"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="130"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="132"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>

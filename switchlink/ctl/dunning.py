@@ -9,14 +9,13 @@ import json
 import sys
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from switchlink.ctl.connection import Connection
 from switchlink.ctl.output import (
     EXIT_OK,
     EXIT_USAGE,
     err,
-    local_time,
-    percent,
     print_table,
     say,
 )
@@ -135,12 +134,17 @@ def _status(args: argparse.Namespace, data: dict[str, Any]) -> int:
     why = data["why"]
     reason = ""
     if data["pace"] != "running" and why.get("queue"):
-        reason = (f" — {why['queue']} 15-min service level {percent(why['service_level'])} "
-                  f"against {percent(why['target'])}")
+        reason = (f" — queue {why['queue']}: 15-min service level "
+                  f"{why['service_level'] * 100:.1f}% against {why['target'] * 100:.1f}%")
     start, end = data["window"]
+    zone = ZoneInfo(data.get("timezone") or "UTC")
+
+    def site(t: float) -> str:
+        return dt.datetime.fromtimestamp(t, zone).strftime("%H:%M")
+
     print(f"campaign {'running' if data['running'] else 'paused'} (by {data['by'] or '-'}), "
           f"day {data['day']}{'' if data['open_day'] else ' (closed)'}, window "
-          f"{local_time(start, '%H:%M')}–{local_time(end, '%H:%M')} switch clock")
+          f"{site(start)}–{site(end)} {zone.key}")
     print(f"pacing: {data['pace']}, {data['channels']} of {data['max_channels']} channels"
           f"{reason}")
     print_table([{k: c[k] for k in ("dialed", "answered", "delivered", "machine", "no_answer",

@@ -23,16 +23,15 @@ from console.screens.dunning.labels import (
     FILES,
     HELD,
     PACES,
+    TILES,
     clock,
     label,
     number,
     percent,
 )
 
-TILES = ("dialed", "answered", "delivered", "promises", "paid")
-TILE_NAMES = {"dialed": "Dialed", "answered": "Answered", "delivered": "Notices delivered",
-              "promises": "Promises", "paid": "Paid"}
 COLOURS = ("#4e79a7", "#59a14f", "#f28e2b")
+BUCKET_S = 1800.0  # the dialer's chart bucket (switchlink.services.dunning.dialer)
 
 
 def _plot() -> pg.PlotWidget:
@@ -66,20 +65,23 @@ class CampaignChart(QWidget):
         self.series: list[dict[str, Any]] = []
         self.retranslate_ui()
 
-    def set_series(self, series: list[dict[str, Any]]) -> None:
+    def set_series(self, series: list[dict[str, Any]], zone: str = "") -> None:
+        """One slot per half hour since the first; a half hour with no sample stays a gap."""
         self.series = list(series)
-        xs = list(range(len(series)))
+        t0 = series[0]["t"] if series else 0.0
+        xs = [round((s["t"] - t0) / BUCKET_S) for s in series]
         for i, (bar, key) in enumerate(zip(self.bars, ("dialed", "answered", "delivered"),
                                            strict=True)):
             bar.setOpts(x=[x + (i - 1) * 0.28 for x in xs], height=[s[key] for s in series])
         self.sl_curve.setData(xs, [float("nan") if s.get("sl") is None else s["sl"] * 100
                                    for s in series])
         top = max([s["dialed"] for s in series] + [1])
+        span = (xs[-1] + 1) if xs else 1
         self.calls.setYRange(0, top * 1.15, padding=0)
-        self.calls.setXRange(-0.7, max(0, len(series) - 0.3), padding=0)
-        self.sl.setXRange(-0.5, max(0.5, len(series) - 0.5), padding=0)
-        step = max(1, len(series) // 8)
-        ticks = [(i, clock(s["t"])) for i, s in enumerate(series) if i % step == 0]
+        self.calls.setXRange(-0.7, max(0, span - 0.3), padding=0)
+        self.sl.setXRange(-0.5, max(0.5, span - 0.5), padding=0)
+        step = max(1, span // 8)
+        ticks = [(x, clock(t0 + x * BUCKET_S, zone=zone)) for x in range(0, span, step)]
         for plot in (self.calls, self.sl):
             plot.getPlotItem().getAxis("bottom").setTicks([ticks])
 
@@ -102,6 +104,7 @@ class CampaignPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.status: dict[str, Any] = {}
+        self._day_set = False
         self.state = QLabel(self)
         self.state.setObjectName("dunningState")
         self.why = QLabel(self)
@@ -171,11 +174,11 @@ class CampaignPanel(QWidget):
         self.files_label.setText(self.tr("Suspension files:"))
         current = self.file_kind.currentData()
         self.file_kind.clear()
-        for key, text in FILES.items():
-            self.file_kind.addItem(self.tr(text), key)
+        for key in FILES:
+            self.file_kind.addItem(label(FILES, key), key)
         self.file_kind.setCurrentIndex(max(0, self.file_kind.findData(current)))
         for key, (_, caption) in self.tiles.items():
-            caption.setText(self.tr(TILE_NAMES[key]))
+            caption.setText(label(TILES, key))
         self.chart.retranslate_ui()
         self.show_status(self.status)
 
@@ -187,18 +190,23 @@ class CampaignPanel(QWidget):
             return
         running = status.get("running")
         window = status.get("window") or [0, 0]
+        zone = status.get("timezone", "")
         day_note = "" if status.get("open_day", True) else self.tr(" · closed day: no calls")
         self.state.setText(
             (self.tr("Campaign running") if running else self.tr("Campaign paused"))
             + self.tr(" · %1 · window %2–%3").replace("%1", status.get("day", ""))
-            .replace("%2", clock(window[0])).replace("%3", clock(window[1])) + day_note)
+            .replace("%2", clock(window[0], zone=zone))
+            .replace("%3", clock(window[1], zone=zone)) + day_note)
         self.start.setEnabled(self.start.property("allowed") is not False and not running)
         self.pause.setEnabled(self.pause.property("allowed") is not False and bool(running))
         self.why.setText(self.why_text(status))
         counts = status.get("counts", {})
         for key, (value, _) in self.tiles.items():
             value.setText(number(counts.get(key, 0)))
-        self.chart.set_series(status.get("series", []))
+        self.chart.set_series(status.get("series", []), zone)
+        if not self._day_set and status.get("day"):
+            self._day_set = True  # the file day follows the campaign's day (site time)
+            self.file_day.setDate(QDate.fromString(status["day"], "yyyy-MM-dd"))
         held = status.get("held", {})
         parts = [f"{label(HELD, k)} {number(v)}" for k, v in sorted(held.items()) if v]
         self.held.setText(
@@ -217,7 +225,7 @@ class CampaignPanel(QWidget):
             return self.tr("The site declared today closed: no dunning calls.")
         if not status.get("in_window"):
             return self.tr("Outside the dialing window: calls start again at %1.").replace(
-                "%1", clock((status.get("window") or [0])[0]))
+                "%1", clock((status.get("window") or [0])[0], zone=status.get("timezone", "")))
         pace = status.get("pace", "running")
         channels = self.tr("%1 of %2 channels").replace("%1", number(status.get("channels", 0))) \
             .replace("%2", number(status.get("max_channels", 0)))

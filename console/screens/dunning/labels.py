@@ -3,7 +3,7 @@ the UI language (context ``Dunning``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, QTimeZone
 
 C = "Dunning"
 
@@ -52,6 +52,13 @@ SEATS = {
     "manual": QT_TRANSLATE_NOOP("Dunning", "manual"),
     "robot": QT_TRANSLATE_NOOP("Dunning", "robot"),
 }
+TILES = {
+    "dialed": QT_TRANSLATE_NOOP("Dunning", "Dialed"),
+    "answered": QT_TRANSLATE_NOOP("Dunning", "Answered"),
+    "delivered": QT_TRANSLATE_NOOP("Dunning", "Notices delivered"),
+    "promises": QT_TRANSLATE_NOOP("Dunning", "Promises"),
+    "paid": QT_TRANSLATE_NOOP("Dunning", "Paid"),
+}
 FILES = {
     "one_way": QT_TRANSLATE_NOOP("Dunning", "One-way suspension file"),
     "two_way": QT_TRANSLATE_NOOP("Dunning", "Two-way / malicious arrears file"),
@@ -88,10 +95,20 @@ def percent(ratio: float | None) -> str:
     return "—" if ratio is None else QLocale().toString(ratio * 100, "f", 1) + " %"
 
 
-def clock(epoch: float, pattern: str = "HH:mm") -> str:
-    return QLocale().toString(QDateTime.fromSecsSinceEpoch(round(epoch)), pattern)
+def clock(epoch: float, pattern: str = "HH:mm", zone: str = "") -> str:
+    """A time of day; ``zone``: the site's time zone (the window is the site's 10:00)."""
+    moment = QDateTime.fromSecsSinceEpoch(round(epoch))
+    if zone:
+        tz = QTimeZone(zone.encode())
+        if tz.isValid():
+            moment = moment.toTimeZone(tz)
+    return QLocale().toString(moment, pattern)
 
 
-def when(epoch: float) -> str:
-    return QLocale().toString(QDateTime.fromSecsSinceEpoch(round(epoch)),
-                              QLocale.FormatType.ShortFormat)
+def when(epoch: float, zone: str = "") -> str:
+    moment = QDateTime.fromSecsSinceEpoch(round(epoch))
+    if zone:
+        tz = QTimeZone(zone.encode())
+        if tz.isValid():
+            moment = moment.toTimeZone(tz)
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)

@@ -93,6 +93,7 @@ class DunningScreen(Screen):
             status = self.bridge.mirror.get(CAMPAIGN_KEY)
             if status:
                 self.campaign.show_status(status)
+                self._site(status)
                 self._first_shown()
 
     def _first_shown(self) -> None:
@@ -117,7 +118,12 @@ class DunningScreen(Screen):
 
     def _status(self, data: dict[str, Any]) -> None:
         self.campaign.show_status(data)
+        self._site(data)
         self._first_shown()
+
+    def _site(self, status: dict[str, Any]) -> None:
+        self.seat.zone = status.get("timezone", "")
+        self.seat.today = status.get("day", "")
 
     def _control(self, name: str) -> None:
         self._command(name, {}, self._status)

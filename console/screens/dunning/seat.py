@@ -41,6 +41,9 @@ class SeatPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.account: dict[str, Any] | None = None
+        #: the site's time zone and day (from the campaign): times and promises are site time
+        self.zone = ""
+        self.today = ""
         self.next = QPushButton(self)
         self.next.setObjectName("seatNext")
         self.dial = QPushButton(self)
@@ -177,13 +180,15 @@ class SeatPanel(QWidget):
         self.attempts.setRowCount(len(attempts))
         for row, a in enumerate(attempts):
             how = label(SEATS, "robot" if a["kind"] == "auto" else "manual")
-            for col, text in enumerate((when(a["at"]), how, label(RESULTS, a["result"]),
+            for col, text in enumerate((when(a["at"], self.zone), how, label(RESULTS, a["result"]),
                                         a["by"])):
                 self.attempts.setItem(row, col, QTableWidgetItem(text))
         self.attempts.resizeColumnsToContents()
         self.call_state.setText(self.tr("%1 · %2").replace("%1", account["account"])
                                 .replace("%2", account["name"]))
         self.promise_amount.setValue(float(account["owed"] or 0))
+        if self.today:  # a week from the site's today, the usual promise
+            self.promise_date.setDate(QDate.fromString(self.today, "yyyy-MM-dd").addDays(7))
         self._promise_fields()
 
     def show_call(self, text: str) -> None:

@@ -64,6 +64,7 @@ def test_ctl_dunning_on_a_real_switchlink(env: dict[str, str], run_daemon: Any, 
     assert _ctl(env, endpoint, "dunning", "start", "--json")[1]["running"] is True
     code, text, err = _ctl(env, endpoint, "dunning", "status")
     assert code == 0 and "campaign running (by admin)" in text and "pacing:" in text
+    assert "window 10:00–22:00 Asia/Shanghai" in text
     assert _ctl(env, endpoint, "dunning", "pause", "--json")[1]["running"] is False
     # usage errors: exit 2, one line, no traceback
     code, _, err = _ctl(env, endpoint, "dunning", "run-day", "--day", "21/03/2026")
