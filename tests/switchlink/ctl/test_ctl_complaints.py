@@ -7,8 +7,11 @@ from __future__ import annotations
 import json
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_ctl_history import PASSWORD, env, main, run_daemon, wait_for  # noqa: F401
@@ -34,6 +37,7 @@ def _client(env: dict[str, str], endpoint: str) -> SwitchlinkClient:  # noqa: F8
     return client
 
 
+@pytest.mark.timeout(600)  # ~20 ctl processes: minutes on a loaded 2-core machine
 def test_a_complaint_through_ctl_and_two_clients_at_once(env: dict[str, str],  # noqa: F811
                                                          run_daemon: Any) -> None:  # noqa: F811
     endpoint, proc = run_daemon()
@@ -103,3 +107,43 @@ def test_a_complaint_through_ctl_and_two_clients_at_once(env: dict[str, str],  #
     code, _, err = _ctl(env, endpoint, "complaint", "new", "--caller", "1",
                         "--classification", "不存在", "--description", "x")
     assert code == 1 and "unknown classification" in err
+
+
+@pytest.mark.timeout(600)
+def test_a_spike_on_a_real_switchlink_becomes_an_ivr_announcement(
+        env: dict[str, str],  # noqa: F811
+        run_daemon: Any) -> None:  # noqa: F811
+    """Nine outage complaints from one area in a minute raise a spike alarm; from that alarm
+    the supervisor's announcement lands in the running flow's emergency notice."""
+    endpoint, proc = run_daemon("--scenario", "hotline-ivr", "--speed", "60")
+    wait_for(lambda: main(env, "ctl", "--endpoint", endpoint, "login", "admin",
+                          "--password-stdin", stdin=PASSWORD + "\n")[0] == 0, proc, 60)
+    client = _client(env, endpoint)
+    try:
+        time.sleep(15)  # a quarter of an hour of calls in the history at x60
+        for i in range(9):
+            client.call("complaints.new", {"caller": f"1380000{i:04d}", "area": "0571",
+                                           "classification": "故障报修/停电",
+                                           "description": f"萧山区停电 {i}"})
+        spikes: list[dict[str, Any]] = []
+
+        def spiking() -> bool:
+            spikes[:] = client.call("complaints.spikes", {})["spikes"]
+            return bool(spikes and spikes[0]["alarm"])
+
+        wait_for(spiking, proc, 20)
+        assert spikes[0]["key"] == "故障报修/停电@0571" and spikes[0]["count"] == 9
+        alarms = client.call("alarms.list", {})
+        assert any(a["id"] == spikes[0]["alarm"] and a["rule_id"] == "complaint-spike"
+                   for a in alarms)
+        done = client.call("complaints.announce", {
+            "alarm": spikes[0]["alarm"], "text": "萧山区部分线路停电,正在抢修,预计两小时内恢复。",
+            "expires_at": spikes[0]["since"] + 2 * 86400})
+        assert (done["flow"], done["node"]) == ("hotline-10000", "fault_number")
+        assert done["notice"]["text"].startswith("萧山区部分线路停电")
+        assert len(done["volume"]["before"]) == 12
+        assert sum(n for _, n in done["volume"]["before"]) > 0  # fault calls through the menu
+        flows = {f["flow"]: f for f in client.call("ivr.flows", {})["flows"]}
+        assert flows["hotline-10000"]["notice"] is True
+    finally:
+        client.close()
