@@ -300,3 +300,45 @@ def test_a_spike_raises_an_alarm_and_the_announcement_goes_to_the_ivr(cd: Desk,
     err = cd.refused("sue", "complaints.announce", classification="其他", text="x",
                      expires_at=cd.switch.t + 60)
     assert err.code == "invalid_operation" and "no IVR menu" in err.message
+
+
+def test_report_by_classification_cause_and_department_per_period(cd: Desk) -> None:
+    a = new(cd, cause="计费差错", responsible_department="计费中心")
+    b = new(cd, classification="业务办理/宽带/装机")
+    a = act(cd, "sue", a, "reply_now", note="explained")
+    act(cd, "amy", a, "feedback", satisfied=True)
+    b = act(cd, "dora", b, "dispatch", department="装维中心")
+    daily = cd.call("sue", "complaints.report", period="daily", date="2026-11-30")
+    rows = {r["key"]: r for r in daily["by_classification"]}
+    assert rows["话费查询/扣费异常"]["on_time_rate"] == 1.0
+    assert rows["话费查询/扣费异常"]["satisfaction_rate"] == 1.0
+    assert rows["业务办理/宽带/装机"]["on_time_rate"] is None  # open, not yet due
+    assert {r["key"] for r in daily["by_department"]} == {"计费中心", "装维中心"}
+    assert {r["key"]: r["count"] for r in daily["by_cause"]} == {"计费差错": 1, "": 1}
+    weekly = cd.call("sue", "complaints.report", period="weekly", date="2026-12-02")
+    assert weekly["start"] == T0 - 9 * 3600  # Monday 00:00
+    assert sum(r["count"] for r in weekly["by_classification"]) == 2
+    assert cd.call("sue", "complaints.report", period="monthly",
+                   date="2026-10-31")["by_classification"] == []
+    hourly = cd.call("sue", "complaints.report", period="hourly", date="2026-11-30")
+    assert len(hourly["hours"]) == 24
+    assert sum(r["count"] for h in hourly["hours"] for r in h["by_classification"]
+               if h["start"] == T0) == 2  # both taken in the 09:00 hour
+
+
+def test_volume_counts_calls_through_an_ivr_node_per_interval(cd: Desk) -> None:
+    def call(i: int, at: float, trail: list[str]) -> CallRecord:
+        return CallRecord(call_id=f"v{i}", caller="1", callee="10000", customer_level="normal",
+                          direction="inbound", queue="faults", agent=None, trunk=None,
+                          arrived_at=at, ivr_at=at, queued_at=None, ringing_at=None,
+                          answered_at=None, ended_at=at + 30, outcome=CallOutcome.ABANDONED,
+                          ivr_trail=trail)
+
+    calls = [call(i, T0 - 3600 + i * 100, ["welcome", "main", "fault_number"]) for i in range(30)]
+    calls += [call(99, T0 - 100, ["welcome", "main", "billing"])]
+    CallRepository(cd.db).write_batch(calls, [])
+    data = cd.call("sue", "complaints.volume", node="fault_number", since=T0 - 3600, until=T0,
+                   interval_s=900)
+    assert data["rows"] == [[T0 - 3600, 9], [T0 - 2700, 9], [T0 - 1800, 9], [T0 - 900, 3]]
+    err = cd.refused("sue", "complaints.volume", node="x", since=T0, until=T0 - 1)
+    assert err.code == "bad_request"
