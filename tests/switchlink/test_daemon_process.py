@@ -171,6 +171,9 @@ def test_ctl_exit_codes_tables_and_json(
     assert code == 0 and "admin" in out
     agent = json.loads(run_module(env, *ctl, "agents", "--json")[1])[0]["agent"]
     code, out, err = run_module(env, *ctl, "force-state", agent, "not-ready", "--reason", "drill")
+    assert code == 1 and "reason_code missing" in err, "a not-ready needs a reason code"
+    code, out, err = run_module(env, *ctl, "force-state", agent, "not-ready", "--reason", "drill",
+                                "--code", "meeting")
     assert code == 0, err
     code, _, _ = run_module(env, *ctl, "force-state", agent, "sideways", "--reason", "x")
     assert code == 2
