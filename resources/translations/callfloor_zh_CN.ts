@@ -510,38 +510,38 @@
 <context>
     <name>AgentGridModel</name>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="21"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="22"/>
         <source>Work number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="22"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="23"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="23"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="24"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="24"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="25"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="25"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="26"/>
         <source>Time in state</source>
         <translation>状态时长</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="143"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="144"/>
         <source>⚠ Harasser</source>
         <extracomment>everything a grid cell paints, in one call: (work number, name, state, since, stale) a supervisor&apos;s mark on the cell, or None: (kind, who) with kind &quot;pending&quot; (sign-out booked during a call), &quot;monitored&quot; (who: the supervisors on the call) or &quot;forced&quot; (who forced it) time source for &quot;time in state&quot;; the switch clock when the daemon reports one agent -&gt; (team, skill groups): what the team / skill filter reads bumped when an agent&apos;s team or skill groups change (the filter must run again) agent -&gt; the state its cell paints, and agents per state: kept per frame for the touched agents only (recounting 5,000 agents for the legend took ~15 ms a frame)</extracomment>
         <translation>⚠ 骚扰</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="175"/>
+        <location filename="../../console/screens/wallboard/models/agent_grid.py" line="176"/>
         <source>Harassing caller (blacklist): %1</source>
         <translation>骚扰电话(黑名单):%1</translation>
     </message>
@@ -4636,7 +4636,7 @@
     <message>
         <location filename="../../console/screens/reports/labels.py" line="77"/>
         <source>schedule</source>
-        <translation>定时生成</translation>
+        <translation>定时任务</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="134"/>
@@ -5611,104 +5611,104 @@
         <translation>班长强制：{who}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/table.py" line="110"/>
+        <location filename="../../console/screens/wallboard/control/table.py" line="118"/>
         <source>monitoring</source>
         <translation>监听</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/table.py" line="111"/>
+        <location filename="../../console/screens/wallboard/control/table.py" line="119"/>
         <source>whispering</source>
         <translation>耳语</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/table.py" line="112"/>
+        <location filename="../../console/screens/wallboard/control/table.py" line="120"/>
         <source>barged in</source>
         <translation>强插</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/table.py" line="116"/>
+        <location filename="../../console/screens/wallboard/control/table.py" line="124"/>
         <source>not allowed</source>
         <extracomment>refusal codes worded for the floor; switchlink&apos;s own message follows</extracomment>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/table.py" line="117"/>
+        <location filename="../../console/screens/wallboard/control/table.py" line="125"/>
         <source>not possible now</source>
         <translation>当前无法操作</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/table.py" line="118"/>
+        <location filename="../../console/screens/wallboard/control/table.py" line="126"/>
         <source>link down</source>
         <translation>链路中断</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/table.py" line="119"/>
+        <location filename="../../console/screens/wallboard/control/table.py" line="127"/>
         <source>link down: no answer</source>
         <translation>链路中断：无应答</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/table.py" line="120"/>
+        <location filename="../../console/screens/wallboard/control/table.py" line="128"/>
         <source>not on the floor</source>
         <translation>不在现场</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/table.py" line="121"/>
+        <location filename="../../console/screens/wallboard/control/table.py" line="129"/>
         <source>change your password first</source>
         <translation>请先修改密码</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/table.py" line="123"/>
+        <location filename="../../console/screens/wallboard/control/table.py" line="131"/>
         <source>not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/controller.py" line="239"/>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="238"/>
         <source>Select one or more agents in the grid first.</source>
         <extracomment>the session&apos;s user and permissions (shared by every screen, told of each login) the open dialog and the last bulk result (tests and screenshots reach them) action name -&gt; (monotonic time sent, targets left); for the benchmark&apos;s timing</extracomment>
         <translation>请先在坐席网格中选择一名或多名坐席。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/controller.py" line="263"/>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="262"/>
         <source>{count} agents: {list}</source>
         <translation>{count} 名坐席：{list}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/controller.py" line="273"/>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="272"/>
         <source>{action} for {who}?</source>
         <translation>对 {who} {action}？</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/controller.py" line="311"/>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="310"/>
         <source>Select one agent who is on a call.</source>
         <translation>请选择一名正在通话的坐席。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/controller.py" line="325"/>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="324"/>
         <source>Hang up call {call} of agent {agent}?</source>
         <translation>挂断坐席 {agent} 的通话 {call}？</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/controller.py" line="347"/>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="346"/>
         <source>Transfer call {call} of agent {agent} to:</source>
         <translation>将坐席 {agent} 的通话 {call} 转接到：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/controller.py" line="376"/>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="375"/>
         <source>{action} {target}: {result}</source>
         <translation>{action} {target}：{result}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/controller.py" line="389"/>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="388"/>
         <source>Skills unchanged.</source>
         <translation>技能未改变。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/controller.py" line="408"/>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="407"/>
         <source>{action}: {done} done, {refused} refused</source>
         <translation>{action}：{done} 名完成，{refused} 名被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/controller.py" line="435"/>
+        <location filename="../../console/screens/wallboard/control/controller.py" line="434"/>
         <source>Supervisor actions</source>
         <translation>班长操作</translation>
     </message>
@@ -5728,22 +5728,22 @@
         <translation>被拒绝（{why}）：{message}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="124"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="125"/>
         <source>{done} done, {refused} refused</source>
         <translation>{done} 名完成，{refused} 名被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="130"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="131"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="131"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="132"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="132"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="133"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>

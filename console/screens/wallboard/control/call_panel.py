@@ -60,7 +60,7 @@ class CallPanel(QGroupBox):
         self.values: dict[str, QLabel] = {}
         for name in self.FIELDS:
             self.labels[name] = QLabel(self)
-            value = QLabel(self, objectName=f"call_{name}", wordWrap=True)
+            value = QLabel(self, objectName=f"call_{name}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[name] = value
             form.addRow(self.labels[name], value)
@@ -75,6 +75,7 @@ class CallPanel(QGroupBox):
             self.buttons[action.objectName()] = button
             buttons.addWidget(button, i // 2, i % 2)
         layout.addLayout(buttons)
+        self.setMinimumWidth(320)  # the values in one line each: wrapped labels were cut
         layout.addStretch(1)
         self.retranslate_ui()
 
@@ -115,7 +116,7 @@ class CallPanel(QGroupBox):
     @staticmethod
     def _ivr_text(call: dict[str, Any]) -> str:
         path = " › ".join(call.get("ivr_position") or call.get("ivr_trail") or ())
-        steps = "\n".join(call.get("ivr_steps") or ())
+        steps = "\n".join((call.get("ivr_steps") or [])[-3:])  # the last steps; the cell tip has 5
         return "\n".join(p for p in (path, steps) if p) or QCoreApplication.translate(
             "SupervisorControl", "none"
         )

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QLocale, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QListView, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QListView, QMenu, QToolBar, QVBoxLayout, QWidget
 
 from console.common.access import access_of
 from console.common.table_model import ID_ROLE
@@ -31,8 +31,8 @@ from console.screens.wallboard.control.table import (
     ACTIONS,
     BY_NAME,
     LISTEN,
-    MARKS,
     WHAT,
+    mark_words,
 )
 
 _C = "SupervisorControl"
@@ -204,8 +204,7 @@ class SupervisorControl(QObject):
             self.update_actions()
 
     def mark_text(self, kind: str, who: str) -> str:
-        text = tr(MARKS[kind]).format(who=who) if kind in MARKS else kind
-        return text if who or kind == "pending" else text.rstrip(": ")
+        return mark_words(kind, who)
 
     # -- acting ----------------------------------------------------------------------------
     def context_menu(self, pos: QPoint) -> None:
@@ -417,10 +416,11 @@ class SupervisorControl(QObject):
         """The toolbar and the newest results above the cells (hidden with them on a big
         floor until a group is chosen: there is nothing to select), the call panel beside."""
         row = QWidget(grid, objectName="controlRow")
-        layout = QHBoxLayout(row)
+        layout = QVBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         layout.addWidget(self.toolbar)
-        layout.addWidget(self.result_line, 1)
+        layout.addWidget(self.result_line)  # shown from the first result on
         grid.layout().insertWidget(grid.layout().indexOf(grid.view), row)
         grid.grid_shown.connect(row.setVisible)
         row.setVisible(grid.view.isVisibleTo(grid))

@@ -64,6 +64,7 @@ class ResultLine(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self.lines: list[tuple[str, str]] = []
+        self.setVisible(False)
 
     def add(self, text: str, colour: QColor) -> None:
         self.lines.insert(0, (text, colour.name()))
@@ -74,6 +75,7 @@ class ResultLine(QLabel):
             "<br>".join(f'<span style="color:{c}">{escape(t)}</span>' for t, c in self.lines)
         )
         self.setToolTip(self.lines[0][0])
+        self.setVisible(True)
 
     def latest(self) -> str:
         return self.lines[0][0] if self.lines else ""
@@ -105,11 +107,12 @@ class BulkResultDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
-        self.resize(620, 420)
+        self.resize(820, 440)
         self.retranslate_ui()
 
     def counts(self) -> tuple[int, int]:
@@ -142,6 +145,7 @@ class BulkResultDialog(QDialog):
                 self.table.setItem(row, col, item)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
+        self.table.resizeRowsToContents()  # a long refusal wraps instead of ending in "…"
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

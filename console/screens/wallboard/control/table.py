@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from models.security import Permission
 
@@ -106,6 +106,14 @@ MARKS = {
     "monitored": QT_TRANSLATE_NOOP("SupervisorControl", "Monitored: {who}"),
     "forced": QT_TRANSLATE_NOOP("SupervisorControl", "Supervisor: {who}"),
 }
+
+
+def mark_words(kind: str, who: str) -> str:
+    """A cell's supervisor mark in the UI language ("Monitored: sup, qi")."""
+    text = MARKS.get(kind)
+    return QCoreApplication.translate("SupervisorControl", text).format(who=who) if text else kind
+
+
 HOW = {
     "monitor": QT_TRANSLATE_NOOP("SupervisorControl", "monitoring"),
     "whisper": QT_TRANSLATE_NOOP("SupervisorControl", "whispering"),

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from console.common.table_model import ID_ROLE, SORT_ROLE, Index, MirrorTableModel
 from console.screens.wallboard import floor
+from console.screens.wallboard.control.table import mark_words
 
 _C = "AgentGridModel"
 COLUMNS = (
@@ -174,9 +175,10 @@ class AgentGridModel(MirrorTableModel):
             warned = self._harasser(agent)
             tip = "" if warned is None else QCoreApplication.translate(
                 "AgentGridModel", "Harassing caller (blacklist): %1").replace("%1", warned)
+            mark = supervisor_mark(self.mirror, self._ids[row])
             return f"{agent.get('work_number', '')} {agent.get('name', '')} — {state}" + (
                 f" ({reason})" if reason else "") + (f"\n{tip}" if tip else "") \
-                + self._ivr_trail(agent)
+                + (f"\n{mark_words(*mark)}" if mark else "") + self._ivr_trail(agent)
         return None
 
     def _ivr_trail(self, agent: dict[str, Any]) -> str:
@@ -216,8 +218,8 @@ def supervisor_mark(mirror: Any, work_number: str) -> tuple[str, str] | None:
     call = mirror.get("call/" + str(call_id)) if call_id else None
     if call and call.get("participants"):
         return ("monitored", ", ".join(sorted(call["participants"])))
-    if agent.get("forced"):
-        return ("forced", str(agent.get("forced_by") or ""))
+    if agent.get("forced") and agent.get("forced_by"):  # no name: the switch's own change
+        return ("forced", str(agent["forced_by"]))
     return None
 
 
