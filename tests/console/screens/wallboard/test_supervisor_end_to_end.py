@@ -74,7 +74,7 @@ def _activate(qtbot, board: WallboardScreen) -> None:
 
 
 def _talking(board: WallboardScreen, exclude: tuple[str, ...] = ()) -> str:
-    """A talking agent whose call has at least a few seconds left, or ""."""
+    """A talking agent (the first by work number), or ""."""
     for key, record in sorted(board.bridge.mirror.items("agent/").items()):
         agent = key[len("agent/"):]
         if record.get("state") == "talking" and record.get("call_id") and agent not in exclude:
@@ -169,17 +169,20 @@ def test_monitor_whisper_barge_leave_on_one_call(qtbot, board: WallboardScreen) 
         qtbot.waitUntil(control.call_panel.isVisible, timeout=2_000)
         assert control.call_panel.values["caller"].text()
         try:
-            for how in ("monitor", "whisper", "barge"):
-                control.trigger(how)
-                qtbot.waitUntil(lambda h=how: participation(call) == h
-                                or mirror.get("call/" + call) is None, timeout=2_000)
+            for action, how in (("monitor_record", "monitor"), ("whisper", "whisper"),
+                                ("barge", "barge")):
+                control.trigger(action)
+                qtbot.waitUntil(lambda h=how, c=call: participation(c) == h
+                                or mirror.get("call/" + c) is None, timeout=2_000)
                 if mirror.get("call/" + call) is None:
                     raise LookupError(call)
+                # 监听录音: the switch records from the monitor on, through the switches
+                assert "sup" in ((mirror.get("call/" + call) or {}).get("recording") or {})
             qtbot.waitUntil(lambda: "sup (barged in)" in
                             control.call_panel.values["participants"].text(), timeout=2_000)
             qtbot.waitUntil(control.actions["leave"].isEnabled, timeout=2_000)
             control.trigger("leave")
-            qtbot.waitUntil(lambda: participation(call) is None, timeout=2_000)
+            qtbot.waitUntil(lambda c=call: participation(c) is None, timeout=2_000)
             return
         except LookupError:
             continue
@@ -201,3 +204,56 @@ def test_skills_dialog_applies_membership_and_level_on_the_switch(
                     timeout=3_000)
     qtbot.waitUntil(lambda: control.result_line.latest() == "Change skills 1002: done",
                     timeout=2_000)
+
+
+def test_not_ready_with_a_reason_code_then_cancel_a_pending_sign_out(
+        qtbot, board: WallboardScreen) -> None:
+    control = board.control
+    model = board.agent_model
+    qtbot.waitUntil(lambda: bool(control.reason_codes), timeout=5_000)
+    free = ""
+
+    def find_free() -> bool:
+        nonlocal free
+        free = next((k[len("agent/"):] for k, r in sorted(board.bridge.mirror.items(
+            "agent/").items()) if r.get("state") in ("ready", "after_call_work")), "")
+        return bool(free)
+
+    qtbot.waitUntil(find_free, timeout=20_000)
+    control.select([free])
+    control.trigger("not_ready")
+    qtbot.waitUntil(lambda: control.dialog is not None and control.dialog.code.count() > 0,
+                    timeout=5_000)
+    code = control.dialog.code.itemData(0)
+    _accept(qtbot, board, "质检辅导")
+    qtbot.waitUntil(lambda: control.result_line.latest().startswith(
+        f"Force not ready {free}:"), timeout=2_000)
+    if control.result_line.latest().endswith("done"):  # not rung in the meantime
+        qtbot.waitUntil(lambda: _agent(board, free).get("state") == "not_ready", timeout=5_000)
+        assert _agent(board, free)["reason"] == code
+        index = model.index(model.row_of(free), 0)
+        qtbot.waitUntil(lambda: model.data(index, MARK_ROLE) == ("forced", "sup"),
+                        timeout=2_000)
+    # a sign-out booked during a call, then cancelled: the agent stays signed in
+    for _attempt in range(5):
+        qtbot.waitUntil(lambda: bool(_talking(board, exclude=(free,))), timeout=30_000)
+        agent = _talking(board, exclude=(free,))
+        control.select([agent])
+        control.trigger("logout")
+        _accept(qtbot, board)
+        qtbot.waitUntil(lambda a=agent: control.result_line.latest().startswith(
+            f"Force sign-out {a}:"), timeout=2_000)
+        if "pending" not in control.result_line.latest():
+            continue  # the call ended first: signed out at once, try another
+        qtbot.waitUntil(control.actions["cancel_logout"].isEnabled, timeout=2_000)
+        control.trigger("cancel_logout")
+        _accept(qtbot, board, "继续接听")
+        qtbot.waitUntil(lambda a=agent: control.result_line.latest().startswith(
+            f"Cancel pending sign-out {a}:"), timeout=2_000)
+        if control.result_line.latest().endswith("done"):
+            qtbot.waitUntil(lambda a=agent: not _agent(board, a).get("pending_logout"),
+                            timeout=2_000)
+            qtbot.wait(500)
+            assert _agent(board, agent).get("state") != "logged_out"
+            return
+    pytest.fail("no call lasted long enough to book and cancel a sign-out")
