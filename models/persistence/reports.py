@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from models.alarmlog import AlarmLogEntry
+from models.calls import CallOutcome, CustomerLevel, Direction
 from models.persistence.convert import NotFound, to_domain
 from models.persistence.database import Database
 from models.persistence.schema import (
@@ -34,6 +35,10 @@ from models.reports.records import AgentStateEntry, ForcedAction, ReportInputs, 
 CALL_LOOKBACK_S = 3600.0
 #: acknowledgements of a period's alarms are read up to this long after it
 ACK_HORIZON_S = 86400.0
+#: an agent's state at a period's start is read from this far back at most: an agent with no
+#: change for two days is taken as signed out (a signed-in seat changes state with every call),
+#: and the look-up stays an index range instead of a scan of the whole log
+OPENING_LOOKBACK_S = 2 * 86400.0
 #: audit actions that intervene on an agent's call (强插, 强拆)
 FORCED_CALL_ACTIONS = ("barge", "release")
 
@@ -79,17 +84,18 @@ class AgentStateRepository:
             self.record_in(s, entries)
 
     def between(self, s: Session, since: float, until: float) -> list[AgentStateEntry]:
-        rows = s.scalars(
-            select(AgentStateLogRow)
-            .where(AgentStateLogRow.at >= since, AgentStateLogRow.at < until)
-            .order_by(AgentStateLogRow.at, AgentStateLogRow.id))
-        return [to_domain(AgentStateEntry, r) for r in rows]
+        t = AgentStateLogRow
+        rows = s.execute(
+            select(t.agent, t.state, t.at, t.reason, t.forced, t.by, t.id)
+            .where(t.at >= since, t.at < until).order_by(t.at, t.id))
+        return [AgentStateEntry(*row) for row in rows]  # columns, not ORM objects: months
 
     def opening(self, s: Session, at: float) -> dict[str, AgentStateEntry]:
         """Each agent's last state change before ``at``."""
         latest = (
             select(AgentStateLogRow.agent, func.max(AgentStateLogRow.id).label("last"))
-            .where(AgentStateLogRow.at < at).group_by(AgentStateLogRow.agent).subquery())
+            .where(AgentStateLogRow.at < at, AgentStateLogRow.at >= at - OPENING_LOOKBACK_S)
+            .group_by(AgentStateLogRow.agent).subquery())
         rows = s.scalars(select(AgentStateLogRow).join(
             latest, AgentStateLogRow.id == latest.c.last))
         return {r.agent: to_domain(AgentStateEntry, r) for r in rows}
@@ -172,11 +178,7 @@ class ReportHistory:
                ) -> ReportInputs:
         start, end = period.start, period.end
         with self.db.read() as s:
-            calls = [to_domain(CallRecord, r) for r in s.scalars(
-                select(CallRecordRow)
-                .where(CallRecordRow.arrived_at >= start - CALL_LOOKBACK_S,
-                       CallRecordRow.arrived_at < end)
-                .order_by(CallRecordRow.arrived_at, CallRecordRow.id))]
+            calls = _calls(s, start - CALL_LOOKBACK_S, end)
             states = self.states.between(s, start, end)
             opening = self.states.opening(s, start)
             alarms = [to_domain(AlarmLogEntry, r) for r in s.scalars(
@@ -196,6 +198,31 @@ class ReportHistory:
             period=period, calls=calls, states=states, opening=opening, alarm_log=alarms,
             forced=forced, work_orders=orders, thresholds=dict(thresholds or {}),
             default_threshold_s=default_threshold_s, short_abandon_s=short_abandon_s)
+
+
+_CALL_COLUMNS = (
+    "call_id", "caller", "callee", "customer_level", "direction", "queue", "agent", "trunk",
+    "arrived_at", "ivr_at", "queued_at", "ringing_at", "answered_at", "ended_at", "outcome",
+    "hold_total_s", "transfers", "id",
+)
+
+
+def _calls(s: Session, since: float, until: float) -> list[CallRecord]:
+    """Call records by arrival time, built from columns (a month is ~10^5 rows; ORM objects
+    and per-field conversion cost seconds there)."""
+    cols = [getattr(CallRecordRow, c) for c in _CALL_COLUMNS]
+    levels, directions, outcomes = ({e.value: e for e in enum} for enum in (
+        CustomerLevel, Direction, CallOutcome))
+    out = []
+    for row in s.execute(select(*cols).where(
+            CallRecordRow.arrived_at >= since, CallRecordRow.arrived_at < until)
+            .order_by(CallRecordRow.arrived_at, CallRecordRow.id)):
+        values = dict(zip(_CALL_COLUMNS, row, strict=True))
+        values["customer_level"] = levels.get(values["customer_level"], CustomerLevel.NORMAL)
+        values["direction"] = directions.get(values["direction"], Direction.INBOUND)
+        values["outcome"] = outcomes.get(values["outcome"], CallOutcome.ANSWERED)
+        out.append(CallRecord(**values))
+    return out
 
 
 def _work_orders(s: Session, start: float, end: float) -> list[WorkOrderFact]:

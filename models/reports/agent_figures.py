@@ -18,8 +18,6 @@ LOGGED_OUT, NOT_READY, ACW = "logged_out", "not_ready", "after_call_work"
 TALKING, ON_HOLD, RINGING, READY = "talking", "on_hold", "ringing", "ready"
 #: how a forced change is named in the report, by the state it forced
 FORCED_STATE_NAMES = {READY: "force_ready", NOT_READY: "force_busy", LOGGED_OUT: "force_logout"}
-#: after-call work starts this close to its call's end (switch clocks round)
-ACW_MATCH_S = 1.0
 
 
 @dataclass(slots=True)
@@ -74,16 +72,23 @@ def _credit(times: AgentTimes, state: str, reason: str, t0: float, t1: float) ->
 
 
 def acw_lookup(times: dict[str, AgentTimes]):
-    """A function: call record -> seconds of after-call work that followed it (0 if none)."""
-    starts = {agent: sorted(t.acw) for agent, t in times.items() if t.acw}
+    """A function: call record -> seconds of after-call work that followed it (0 if none).
+
+    A dictionary by agent and whole second of the stretch's start, so a month of calls costs
+    one look-up each (a scan of the agent's stretches per call was quadratic)."""
+    starts: dict[tuple[str, int], float] = {}
+    for agent, t in times.items():
+        for at, seconds in t.acw:
+            starts.setdefault((agent, int(at)), seconds)
 
     def acw_of(record: CallRecord) -> float:
-        stretches = starts.get(record.agent or "")
-        if not stretches or record.answered_at is None:
+        if record.answered_at is None or not record.agent:
             return 0.0
-        for at, seconds in stretches:
-            if abs(at - record.ended_at) <= ACW_MATCH_S:
-                return seconds
+        second = int(record.ended_at)
+        for key in ((record.agent, second), (record.agent, second + 1),
+                    (record.agent, second - 1)):
+            if key in starts:
+                return starts[key]
         return 0.0
 
     return acw_of
