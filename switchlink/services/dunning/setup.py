@@ -17,6 +17,8 @@ from switchlink.services.dunning.dialer import SERVICE_KEY, DunningDialer
 
 log = logging.getLogger(__name__)
 SETTINGS_FILE = "dunning.toml"
+#: complaint orders read per query when looking for open charge complaints
+PAGE = 500
 
 
 def load_settings(config_dir: Path | None) -> DunningConfig:
@@ -37,21 +39,31 @@ def load_settings(config_dir: Path | None) -> DunningConfig:
 
 
 def complaint_orders(services: dict[str, Any]) -> Callable[[], Iterable[Any]]:
-    """Open complaint orders from the complaints service when it runs (none otherwise).
-
-    Contract (issue 16): the service object under ``services["complaints"]`` lists orders
-    with ``caller``, ``classification`` and ``state`` through ``list_orders(state=None)``
-    or ``open_orders()``."""
+    """Open complaint work orders (every state but archived) from the complaints capability
+    when it runs in this switchlink (docs/complaints.md); none otherwise."""
 
     def orders() -> Iterable[Any]:
-        svc = services.get("complaints")
-        if svc is None:
+        desk = services.get("complaints")
+        db = getattr(desk, "db", None)
+        if db is None:
             return ()
-        for name in ("open_orders", "list_orders", "orders"):
-            fn = getattr(svc, name, None)
-            if callable(fn):
-                return fn()
-        return ()
+        from models.complaints.lifecycle import WorkOrderState
+        from models.persistence.complaints import OrderQuery, WorkOrderRepository
+
+        repo, now = WorkOrderRepository(db), 0.0
+        found: list[Any] = []
+        for state in WorkOrderState:
+            if state is WorkOrderState.ARCHIVED:
+                continue
+            offset = 0
+            while True:
+                total, page = repo.search(OrderQuery(state=state.value, offset=offset,
+                                                     limit=PAGE), now)
+                found += page
+                offset += len(page)
+                if not page or offset >= total:
+                    break
+        return found
 
     return orders
 

@@ -4,7 +4,9 @@ benchmark (tests/perf/test_dunning_speed.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from models.dunning.calendar import DunningConfig
 from models.dunning.files import parse_billing
@@ -14,6 +16,12 @@ from switchlink.adapters.loopback import LoopbackAdapter
 from switchlink.engine.analytics import LiveAnalytics
 from switchlink.engine.state import FloorState
 from switchlink.services.dunning.dialer import DunningDialer
+
+
+def at(day: str, clock: str = "00:00") -> float:
+    """Epoch seconds of a local Shanghai time."""
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time.fromisoformat(clock),
+                               ZoneInfo("Asia/Shanghai")).timestamp()
 
 
 def billing_file(n: int, period: str = "2026-01", vip_every: int = 0) -> str:
