@@ -121,7 +121,7 @@ def test_accounts_by_stage_and_search(tab: Any, fake_client: Any) -> None:
     a.search.setText("客户")
     a.refresh()
     tab.pump()
-    name, args = [c for c in fake_client.commands if c[0] == "dunning.accounts"][-1]
+    _, args = [c for c in fake_client.commands if c[0] == "dunning.accounts"][-1]
     assert args == {"stage": "collection", "search": "客户", "limit": 500}
 
 
