@@ -13,6 +13,12 @@ from typing import Any
 from console.screens.wallboard.control.results import Outcome
 from console.screens.wallboard.control.table import BULK, BY_NAME, STATE_ARG
 
+#: how long a bulk request may take before "no answer": the daemon works through a bulk
+#: in steps between its other duties (heartbeats, publishing), so at 60x on a loaded machine
+#: 500 agents took longer than the client's default 5 s and read as "link down" for all
+BULK_TIMEOUT_S = 10.0
+BULK_PER_AGENT_S = 0.02
+
 Done = Callable[[Outcome], None]
 AllDone = Callable[[list[Outcome]], None]
 
@@ -90,4 +96,5 @@ def send_bulk(
         {"agents": agents, "action": BULK[name], **values},
         on_success=done,
         on_failure=failed,
+        timeout=BULK_TIMEOUT_S + BULK_PER_AGENT_S * len(agents),
     )

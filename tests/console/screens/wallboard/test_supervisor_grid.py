@@ -281,3 +281,20 @@ def test_skills_dialog_shows_queue_load_and_sends_the_new_map(
     assert fake_client.commands[-1] == ("set_skills", {"agent": "1001",
                                                        "skills": {"q000": 3, "q001": 7}})
     QApplication.processEvents()
+
+
+def test_a_bulk_request_waits_longer_than_one_command_for_its_answer(
+        qtbot, board: WallboardScreen, fake_client: FakeClient) -> None:
+    """A bulk answer comes once the daemon has worked through every agent: with the default
+    5 s a slow 500-agent bulk read as "link down: no answer" for all (benchmark, large floor)."""
+    timeouts: list[float | None] = []
+    command = fake_client.command
+
+    def spy(name: str, args: dict, **kw: Any) -> str:  # type: ignore[type-arg]
+        if name == "agents.bulk":
+            timeouts.append(kw.get("timeout"))
+        return command(name, args, **kw)
+
+    fake_client.command = spy  # type: ignore[method-assign]
+    board.control.send_agents("ready", [f"{1001 + i}" for i in range(20)], {"reason": "r"})
+    assert timeouts and timeouts[0] is not None and timeouts[0] >= 10
