@@ -137,23 +137,23 @@
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="164"/>
+        <location filename="../../console/common/access.py" line="165"/>
         <source>Change your password first.</source>
         <extracomment>the user, role or permissions changed (login, logout, whoami, password changed) a command was refused because the session is gone: (code, message, command) role -&gt; permissions, from switchlink&apos;s ``roles`` (the models&apos; table until then)</extracomment>
         <translation>请先修改密码。</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="165"/>
+        <location filename="../../console/common/access.py" line="166"/>
         <source>Only {roles} may {what}.</source>
         <translation>只有{roles}可以{what}。</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="167"/>
+        <location filename="../../console/common/access.py" line="168"/>
         <source>do this</source>
         <translation>执行此操作</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="170"/>
+        <location filename="../../console/common/access.py" line="171"/>
         <source>Not logged in.</source>
         <translation>未登录。</translation>
     </message>
@@ -351,158 +351,163 @@
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="52"/>
+        <location filename="../../console/screens/admin/screen.py" line="53"/>
+        <source>locked, %n s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/admin/screen.py" line="55"/>
         <source>locked, %n min left</source>
         <translation>已锁定，还剩 %n 分钟</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="54"/>
+        <location filename="../../console/screens/admin/screen.py" line="57"/>
         <source>%n failed login(s)</source>
         <translation>%n 次登录失败</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="58"/>
+        <location filename="../../console/screens/admin/screen.py" line="61"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="59"/>
+        <location filename="../../console/screens/admin/screen.py" line="62"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="60"/>
+        <location filename="../../console/screens/admin/screen.py" line="63"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="62"/>
+        <location filename="../../console/screens/admin/screen.py" line="65"/>
         <source>Teams</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="63"/>
+        <location filename="../../console/screens/admin/screen.py" line="66"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="66"/>
+        <location filename="../../console/screens/admin/screen.py" line="69"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="68"/>
+        <location filename="../../console/screens/admin/screen.py" line="71"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="70"/>
+        <location filename="../../console/screens/admin/screen.py" line="73"/>
         <source>Must change password</source>
         <translation>须改密码</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="73"/>
+        <location filename="../../console/screens/admin/screen.py" line="76"/>
         <source>Locked out</source>
         <translation>登录锁定</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="143"/>
+        <location filename="../../console/screens/admin/screen.py" line="146"/>
         <source>manage users</source>
         <extracomment>the buttons, left to right (all but create and refresh act on the selected user) dialogs, replaceable in tests</extracomment>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="200"/>
+        <location filename="../../console/screens/admin/screen.py" line="203"/>
         <source>{n} users.</source>
         <translation>共 {n} 个用户。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="203"/>
+        <location filename="../../console/screens/admin/screen.py" line="206"/>
         <source>Client keys locked out: {keys}</source>
         <translation>已锁定的客户端密钥：{keys}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="215"/>
+        <location filename="../../console/screens/admin/screen.py" line="218"/>
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="245"/>
+        <location filename="../../console/screens/admin/screen.py" line="248"/>
         <source>{user} created; they choose their own password at the first login.</source>
         <translation>已创建 {user}；首次登录时须自行设置密码。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="248"/>
+        <location filename="../../console/screens/admin/screen.py" line="251"/>
         <source>{user} updated.</source>
         <translation>已更新 {user}。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="249"/>
+        <location filename="../../console/screens/admin/screen.py" line="252"/>
         <source>Password of {user} reset; they must change it at the next login.</source>
         <translation>已重置 {user} 的密码；下次登录时须修改。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="287"/>
+        <location filename="../../console/screens/admin/screen.py" line="290"/>
         <source>Disable {user}? Their open sessions end now and they cannot log in.</source>
         <translation>停用 {user}？其已打开的会话将立即结束，且无法再登录。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="291"/>
+        <location filename="../../console/screens/admin/screen.py" line="294"/>
         <source>Enable {user} again?</source>
         <translation>重新启用 {user}？</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="296"/>
+        <location filename="../../console/screens/admin/screen.py" line="299"/>
         <source>{user} disabled.</source>
         <translation>已停用 {user}。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="298"/>
+        <location filename="../../console/screens/admin/screen.py" line="301"/>
         <source>{user} enabled.</source>
         <translation>已启用 {user}。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="314"/>
+        <location filename="../../console/screens/admin/screen.py" line="317"/>
         <source>{user} unlocked.</source>
         <translation>已解锁 {user}。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="318"/>
+        <location filename="../../console/screens/admin/screen.py" line="321"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="324"/>
+        <location filename="../../console/screens/admin/screen.py" line="327"/>
         <source>New user…</source>
         <translation>新建用户…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="325"/>
+        <location filename="../../console/screens/admin/screen.py" line="328"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="326"/>
+        <location filename="../../console/screens/admin/screen.py" line="329"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="327"/>
+        <location filename="../../console/screens/admin/screen.py" line="330"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="328"/>
+        <location filename="../../console/screens/admin/screen.py" line="331"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="329"/>
+        <location filename="../../console/screens/admin/screen.py" line="332"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../console/screens/admin/screen.py" line="330"/>
+        <location filename="../../console/screens/admin/screen.py" line="333"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -1602,37 +1607,37 @@
 <context>
     <name>ComplaintStrip</name>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="77"/>
+        <location filename="../../console/screens/complaints/wall.py" line="78"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="83"/>
+        <location filename="../../console/screens/complaints/wall.py" line="84"/>
         <source>%1 open orders at the %2 warning: click for the list</source>
         <translation>%1 张未结工单处于%2预警：点击查看列表</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="90"/>
+        <location filename="../../console/screens/complaints/wall.py" line="91"/>
         <source>Spike: %1%2 — %3 complaints (usually %4)</source>
         <translation>投诉突增：%1%2 — %3 件（平时约 %4 件）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="121"/>
+        <location filename="../../console/screens/complaints/wall.py" line="122"/>
         <source>Complaint warnings</source>
         <translation>投诉预警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="122"/>
+        <location filename="../../console/screens/complaints/wall.py" line="123"/>
         <source>Announce fault…</source>
         <translation>播报故障…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="129"/>
+        <location filename="../../console/screens/complaints/wall.py" line="130"/>
         <source>announce a fault in the IVR</source>
         <translation>在 IVR 中播报故障</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="132"/>
+        <location filename="../../console/screens/complaints/wall.py" line="133"/>
         <source>Put a fault announcement into the IVR&apos;s emergency notice for this menu</source>
         <translation>把故障公告放入该菜单的 IVR 紧急通知</translation>
     </message>
@@ -1860,28 +1865,69 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/labels.py" line="97"/>
+        <location filename="../../console/screens/complaints/labels.py" line="80"/>
+        <source>agent</source>
+        <extracomment>one person&apos;s role, as the timeline writes it after the name</extracomment>
+        <translation type="unfinished">人工</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="81"/>
+        <source>quality desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="82"/>
+        <source>department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="83"/>
+        <source>team leader</source>
+        <translation type="unfinished">组长</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="84"/>
+        <source>group leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="85"/>
+        <source>floor manager</source>
+        <translation type="unfinished">现场资源管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="86"/>
+        <source>maintenance</source>
+        <translation type="unfinished">系统维护</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="87"/>
+        <source>administrator</source>
+        <translation type="unfinished">管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/labels.py" line="108"/>
         <source>Other</source>
         <extracomment>what &quot;other&quot; is called in the catalogue&apos;s cause and department lists</extracomment>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/labels.py" line="122"/>
+        <location filename="../../console/screens/complaints/labels.py" line="133"/>
         <source>%1 d %2 h</source>
         <translation>%1天%2小时</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/labels.py" line="125"/>
+        <location filename="../../console/screens/complaints/labels.py" line="136"/>
         <source>%1 h %2 min</source>
         <translation>%1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/labels.py" line="128"/>
+        <location filename="../../console/screens/complaints/labels.py" line="139"/>
         <source>%1 min</source>
         <translation>%1分钟</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/labels.py" line="131"/>
+        <location filename="../../console/screens/complaints/labels.py" line="142"/>
         <source>overdue %1</source>
         <translation>已超时%1</translation>
     </message>
@@ -3127,12 +3173,12 @@
 <context>
     <name>FromCallButton</name>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="158"/>
+        <location filename="../../console/screens/complaints/wall.py" line="159"/>
         <source>Complaint from this call…</source>
         <translation>由此通话建投诉…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="159"/>
+        <location filename="../../console/screens/complaints/wall.py" line="160"/>
         <source>A new complaint with this caller, level and IVR trail</source>
         <translation>新建投诉，自动填入该来电号码、客户级别和 IVR 路径</translation>
     </message>
@@ -3719,45 +3765,80 @@
         <translation>链路时延（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="54"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="47"/>
+        <source>Complaint orders at yellow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="48"/>
+        <source>Complaint orders at orange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="49"/>
+        <source>Complaint orders at red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="50"/>
+        <source>Complaint orders overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="51"/>
+        <source>Complaint spike (−log₁₀ p)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="60"/>
         <source>(15 min)</source>
         <extracomment>How the metrics engine&apos;s windows read after a metric name (context &quot;Metric&quot;).</extracomment>
         <translation>（15分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="55"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="61"/>
         <source>(today)</source>
         <translation>（今日）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="56"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="62"/>
         <source>(this half hour)</source>
         <translation>（本半小时）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="71"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="77"/>
         <source>{metric} {window}</source>
         <translation>{metric}{window}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="81"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="87"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="82"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="88"/>
         <source>escalated, not acknowledged</source>
         <translation>已升级，未确认</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="83"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="89"/>
         <source>{level} ({note})</source>
         <translation>{level}（{note}）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="122"/>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="128"/>
         <source>Whole center</source>
         <translation>全中心</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="139"/>
+        <source>Complaint deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="142"/>
+        <source>Complaints: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3887,38 +3968,38 @@
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/screens/complaints/action_bar.py" line="99"/>
+        <location filename="../../console/screens/complaints/action_bar.py" line="100"/>
         <source>Customer satisfied</source>
-        <extracomment>button -&gt; (action, satisfied); feedback is two buttons, the customer&apos;s yes and no why an action is not allowed for this user on the shown order (&quot;&quot; = allowed)</extracomment>
+        <extracomment>button -&gt; (action, satisfied); feedback is two buttons, the customer&apos;s yes and no buttons in a row why an action is not allowed for this user on the shown order (&quot;&quot; = allowed)</extracomment>
         <translation>客户满意</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/action_bar.py" line="100"/>
+        <location filename="../../console/screens/complaints/action_bar.py" line="101"/>
         <source>Not satisfied</source>
         <translation>客户不满意</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/action_bar.py" line="105"/>
+        <location filename="../../console/screens/complaints/action_bar.py" line="106"/>
         <source>Note or reason — needed to reply, return or reprocess; kept if the order changed meanwhile</source>
         <translation>意见或原因——回复、退回时必填；工单被他人修改时会保留</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/action_bar.py" line="107"/>
+        <location filename="../../console/screens/complaints/action_bar.py" line="108"/>
         <source>Dispatch to</source>
         <translation>派发至</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/action_bar.py" line="132"/>
+        <location filename="../../console/screens/complaints/action_bar.py" line="133"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/action_bar.py" line="152"/>
+        <location filename="../../console/screens/complaints/action_bar.py" line="161"/>
         <source>Write a note first: %1 needs one.</source>
         <translation>请先填写意见：%1需要填写。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/action_bar.py" line="157"/>
+        <location filename="../../console/screens/complaints/action_bar.py" line="166"/>
         <source>The note is %1 characters; at most %2.</source>
         <translation>意见有 %1 个字，最多 %2 个字。</translation>
     </message>
@@ -3926,153 +4007,153 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="82"/>
+        <location filename="../../console/screens/complaints/detail.py" line="92"/>
         <source>Caller</source>
-        <extracomment>the fields shown, in order: (key, label); labels are translated in retranslate_ui</extracomment>
+        <extracomment>the fields shown, in order: (key, label); labels are translated in retranslate_ui fields given a whole row</extracomment>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="82"/>
+        <location filename="../../console/screens/complaints/detail.py" line="92"/>
         <source>Customer level</source>
         <translation>客户级别</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="83"/>
+        <location filename="../../console/screens/complaints/detail.py" line="93"/>
         <source>Channel</source>
         <translation>受理渠道</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="83"/>
+        <location filename="../../console/screens/complaints/detail.py" line="93"/>
         <source>Classification</source>
         <translation>服务请求分类</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="84"/>
+        <location filename="../../console/screens/complaints/detail.py" line="94"/>
         <source>Description</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="84"/>
+        <location filename="../../console/screens/complaints/detail.py" line="94"/>
         <source>Responsibility cause</source>
         <translation>责任原因</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="85"/>
+        <location filename="../../console/screens/complaints/detail.py" line="95"/>
         <source>Responsible department</source>
         <translation>责任部门</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="86"/>
+        <location filename="../../console/screens/complaints/detail.py" line="96"/>
         <source>Held by</source>
         <translation>当前处理部门</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="86"/>
+        <location filename="../../console/screens/complaints/detail.py" line="96"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="87"/>
+        <location filename="../../console/screens/complaints/detail.py" line="97"/>
         <source>Cross-region</source>
         <translation>跨区域</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="87"/>
+        <location filename="../../console/screens/complaints/detail.py" line="97"/>
         <source>Error class</source>
         <translation>差错类别</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="88"/>
+        <location filename="../../console/screens/complaints/detail.py" line="98"/>
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="88"/>
+        <location filename="../../console/screens/complaints/detail.py" line="98"/>
         <source>From call</source>
         <translation>来自通话</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="89"/>
+        <location filename="../../console/screens/complaints/detail.py" line="99"/>
         <source>IVR trail</source>
         <translation>IVR 路径</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="89"/>
+        <location filename="../../console/screens/complaints/detail.py" line="99"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="90"/>
+        <location filename="../../console/screens/complaints/detail.py" line="100"/>
         <source>Due</source>
         <translation>处理时限</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="90"/>
+        <location filename="../../console/screens/complaints/detail.py" line="100"/>
         <source>Customer satisfied</source>
         <translation>客户满意</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="94"/>
+        <location filename="../../console/screens/complaints/detail.py" line="104"/>
         <source>History</source>
         <translation>处理经过</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="96"/>
+        <location filename="../../console/screens/complaints/detail.py" line="106"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="96"/>
+        <location filename="../../console/screens/complaints/detail.py" line="106"/>
         <source>Who</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="96"/>
+        <location filename="../../console/screens/complaints/detail.py" line="106"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="96"/>
+        <location filename="../../console/screens/complaints/detail.py" line="106"/>
         <source>Note</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="111"/>
+        <location filename="../../console/screens/complaints/detail.py" line="121"/>
         <source>Select an order to see its history</source>
         <translation>选择一张工单查看处理经过</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="118"/>
+        <location filename="../../console/screens/complaints/detail.py" line="128"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="118"/>
+        <location filename="../../console/screens/complaints/detail.py" line="128"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="135"/>
+        <location filename="../../console/screens/complaints/detail.py" line="145"/>
         <source>%1 by %2</source>
         <translation>%1，%2 受理</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="154"/>
+        <location filename="../../console/screens/complaints/detail.py" line="164"/>
         <source>%1 warning · %2</source>
         <translation>%1预警 · %2</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="158"/>
+        <location filename="../../console/screens/complaints/detail.py" line="168"/>
         <source>Time left: %1</source>
         <translation>剩余时限：%1</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="167"/>
+        <location filename="../../console/screens/complaints/detail.py" line="177"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/detail.py" line="171"/>
+        <location filename="../../console/screens/complaints/detail.py" line="181"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
@@ -4131,51 +4212,61 @@
     </message>
     <message>
         <location filename="../../console/screens/workforce/planning.py" line="151"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="152"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/planning.py" line="153"/>
         <source>Monthly plan (S1 staffing formula)</source>
         <translation>月度人员规划（S1 座席配置公式）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/workforce/planning.py" line="152"/>
+        <location filename="../../console/screens/workforce/planning.py" line="154"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/screens/workforce/planning.py" line="154"/>
+        <location filename="../../console/screens/workforce/planning.py" line="156"/>
         <source>Calls a month</source>
         <translation>月话务量</translation>
     </message>
     <message>
-        <location filename="../../console/screens/workforce/planning.py" line="154"/>
+        <location filename="../../console/screens/workforce/planning.py" line="156"/>
         <source>Average talk time</source>
         <translation>平均通话时长</translation>
     </message>
     <message>
-        <location filename="../../console/screens/workforce/planning.py" line="155"/>
+        <location filename="../../console/screens/workforce/planning.py" line="157"/>
         <source>Connection rate</source>
         <translation>接通率</translation>
     </message>
     <message>
-        <location filename="../../console/screens/workforce/planning.py" line="155"/>
+        <location filename="../../console/screens/workforce/planning.py" line="157"/>
         <source>Work time per person a month</source>
         <translation>每人月工作时长</translation>
     </message>
     <message>
-        <location filename="../../console/screens/workforce/planning.py" line="156"/>
+        <location filename="../../console/screens/workforce/planning.py" line="158"/>
         <source>Attendance rate</source>
         <translation>出勤率</translation>
     </message>
     <message>
-        <location filename="../../console/screens/workforce/planning.py" line="156"/>
+        <location filename="../../console/screens/workforce/planning.py" line="158"/>
         <source>Utilisation</source>
         <translation>工时利用率</translation>
     </message>
     <message>
-        <location filename="../../console/screens/workforce/planning.py" line="157"/>
+        <location filename="../../console/screens/workforce/planning.py" line="159"/>
         <source>Planned team leaders (0: advise only)</source>
         <translation>计划班长人数（0：仅给建议）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/workforce/planning.py" line="160"/>
+        <location filename="../../console/screens/workforce/planning.py" line="162"/>
         <source>CSRs = calls a month × talk time × connection rate ÷ (work time per person × attendance rate × utilisation)</source>
         <translation>座席员人数 = 月话务量 × 平均通话时长 × 接通率 ÷（每人月工作时长 × 出勤率 × 工时利用率）</translation>
     </message>
@@ -5293,53 +5384,53 @@
 <context>
     <name>StaffingStrip</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="53"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="54"/>
         <source>Staffing: figures come once a minute</source>
         <extracomment>queues named in the strip at most (the table has the rest, worst first)</extracomment>
         <translation>人员配置：每分钟更新一次</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="59"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="60"/>
         <source>{queue} −{n}</source>
         <translation>{queue} 缺 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="62"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="63"/>
         <source> and {n} more</source>
         <translation> 等另 {n} 个队列</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="63"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="64"/>
         <source>Short of agents: {queues}</source>
         <translation>座席不足：{queues}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="65"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="66"/>
         <source>Every queue staffed to its target</source>
         <translation>各队列在岗人数均达目标</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="66"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="67"/>
         <source>needed {needed} · staffed {staffed}</source>
         <translation>需配 {needed} · 在岗 {staffed}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="71"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="72"/>
         <source>Agents Erlang C needs now for each queue&apos;s service-level target, from the last 30 minutes, against agents logged in and not in not-ready. Totals add up the queues, so an agent with several skill groups counts in each.</source>
         <translation>按 Erlang C 计算各队列达到服务水平目标当前所需座席（依据最近 30 分钟），对比已签入且未示忙的座席。合计为各队列之和，具备多个技能组的座席在每个组中都计入。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="75"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="76"/>
         <source>Next: {slots}</source>
         <translation>预测：{slots}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="76"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="77"/>
         <source>Next: no forecast yet (needs stored history)</source>
         <translation>预测：暂无（需要历史数据）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="78"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="79"/>
         <source>Forecast calls per half hour (mean of the same weekday and half hour over the last four weeks, scaled by today&apos;s level so far) and the agents Erlang C needs for them</source>
         <translation>每半小时预测来话量（最近四周同一星期几、同一半小时的平均值，按今日至今水平调整）及 Erlang C 所需座席</translation>
     </message>
@@ -5713,37 +5804,37 @@
         <translation>班长操作</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="44"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="51"/>
         <source>pending: signs out when the call ends</source>
         <translation>待签出：通话结束后签出</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="48"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="55"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="51"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="58"/>
         <source>refused ({why}): {message}</source>
         <translation>被拒绝（{why}）：{message}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="125"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="197"/>
         <source>{done} done, {refused} refused</source>
         <translation>{done} 名完成，{refused} 名被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="131"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="100"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="132"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="101"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/control/results.py" line="133"/>
+        <location filename="../../console/screens/wallboard/control/results.py" line="102"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>

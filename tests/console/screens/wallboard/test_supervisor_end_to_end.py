@@ -127,8 +127,7 @@ def test_bulk_sign_out_with_a_mixed_result(qtbot, board: WallboardScreen) -> Non
     _accept(qtbot, board)
     qtbot.waitUntil(lambda: control.bulk_dialog is not None, timeout=2_000)
     result = control.bulk_dialog
-    rows = {result.table.item(r, 0).text(): result.table.item(r, 2).text()
-            for r in range(result.table.rowCount())}
+    rows = {agent: words for agent, _name, words in result.rows()}
     assert set(rows) == {"2001", "2002"}
     assert rows["2001"].startswith(("done", "pending"))
     assert rows["2002"] == ("refused (not possible now): agent 2002 is already signed out")

@@ -167,11 +167,15 @@ def test_bulk_action_one_confirmation_one_reason_and_a_result_per_agent(
     qtbot.waitUntil(lambda: board.control.bulk_dialog is not None)
     result = board.control.bulk_dialog
     assert result.heading.text() == "1 done, 2 refused"
-    rows = {result.table.item(r, 0).text(): result.table.item(r, 2).text()
-            for r in range(result.table.rowCount())}
+    rows = {agent: words for agent, _name, words in result.rows()}
     assert rows["1002"] == "done"
     assert rows["1007"] == ("refused (not possible now): agent 1007 is already signed out")
     assert "not one of your teams" in rows["1009"]
+    assert [r[0] for r in result.rows()] == ["1007", "1009", "1002"]  # refusals first
+    view = result.table  # painted in the refusal colour
+    index = result.model.index(0, 2)
+    assert result.model.data(index, Qt.ItemDataRole.ForegroundRole).name() == "#c62828"
+    assert view.model().rowCount() == 3
     assert board.control.result_line.latest() == "Force sign-out: 1 done, 2 refused"
 
 
