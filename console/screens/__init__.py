@@ -20,6 +20,8 @@ SCREENS: tuple[ScreenSpec, ...] = (
                "console.screens.reports.screen:ReportsScreen"),
     ScreenSpec("dunning", QT_TRANSLATE_NOOP("Screen", "Dunning"),
                "console.screens.dunning.screen:DunningScreen"),
+    ScreenSpec("workforce", QT_TRANSLATE_NOOP("Screen", "Workforce"),
+               "console.screens.workforce.screen:WorkforceScreen"),
     ScreenSpec("admin", QT_TRANSLATE_NOOP("Screen", "Users"),
                "console.screens.admin.screen:AdminScreen"),
     ScreenSpec("audit", QT_TRANSLATE_NOOP("Screen", "Audit"),

@@ -33,6 +33,7 @@ from console.screens.wallboard.widgets.alarms import AlarmPanel
 from console.screens.wallboard.widgets.banners import AlarmBanner, StaleBanner
 from console.screens.wallboard.widgets.charts import ChartsPanel
 from console.screens.wallboard.widgets.floor_summary import FloorSummary
+from console.screens.wallboard.widgets.staffing import StaffingStrip
 from console.screens.wallboard.widgets.tiles import TileBoard
 from models.security import Permission
 
@@ -71,6 +72,7 @@ class WallboardScreen(Screen):
         from console.screens.wallboard.widgets.queue_table import QueueTableView
 
         self.queue_table = QueueTableView(self.queue_model, self)
+        self.staffing = StaffingStrip(mirror, self)  # issue 18: needed vs staffed, forecast
         self.charts = ChartsPanel(self)
         self.charts.clock = self.clock  # charts on the switch's clock, like the intervals
         self.agents = AgentGridView(self.agent_model, self)
@@ -136,6 +138,7 @@ class WallboardScreen(Screen):
         title_row.addWidget(self.sl_definition, 3)
         qlayout.addLayout(title_row)
         qlayout.addWidget(self.queue_table)
+        qlayout.addWidget(self.staffing)
         middle.addWidget(queue_box)
         middle.addWidget(self.alarms)
         middle.setStretchFactor(0, 3)
@@ -191,6 +194,7 @@ class WallboardScreen(Screen):
         self.queue_model.apply(keys)
         self.agent_model.apply(keys)
         self.alarm_model.apply(keys)
+        self.staffing.apply(keys)
         if self.queue_model.rowCount() != rows_before:
             self.queue_table.resort()  # new queues take their place in the order at once
         agents_changed = any(k.startswith(("agent/", "metrics/agent/")) for k in keys)
@@ -232,6 +236,7 @@ class WallboardScreen(Screen):
         for model in (self.queue_model, self.agent_model, self.alarm_model):
             model.rebuild()
         self.queue_table.resort()
+        self.staffing.refresh()
         self.agents.after_update()
         self.alarms.resort()
         self._follow_switch_clock()

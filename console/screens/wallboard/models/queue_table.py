@@ -8,10 +8,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from console.common.table_model import ID_ROLE, SORT_ROLE, Index, MirrorTableModel
-from console.screens.wallboard import floor
+from console.screens.wallboard import floor, staffing
 
 _C = "QueueTableModel"
-#: (title, source, field, format); source "q" = queue/<id>, "m" = metrics/queue/<id>
+#: (title, source, field, format); source "q" = queue/<id>, "m" = metrics/queue/<id>,
+#: "s" = staffing/queue/<id> (issue 18: Erlang C agents required beside those available)
 COLUMNS: tuple[tuple[str, str, str, Any], ...] = (
     (QT_TRANSLATE_NOOP("QueueTableModel", "Queue"), "q", "name", str),
     (QT_TRANSLATE_NOOP("QueueTableModel", "Waiting"), "m", "waiting", floor.fmt_int),
@@ -21,6 +22,8 @@ COLUMNS: tuple[tuple[str, str, str, Any], ...] = (
      floor.fmt_pct),
     (QT_TRANSLATE_NOOP("QueueTableModel", "Target"), "q", "sl_target", floor.fmt_pct),
     (QT_TRANSLATE_NOOP("QueueTableModel", "Ready"), "m", "agents_ready", floor.fmt_int),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "Staffed"), "s", "available", floor.fmt_int),
+    (QT_TRANSLATE_NOOP("QueueTableModel", "Needed"), "s", "required", floor.fmt_int),
     (QT_TRANSLATE_NOOP("QueueTableModel", "Talking"), "m", "agents_talking", floor.fmt_int),
     (QT_TRANSLATE_NOOP("QueueTableModel", "Offered"), "m", "offered_today", floor.fmt_int),
     (QT_TRANSLATE_NOOP("QueueTableModel", "Answered"), "m", "answered_today", floor.fmt_int),
@@ -31,7 +34,8 @@ COLUMNS: tuple[tuple[str, str, str, Any], ...] = (
     (QT_TRANSLATE_NOOP("QueueTableModel", "Satisfied"), "m", "satisfaction_rate_today",
      floor.fmt_pct),
 )
-NAME, WAITING, LONGEST, SL, TARGET, READY, TALKING = range(7)
+NAME, WAITING, LONGEST, SL, TARGET, READY, STAFFED, NEEDED, TALKING = range(9)
+_SOURCES = {"q": "queue/", "m": "metrics/queue/", "s": "staffing/queue/"}
 _LEVEL_TIP = QT_TRANSLATE_NOOP("QueueTableModel", "{queue}: {level} alarm")
 #: header tooltips; Ready / Talking deliberately count an agent in every skill group they have
 _HEADER_TIPS = {
@@ -43,6 +47,12 @@ _HEADER_TIPS = {
                                "column adds up to more than the centre's tile."),
     SL: QT_TRANSLATE_NOOP("QueueTableModel", "Service level today; red below the queue's "
                           "target, green at or above it"),
+    STAFFED: QT_TRANSLATE_NOOP("QueueTableModel", "Agents with this skill group logged in and "
+                               "not in not-ready: ready or on a call. An agent with several "
+                               "skill groups counts in each."),
+    NEEDED: QT_TRANSLATE_NOOP("QueueTableModel", "Agents Erlang C needs now for the queue's "
+                              "service-level target, from the last 30 minutes' calls and "
+                              "handle time; red when more than are staffed"),
 }
 #: sort role of the default order: worst first (alarm level, then how far SL is below target)
 URGENCY_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -59,7 +69,7 @@ class QueueTableModel(MirrorTableModel):
     """Rows follow ``queue/<id>``; cells read ``metrics/queue/<id>`` as it changes."""
 
     context = _C
-    prefixes = ("queue/", "metrics/queue/")
+    prefixes = ("queue/", "metrics/queue/", "staffing/queue/")
     primary = "queue/"
 
     def __init__(self, mirror: Any, parent: Any = None) -> None:
@@ -98,7 +108,7 @@ class QueueTableModel(MirrorTableModel):
     def raw(self, row: int, col: int) -> Any:
         rid = self._ids[row]
         _, source, field, _ = COLUMNS[col]
-        record = self.mirror.get(("queue/" if source == "q" else "metrics/queue/") + rid) or {}
+        record = self.mirror.get(_SOURCES[source] + rid) or {}
         value = record.get(field)
         if col == NAME and not value:
             return rid
@@ -133,16 +143,25 @@ class QueueTableModel(MirrorTableModel):
                 return _LEVEL_FG[level]
             if col == SL:
                 return self._sl_colour(row)
+            if col == NEEDED and staffing.short_by(self._staffing(row)):
+                return staffing.SHORT_FG
         if role == Qt.ItemDataRole.BackgroundRole and not self.stale:
             level = self.level(row)
+            if not level and col == NEEDED and staffing.short_by(self._staffing(row)):
+                return staffing.SHORT_BG
             return _LEVEL_BG[level] if level else None
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col in (STAFFED, NEEDED):
+                return staffing.tooltip(self._staffing(row))
             level = self.level(row)
             if level:  # the level in words, never colour alone
                 return QCoreApplication.translate(_C, _LEVEL_TIP).format(
                     queue=self.raw(row, NAME), level=floor.level_label(level))
             return None
         return None
+
+    def _staffing(self, row: int) -> dict[str, Any]:
+        return self.mirror.get("staffing/queue/" + self._ids[row]) or {}
 
     def _sl_colour(self, row: int) -> QColor | None:
         """Service level below its queue's target shows red, at or above green."""
