@@ -1868,42 +1868,42 @@
         <location filename="../../console/screens/complaints/labels.py" line="80"/>
         <source>agent</source>
         <extracomment>one person&apos;s role, as the timeline writes it after the name</extracomment>
-        <translation type="unfinished">人工</translation>
+        <translation>客服代表</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="81"/>
         <source>quality desk</source>
-        <translation type="unfinished"></translation>
+        <translation>质检台</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="82"/>
         <source>department</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="83"/>
         <source>team leader</source>
-        <translation type="unfinished">组长</translation>
+        <translation>班长</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="84"/>
         <source>group leader</source>
-        <translation type="unfinished"></translation>
+        <translation>组长</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="85"/>
         <source>floor manager</source>
-        <translation type="unfinished">现场资源管理员</translation>
+        <translation>现场资源管理员</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="86"/>
         <source>maintenance</source>
-        <translation type="unfinished">系统维护</translation>
+        <translation>系统维护</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="87"/>
         <source>administrator</source>
-        <translation type="unfinished">管理员</translation>
+        <translation>管理员</translation>
     </message>
     <message>
         <location filename="../../console/screens/complaints/labels.py" line="108"/>
@@ -3765,31 +3765,6 @@
         <translation>链路时延（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="47"/>
-        <source>Complaint orders at yellow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="48"/>
-        <source>Complaint orders at orange</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="49"/>
-        <source>Complaint orders at red</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="50"/>
-        <source>Complaint orders overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="51"/>
-        <source>Complaint spike (−log₁₀ p)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../console/screens/wallboard/models/alarm_list.py" line="60"/>
         <source>(15 min)</source>
         <extracomment>How the metrics engine&apos;s windows read after a metric name (context &quot;Metric&quot;).</extracomment>
@@ -3831,14 +3806,39 @@
         <translation>全中心</translation>
     </message>
     <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="47"/>
+        <source>Complaint orders at yellow</source>
+        <translation>黄色预警投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="48"/>
+        <source>Complaint orders at orange</source>
+        <translation>橙色预警投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="49"/>
+        <source>Complaint orders at red</source>
+        <translation>红色预警投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="50"/>
+        <source>Complaint orders overdue</source>
+        <translation>超时投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="51"/>
+        <source>Complaint spike (−log₁₀ p)</source>
+        <translation>投诉突增（−log₁₀ p）</translation>
+    </message>
+    <message>
         <location filename="../../console/screens/wallboard/models/alarm_list.py" line="139"/>
         <source>Complaint deadlines</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉工单时限</translation>
     </message>
     <message>
         <location filename="../../console/screens/wallboard/models/alarm_list.py" line="142"/>
         <source>Complaints: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉：%1</translation>
     </message>
 </context>
 <context>
@@ -4988,11 +4988,6 @@
         <translation>设备维护</translation>
     </message>
     <message>
-        <location filename="../../console/screens/__init__.py" line="17"/>
-        <source>Complaints</source>
-        <translation>投诉工单</translation>
-    </message>
-    <message>
         <location filename="../../console/screens/__init__.py" line="19"/>
         <source>Dunning</source>
         <translation>欠费催缴</translation>
@@ -5016,6 +5011,11 @@
         <location filename="../../console/screens/__init__.py" line="27"/>
         <source>Audit</source>
         <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/__init__.py" line="17"/>
+        <source>Complaints</source>
+        <translation>投诉工单</translation>
     </message>
 </context>
 <context>
