@@ -3765,6 +3765,31 @@
         <translation>链路时延（毫秒）</translation>
     </message>
     <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="47"/>
+        <source>Complaint orders at yellow</source>
+        <translation>黄色预警投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="48"/>
+        <source>Complaint orders at orange</source>
+        <translation>橙色预警投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="49"/>
+        <source>Complaint orders at red</source>
+        <translation>红色预警投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="50"/>
+        <source>Complaint orders overdue</source>
+        <translation>超时投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="51"/>
+        <source>Complaint spike (−log₁₀ p)</source>
+        <translation>投诉突增（−log₁₀ p）</translation>
+    </message>
+    <message>
         <location filename="../../console/screens/wallboard/models/alarm_list.py" line="60"/>
         <source>(15 min)</source>
         <extracomment>How the metrics engine&apos;s windows read after a metric name (context &quot;Metric&quot;).</extracomment>
@@ -3804,31 +3829,6 @@
         <location filename="../../console/screens/wallboard/models/alarm_list.py" line="128"/>
         <source>Whole center</source>
         <translation>全中心</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="47"/>
-        <source>Complaint orders at yellow</source>
-        <translation>黄色预警投诉工单</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="48"/>
-        <source>Complaint orders at orange</source>
-        <translation>橙色预警投诉工单</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="49"/>
-        <source>Complaint orders at red</source>
-        <translation>红色预警投诉工单</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="50"/>
-        <source>Complaint orders overdue</source>
-        <translation>超时投诉工单</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="51"/>
-        <source>Complaint spike (−log₁₀ p)</source>
-        <translation>投诉突增（−log₁₀ p）</translation>
     </message>
     <message>
         <location filename="../../console/screens/wallboard/models/alarm_list.py" line="139"/>
@@ -4645,7 +4645,7 @@
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="59"/>
-        <location filename="../../console/screens/reports/view.py" line="151"/>
+        <location filename="../../console/screens/reports/view.py" line="153"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -4760,47 +4760,52 @@
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="93"/>
+        <location filename="../../console/screens/reports/view.py" line="92"/>
+        <source>Alarm level</source>
+        <translation>告警级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/reports/view.py" line="95"/>
         <source>Grouped by</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="136"/>
+        <location filename="../../console/screens/reports/view.py" line="138"/>
         <source>Service level = answered within T ÷ (offered − abandoned within {short} s); T is each queue&apos;s threshold (default {t} s). Occupancy = (talk + hold + after-call work + ringing) ÷ (logged in − not ready); work-time utilisation = (talk + hold + after-call work) ÷ logged in.</source>
         <translation>服务水平 = T 秒内接通数 ÷（呼入量 − {short} 秒内放弃数）；T 为各队列的门限（默认 {t} 秒）。占用率 =（通话 + 保持 + 话后整理 + 振铃）÷（签入 − 示忙）；工时利用率 =（通话 + 保持 + 话后整理）÷ 签入时长。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="145"/>
+        <location filename="../../console/screens/reports/view.py" line="147"/>
         <source>No report shown: pick a period and press Show.</source>
         <translation>尚未显示通报：请选择周期后点击“显示”。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="148"/>
+        <location filename="../../console/screens/reports/view.py" line="150"/>
         <source>Centre</source>
         <translation>全中心</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="148"/>
+        <location filename="../../console/screens/reports/view.py" line="150"/>
         <source>Queues</source>
         <translation>各队列</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="149"/>
+        <location filename="../../console/screens/reports/view.py" line="151"/>
         <source>VIP and normal</source>
         <translation>大客户与普通客户</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="150"/>
+        <location filename="../../console/screens/reports/view.py" line="152"/>
         <source>Agents</source>
         <translation>座席</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="150"/>
+        <location filename="../../console/screens/reports/view.py" line="152"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/view.py" line="155"/>
+        <location filename="../../console/screens/reports/view.py" line="157"/>
         <source>Complaint work orders are not available on this database.</source>
         <translation>本数据库没有投诉工单。</translation>
     </message>
@@ -4988,6 +4993,11 @@
         <translation>设备维护</translation>
     </message>
     <message>
+        <location filename="../../console/screens/__init__.py" line="17"/>
+        <source>Complaints</source>
+        <translation>投诉工单</translation>
+    </message>
+    <message>
         <location filename="../../console/screens/__init__.py" line="19"/>
         <source>Dunning</source>
         <translation>欠费催缴</translation>
@@ -5011,11 +5021,6 @@
         <location filename="../../console/screens/__init__.py" line="27"/>
         <source>Audit</source>
         <translation>审计</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/__init__.py" line="17"/>
-        <source>Complaints</source>
-        <translation>投诉工单</translation>
     </message>
 </context>
 <context>

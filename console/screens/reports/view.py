@@ -30,7 +30,7 @@ LEVELS = ("level", "offered", "answered", "abandoned", "service_level", "connect
           "asa_s")
 AGENTS = ("agent", "calls", "talk_s", "hold_s", "acw_s", "not_ready_s", "logged_in_s", "aht_s",
           "utilisation")
-ALARMS = ("level", "raised", "acknowledged", "unacknowledged", "mean_ack_s", "max_ack_s")
+ALARMS = ("raised", "acknowledged", "unacknowledged", "mean_ack_s", "max_ack_s")
 PARTS = {
     "by_category": QT_TRANSLATE_NOOP("ReportsScreen", "Classification"),
     "by_cause": QT_TRANSLATE_NOOP("ReportsScreen", "Responsibility cause"),
@@ -89,7 +89,9 @@ class ReportView(QWidget):
             "agents": [_column(k) for k in AGENTS] + [
                 Column(FIGURES["not_ready_by_reason"], _reasons, tip=_reasons),
                 Column(FIGURES["forced"], _forced, tip=_forced)],
-            "alarms": [_column(k) for k in ALARMS],
+            "alarms": [Column(QT_TRANSLATE_NOOP("ReportsScreen", "Alarm level"),
+                              lambda r: word(str(r.get("level", ""))))]
+            + [_column(k) for k in ALARMS],
             "complaints": [Column(QT_TRANSLATE_NOOP("ReportsScreen", "Grouped by"),
                                   lambda r: tr(PARTS.get(r.get("part", ""), "")))]
             + [_column(k) for k in COMPLAINTS],

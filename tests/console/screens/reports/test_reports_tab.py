@@ -12,7 +12,7 @@ from typing import Any
 
 import pypdf
 import pytest
-from PySide6.QtCore import QDate, QLocale, QSettings
+from PySide6.QtCore import QDate, QLocale, QSettings, Qt
 from standalone import ADMIN_PASSWORD, Standalone
 
 from console.common.access import access_of
@@ -135,6 +135,10 @@ def test_the_tab_in_chinese_and_its_pdf(qtbot: Any, qapp: Any, screen: ReportsSc
         assert screen.view.tabs.tabText(0) == "全中心"
         centre = screen.view.models["centre"]
         assert centre.index(7, 0).data() == "服务水平"
+        alarms = screen.view.models["alarms"]
+        assert alarms.headerData(0, Qt.Orientation.Horizontal) == "告警级别"  # not 客户级别
+        assert [alarms.index(r, 0).data() for r in range(alarms.rowCount())][:4] == [
+            "黄色", "橙色", "红色", "黑色"]
         assert QLocale().name() == "zh_CN"
         screen.save_path = lambda fmt, name: str(tmp_path / name)
         screen.export("pdf")
