@@ -43,6 +43,8 @@ SHORTCUTS = {
     "urge": "Ctrl+U",
 }
 MAX_NOTE = 2000
+#: buttons in a row
+COLUMNS = 4
 
 
 class OrderActions(QWidget):
@@ -66,12 +68,11 @@ class OrderActions(QWidget):
         self.message.setStyleSheet("color: #c62828; font-weight: bold;")
         self.buttons: dict[str, QPushButton] = {}
         self.actions_by_name: dict[str, QAction] = {}
-        grid = QGridLayout()
-        for i, name in enumerate(ORDER):
+        self.grid = QGridLayout()
+        for name in ORDER:
             button = QPushButton(self)
             button.clicked.connect(lambda _=False, n=name: self.trigger(n))
             self.buttons[name] = button
-            grid.addWidget(button, i // 5, i % 5)
             action = QAction(self)
             action.setShortcut(QKeySequence(SHORTCUTS[name]))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -84,7 +85,7 @@ class OrderActions(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.note)
         layout.addLayout(dept_row)
-        layout.addLayout(grid)
+        layout.addLayout(self.grid)
         layout.addWidget(self.message)
         self.message.hide()
         self.retranslate_ui()
@@ -134,10 +135,18 @@ class OrderActions(QWidget):
                     QKeySequence.SequenceFormat.NativeText))
             button.setToolTip(tip)
             self.actions_by_name[name].setEnabled(shown and not why)
+        self._place([n for n in ORDER if BUTTONS[n][0] in legal])
         dispatchable = "dispatch" in legal
         self.department.setVisible(dispatchable)
         self.department_label.setVisible(dispatchable)
         self.note.setEnabled(bool(legal))
+
+    def _place(self, shown: list[str]) -> None:
+        """The offered buttons side by side, four a row, without gaps for the hidden ones."""
+        for button in self.buttons.values():
+            self.grid.removeWidget(button)
+        for i, name in enumerate(shown):
+            self.grid.addWidget(self.buttons[name], i // COLUMNS, i % COLUMNS)
 
     def trigger(self, name: str) -> None:
         action, satisfied = BUTTONS[name]

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -22,6 +22,7 @@ from console.screens.complaints.labels import (
     HISTORY_ACTIONS,
     LEVELS_OF_CUSTOMER,
     PRIORITIES,
+    ROLE_OF_ONE,
     STATES,
     WARNING_COLOURS,
     WARNING_LABELS,
@@ -29,15 +30,15 @@ from console.screens.complaints.labels import (
     fmt_remaining,
     fmt_time,
     label,
-    role_label,
 )
 from console.screens.complaints.table_model import classification_text
 
 #: the fields shown, in order: (key, label); labels are translated in retranslate_ui
-FIELDS = ("caller", "customer_level", "channel", "classification", "description", "cause",
-          "responsible_department", "holder_department", "priority", "cross_region",
-          "error_class", "attachments", "call_id", "ivr_trail", "created", "due_at",
-          "satisfied")
+FIELDS = ("classification", "description", "caller", "customer_level", "channel", "priority",
+          "holder_department", "due_at", "cause", "responsible_department", "created",
+          "satisfied", "cross_region", "error_class", "call_id", "attachments", "ivr_trail")
+#: fields given a whole row
+WIDE = frozenset({"classification", "description", "ivr_trail"})
 
 
 class OrderDetail(QWidget):
@@ -50,16 +51,25 @@ class OrderDetail(QWidget):
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warning = QLabel(self, objectName="complaintWarning")
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # two pairs a row (the description and the IVR trail a row each): the timeline and
+        # the actions below stay in view on a 1080p screen
+        self.form = QGridLayout()
+        self.form.setColumnStretch(1, 1)
+        self.form.setColumnStretch(3, 1)
         self.field_labels: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
+        row = col = 0
         for key in FIELDS:
             name, value = QLabel(self), QLabel(self)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.field_labels[key], self.values[key] = name, value
-            self.form.addRow(name, value)
+            wide = key in WIDE
+            if wide and col:
+                row, col = row + 1, 0
+            self.form.addWidget(name, row, col)
+            self.form.addWidget(value, row, col + 1, 1, 3 if wide else 1)
+            row, col = (row + 1, 0) if wide or col else (row, 2)
         self.timeline_label = QLabel(self, objectName="panelTitle")
         self.timeline = QTableWidget(0, 4, self)
         self.timeline.verticalHeader().hide()
@@ -164,10 +174,10 @@ class OrderDetail(QWidget):
         for i, h in enumerate(rows):
             who = str(h.get("by", ""))
             if h.get("role"):
-                who = self.tr("%1 (%2)").replace("%1", who).replace("%2",
-                                                                    role_label(str(h["role"])))
+                who = self.tr("%1 (%2)").replace("%1", who).replace(
+                    "%2", label(ROLE_OF_ONE, str(h["role"])))
             what = label(HISTORY_ACTIONS, h.get("action"))
-            if h.get("to_state") and h.get("to_state") != h.get("from_state"):
+            if h.get("from_state") and h.get("to_state") != h.get("from_state"):
                 what = self.tr("%1 → %2").replace("%1", what).replace(
                     "%2", label(STATES, h.get("to_state")))
             items = [QTableWidgetItem(text) for text in (fmt_time(h.get("at")), who, what,

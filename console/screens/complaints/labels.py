@@ -37,7 +37,7 @@ ACTIONS = {
     "urge": QT_TRANSLATE_NOOP("Complaints", "Urge"),
 }
 #: the history's words for what happened (``create`` is the intake itself)
-HISTORY_ACTIONS = {**ACTIONS, "create": QT_TRANSLATE_NOOP("Complaints", "Accepted")}
+HISTORY_ACTIONS = {**ACTIONS, "accept": QT_TRANSLATE_NOOP("Complaints", "Accepted")}
 CHANNELS = {
     "hotline": QT_TRANSLATE_NOOP("Complaints", "Hotline"),
     "letter": QT_TRANSLATE_NOOP("Complaints", "Letter"),
@@ -74,6 +74,17 @@ ROLES = {
     "department": QT_TRANSLATE_NOOP("Complaints", "departments"),
     "maintenance": QT_TRANSLATE_NOOP("Complaints", "maintenance staff"),
     "admin": QT_TRANSLATE_NOOP("Complaints", "administrators"),
+}
+#: one person's role, as the timeline writes it after the name
+ROLE_OF_ONE = {
+    "agent": QT_TRANSLATE_NOOP("Complaints", "agent"),
+    "quality_inspector": QT_TRANSLATE_NOOP("Complaints", "quality desk"),
+    "department": QT_TRANSLATE_NOOP("Complaints", "department"),
+    "supervisor": QT_TRANSLATE_NOOP("Complaints", "team leader"),
+    "team_leader": QT_TRANSLATE_NOOP("Complaints", "group leader"),
+    "floor_manager": QT_TRANSLATE_NOOP("Complaints", "floor manager"),
+    "maintenance": QT_TRANSLATE_NOOP("Complaints", "maintenance"),
+    "admin": QT_TRANSLATE_NOOP("Complaints", "administrator"),
 }
 #: what "other" is called in the catalogue's cause and department lists
 OTHER = ("other", "其他")

@@ -46,12 +46,13 @@ class ComplaintStrip(QWidget):
         row.addWidget(self.title)
         for level, button in self.levels.items():
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, lv=level: self.open_level(lv))
             row.addWidget(button)
         row.addSpacing(12)
         row.addWidget(self.spike, 1)
         row.addWidget(self.announce)
+        row.addStretch(0)
         self.counts: dict[str, int] = dict.fromkeys(WARNINGS, 0)
         self.spikes: list[dict[str, Any]] = []
         bridge.changed.connect(self.apply)

@@ -43,6 +43,12 @@ METRIC_LABELS = {
     "channel_test_failed_s": QT_TRANSLATE_NOOP("Metric", "Channel failed its test"),
     "link_lost_s": QT_TRANSLATE_NOOP("Metric", "Link lost"),
     "link_latency_ms": QT_TRANSLATE_NOOP("Metric", "Link latency (ms)"),
+    # complaint work orders (issue 16): open orders at each deadline warning, a spike
+    "orders_yellow": QT_TRANSLATE_NOOP("Metric", "Complaint orders at yellow"),
+    "orders_orange": QT_TRANSLATE_NOOP("Metric", "Complaint orders at orange"),
+    "orders_red": QT_TRANSLATE_NOOP("Metric", "Complaint orders at red"),
+    "orders_black": QT_TRANSLATE_NOOP("Metric", "Complaint orders overdue"),
+    "spike_surprise": QT_TRANSLATE_NOOP("Metric", "Complaint spike (−log₁₀ p)"),
 }
 _PCT = {"service_level", "abandon_rate"}
 _SECS = {"longest_wait_s", "asa_s", "hold_s", "after_call_work_s", "not_ready_s", "call_s",
@@ -129,6 +135,11 @@ def scope_label(scope: str, mirror: Any) -> str:
         wn = scope[len("agent:"):]
         agent = mirror.get("agent/" + wn) or {}
         return f"{wn} {agent.get('name', '')}".strip()
+    if scope == "complaints:deadlines":
+        return QCoreApplication.translate("Metric", "Complaint deadlines")
+    if scope.startswith("complaints:spike:"):  # complaints:spike:<classification>@<area>
+        what = scope[len("complaints:spike:"):].replace("/", " › ").replace("@", " @ ")
+        return QCoreApplication.translate("Metric", "Complaints: %1").replace("%1", what)
     return scope
 
 

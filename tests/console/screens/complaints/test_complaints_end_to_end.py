@@ -125,7 +125,8 @@ def test_filters_search_timeline_and_actions_by_role(qtbot: Any, running: Runnin
         # the timeline: accepted by amy (agent), dispatched by qi (desk), with the note
         timeline = qi.detail.timeline
         assert timeline.rowCount() == 2
-        assert timeline.item(0, 1).text().startswith("amy")
+        assert timeline.item(0, 1).text() == "amy (agent)"
+        assert timeline.item(0, 2).text() == "Accepted"
         assert timeline.item(1, 1).text().startswith("qi")
         assert timeline.item(1, 2).text() == "Dispatch → Dispatched"
         assert timeline.item(1, 3).text() == "请尽快上门"

@@ -43,7 +43,7 @@ def order(oid: str = "TS20261130-0001", state: str = "accepted", **kw: Any) -> d
     return o
 
 
-HISTORY = [{"at": T0, "by": "agent1", "role": "agent", "action": "create", "from_state": None,
+HISTORY = [{"at": T0, "by": "agent1", "role": "agent", "action": "accept", "from_state": None,
             "to_state": "accepted", "note": ""},
            {"at": T0 + 60, "by": "desk1", "role": "quality_inspector", "action": "note",
             "from_state": "accepted", "to_state": "accepted", "note": "客户很着急"}]
@@ -123,7 +123,7 @@ def test_the_detail_shows_every_field_and_the_history_as_a_timeline(tab: Any) ->
     assert d.values["classification"].text() == "业务办理 › 宽带 › 装机"
     assert d.values["customer_level"].text() == "VIP"
     assert d.timeline.rowCount() == 2
-    assert d.timeline.item(1, 1).text() == "desk1 (the quality-inspection desk)"
+    assert d.timeline.item(1, 1).text() == "desk1 (quality desk)"
     assert d.timeline.item(1, 2).text() == "Interim note"
     assert d.timeline.item(1, 3).text() == "客户很着急"
     assert "Red warning" in d.warning.text()
@@ -246,14 +246,16 @@ def test_create_from_a_live_call_fills_the_caller_level_and_trail(tab: Any,
 
 def test_csv_export_writes_every_matching_order_with_a_bom(tab: Any, fake_client: Any,
                                                           tmp_path: Path) -> None:
-    pages = iter([{"total": 3, "rows": [order("A"), order("B")]},
-                  {"total": 3, "rows": [order("C")]}])
+    pages = {0: [order("A"), order("B")], 2: [order("C")]}
+    plain = fake_client.command
 
-    class Paged(dict):
-        def get(self, key: str, default: Any = None) -> Any:
-            return (True, next(pages)) if key == "complaints.list" else super().get(key, default)
+    def command(name: str, args: dict[str, Any], **kw: Any) -> str:
+        if name == "complaints.list" and args.get("limit") == 500:  # the export's pages
+            fake_client.command_replies["complaints.list"] = (
+                True, {"total": 3, "rows": pages[args["offset"]]})
+        return plain(name, args, **kw)
 
-    fake_client.command_replies = Paged(fake_client.command_replies)
+    fake_client.command = command
     path = tmp_path / "out.csv"
     tab.export_csv(str(path))
     tab.pump()
@@ -375,3 +377,12 @@ def test_the_walls_counter_and_call_panel_open_the_complaints_tab(
     button.click()
     assert win.tabs.currentWidget() is tab
     assert tab.dialog is not None and tab.dialog.caller.text() == "13912345678"
+
+
+def test_complaint_alarms_read_as_words_in_the_walls_alarm_list(fake_client: Any) -> None:
+    from console.screens.wallboard.models.alarm_list import metric_label, scope_label
+
+    assert metric_label("orders_black") == "Complaint orders overdue"
+    assert scope_label("complaints:deadlines", fake_client.mirror) == "Complaint deadlines"
+    assert scope_label("complaints:spike:故障报修/宽带故障@盘龙区", fake_client.mirror) == \
+        "Complaints: 故障报修 › 宽带故障 @ 盘龙区"
