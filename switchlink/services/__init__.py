@@ -14,7 +14,7 @@ from switchlink.services import floor as floor  # agents and calls: set_agent_st
 from switchlink.services import history as history  # history.intervals / calls / alarms
 from switchlink.services import ivr as ivr  # ivr.flows / get / reload / emergency / counts
 from switchlink.services import maintenance as maintenance  # tests, reset, sweep, rehearsal
-from switchlink.services import supervision as supervision  # agent states, bulk, team scope
 from switchlink.services import reports as reports  # reports.list / get / generate / export
+from switchlink.services import supervision as supervision  # agent states, bulk, team scope
 from switchlink.services.users import admin as users_admin  # noqa: F401  users.list … unlock
 from switchlink.services.users import commands as users  # noqa: F401  login … passwd, audit

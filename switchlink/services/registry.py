@@ -71,6 +71,8 @@ class Context:
     peer: str = ""
     #: rate-limits refusals in the audit trail (None: every refusal written directly)
     refusals: RefusalAudit | None = None
+    #: the handler wrote its own audit entries (one per agent of a bulk request)
+    audited_by_handler: bool = False
     #: audit fields a handler sets (target, reason, detail)
     audit_target: str = ""
     audit_reason: str = ""
@@ -86,6 +88,26 @@ class Context:
         ):
             role = self.session.role.value if self.session else "anonymous"
             raise CommandError("forbidden", f"role {role!r} lacks permission {permission.value!r}")
+
+
+class Deferred:
+    """A handler's answer that takes more than one turn of the daemon's loop (agents.bulk of
+    thousands): ``step(budget_s)`` works for about ``budget_s`` seconds and returns
+    ``(True, data)`` when finished, ``(False, None)`` otherwise. The server runs one step per
+    turn, so heartbeats and publishing go on in between; :func:`run_to_end` for direct calls.
+    """
+
+    def __init__(self, step: Callable[[float], tuple[bool, Any]]) -> None:
+        self.step = step
+
+
+def run_to_end(data: Any) -> Any:
+    """``data`` itself, or a :class:`Deferred` run to its end (tests, tools, ``handle``)."""
+    while isinstance(data, Deferred):
+        done, result = data.step(float("inf"))
+        if done:
+            return result
+    return data
 
 
 Handler = Callable[[Context, dict[str, Any]], Any]
@@ -186,7 +208,7 @@ def dispatch(ctx: Context, name: str, args: dict[str, Any], token: str | None) -
         result = "internal"
         raise CommandError("internal", f"{name} failed inside switchlink; see its log") from None
     finally:
-        if audited:
+        if audited and not (result == "ok" and ctx.audited_by_handler):
             audit_attempt(ctx, name, args, result)
 
 

@@ -23,7 +23,13 @@ from models.supervision import (
     unique_agents,
 )
 from switchlink.adapters.errors import AdapterError
-from switchlink.services.registry import CommandError, Context, arg_str, command
+from switchlink.services.registry import (
+    CommandError,
+    Context,
+    Deferred,
+    arg_str,
+    command,
+)
 
 #: ``Context.services`` key of the configured not-ready reasons (a tuple of ReasonCode)
 REASONS_KEY = "not_ready_reasons"
@@ -190,9 +196,13 @@ def _cancel_logout(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     return act_on_agent(ctx, agent, "cancel_logout", reason, "")
 
 
-@command("agents.bulk", params=("agents", "action", "reason", "reason_code"))
-def _bulk(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    """One action on many agents: a result per agent, one audit entry per agent."""
+@command("agents.bulk", params=("agents", "action", "reason", "reason_code"), audit=True)
+def _bulk(ctx: Context, args: dict[str, Any]) -> Deferred:
+    """One action on many agents: a result per agent, one audit entry per agent.
+
+    Runs in steps of the daemon's loop (:class:`Deferred`), so thousands of agents never hold
+    up heartbeats or publishing; each agent is checked against the floor as it is then.
+    """
     action = arg_str(args, "action", limit=32)
     if action not in ACTIONS:
         raise CommandError("bad_request", f"action must be one of {', '.join(ACTIONS)}, "
@@ -204,29 +214,40 @@ def _bulk(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     reason = arg_str(args, "reason", limit=500)
     code = _reason_code(ctx, action, args)
     assert ctx.session is not None
-    allowed = ACTIONS[action][1] in ROLE_PERMISSIONS.get(ctx.session.role, frozenset())
+    session = ctx.session
+    ctx.audited_by_handler = True
+    allowed = ACTIONS[action][1] in ROLE_PERMISSIONS.get(session.role, frozenset())
     name = "cancel_logout" if action == "cancel_logout" else "set_agent_state"
     detail = {"bulk": len(agents), "action": action, **({"reason_code": code} if code else {})}
     results: list[dict[str, Any]] = []
-    entries: list[AuditEntry] = []
-    now = time.time()
-    for agent in agents:
-        try:
-            if not allowed:
-                ctx.require(ACTIONS[action][1])
-            done = act_on_agent(ctx, agent, action, reason, code)
-            results.append({"agent": agent, "ok": True,
-                            **({"pending": True} if done.get("pending") else {})})
-            outcome = "ok"
-        except CommandError as exc:
-            results.append({"agent": agent, "ok": False, "code": exc.code,
-                            "message": exc.message})
-            outcome = exc.code
-        entries.append(AuditEntry(at=now, user=ctx.user, role=ctx.session.role.value,
-                                  action=name, target=agent, reason=reason[:500],
-                                  result=outcome, detail=detail))
-    _audit_all(ctx, entries)
-    return {"results": results}
+
+    def step(budget_s: float) -> tuple[bool, Any]:
+        deadline = time.monotonic() + budget_s
+        entries: list[AuditEntry] = []
+        now = time.time()
+        while len(results) < len(agents):
+            agent = agents[len(results)]
+            try:
+                if not allowed:
+                    ctx.require(ACTIONS[action][1])
+                done = act_on_agent(ctx, agent, action, reason, code)
+                results.append({"agent": agent, "ok": True,
+                                **({"pending": True} if done.get("pending") else {})})
+                outcome = "ok"
+            except CommandError as exc:
+                results.append({"agent": agent, "ok": False, "code": exc.code,
+                                "message": exc.message})
+                outcome = exc.code
+            entries.append(AuditEntry(at=now, user=session.username, role=session.role.value,
+                                      action=name, target=agent, reason=reason[:500],
+                                      result=outcome, detail=detail))
+            if len(results) % 50 == 0 and time.monotonic() >= deadline:
+                break
+        _audit_all(ctx, entries)
+        finished = len(results) == len(agents)
+        return finished, ({"results": results} if finished else None)
+
+    return Deferred(step)
 
 
 def _audit_all(ctx: Context, entries: list[AuditEntry]) -> None:

@@ -18,9 +18,11 @@ from switchlink.services.registry import (
     COMMANDS,
     CommandError,
     Context,
+    Deferred,
     audit_attempt,
     dispatch,
     is_slow,
+    run_to_end,
 )
 from switchlink.transport import protocol as proto
 from switchlink.transport.replay import NEW, SAME_SENDER
@@ -35,6 +37,8 @@ log = logging.getLogger("switchlink.transport.server")
 
 #: wall time one drain of the command socket may take before heartbeats and publishing
 DRAIN_BUDGET_S = 0.05
+#: wall time one turn gives the steps of deferred commands (agents.bulk of thousands)
+DEFERRED_BUDGET_S = 0.02
 
 
 class CommandEndpoint(_Base):
@@ -81,7 +85,11 @@ class CommandEndpoint(_Base):
         if not isinstance(req, proto.Request):
             return req
         if not is_slow(req.name):
-            return self._finish(req, self._execute(req, peer))
+            reply = self._execute(req, peer)
+            if isinstance(reply, Deferred):  # more to do: a step per turn, then the reply
+                self.__dict__.setdefault("_deferred_jobs", []).append((identity, req, reply))
+                return None
+            return self._finish(req, reply)
         admission = self.slow.submit(SlowJob(identity, peer, req))
         if admission is Admission.BUSY:
             self.seen.forget(req.id)  # never ran: a later retry may run it
@@ -93,8 +101,30 @@ class CommandEndpoint(_Base):
             ))
         return None  # queued (or already running): the reply is sent when it finishes
 
+    def _continue_deferred(self) -> None:
+        """One step of each deferred command; the finished ones are answered."""
+        jobs = self.__dict__.get("_deferred_jobs")
+        if not jobs:
+            return
+        budget = DEFERRED_BUDGET_S / len(jobs)
+        for job in list(jobs):
+            identity, req, deferred = job
+            try:
+                done, data = deferred.step(budget)
+            except Exception:
+                log.exception("deferred command %s failed", req.name)
+                done, data = True, CommandError("internal", f"{req.name} failed inside "
+                                                "switchlink; see its log")
+            if done:
+                jobs.remove(job)
+                reply = (proto.Reply(req.id, False, code=data.code, message=data.message)
+                         if isinstance(data, CommandError) else proto.Reply(req.id, True, data))
+                self._send(identity, self._finish(req, reply))
+
     def _finish_slow_commands(self, now: float) -> None:
-        """Send the replies the workers have finished; write due refusal summaries."""
+        """Send the replies the workers have finished (and the deferred commands' that are
+        done); write due refusal summaries."""
+        self._continue_deferred()
         for job in self.slow.finished():
             assert job.reply is not None
             self._send(job.identity, self._finish(job.request, job.reply))
@@ -111,7 +141,10 @@ class CommandEndpoint(_Base):
         req = self._admit(frames, peer)
         if not isinstance(req, proto.Request):
             return req
-        return self._finish(req, self._execute(req, peer))
+        reply = self._execute(req, peer)
+        if isinstance(reply, Deferred):
+            reply = proto.Reply(req.id, True, run_to_end(reply))
+        return self._finish(req, reply)
 
     def _admit(self, frames: list[bytes], peer: str = "") -> proto.Request | list[bytes] | None:
         """A request to execute, or the reply it already has (an error, the cache), or None.
@@ -178,8 +211,9 @@ class CommandEndpoint(_Base):
             services=self.services, peer=peer, refusals=self.refusals,
         )
 
-    def _execute(self, req: proto.Request, peer: str = "") -> proto.Reply:
-        """Run one request (on the loop, or on a worker for a slow command)."""
+    def _execute(self, req: proto.Request, peer: str = "") -> proto.Reply | Deferred:
+        """Run one request (on the loop, or on a worker for a slow command); a command that
+        needs more turns answers a :class:`Deferred` after its first step."""
         assert self.floor is not None
         if req.name == "snapshot":
             if req.args:
@@ -192,6 +226,11 @@ class CommandEndpoint(_Base):
             data = dispatch(self._context(peer), req.name, req.args, req.session)
         except CommandError as exc:
             return proto.Reply(req.id, False, code=exc.code, message=exc.message)
+        if isinstance(data, Deferred):
+            done, result = data.step(DEFERRED_BUDGET_S)
+            if not done:
+                return data
+            data = result
         return proto.Reply(req.id, True, data)
 
 def _changes_state(name: str) -> bool:

@@ -16,7 +16,7 @@ from models.agents import AgentState
 from models.security import Role, User
 from switchlink.adapters.loopback import LoopbackAdapter
 from switchlink.engine.state import FloorState
-from switchlink.services.registry import CommandError, Context, dispatch
+from switchlink.services.registry import CommandError, Context, Deferred, dispatch, run_to_end
 from switchlink.services.supervision import REASONS_KEY, config_services
 from switchlink.services.users.auth import Authenticator, FileAuditLog, FileUserStore
 from switchlink.storage.call_history import CallRecorder
@@ -55,7 +55,7 @@ class Rig:
 
     def call(self, user: str, name: str, **args: Any) -> Any:
         ctx = Context(self.adapter, self.floor, self.auth, self.audit, services=self.services)
-        return dispatch(ctx, name, args, self.tokens[user])
+        return run_to_end(dispatch(ctx, name, args, self.tokens[user]))
 
     def refused(self, user: str, name: str, **args: Any) -> CommandError:
         with pytest.raises(CommandError) as info:
@@ -278,6 +278,28 @@ def test_bulk_of_500_agents_at_5000_is_quick(tmp_path: Path) -> None:
     spent = time.perf_counter() - started
     assert len(out["results"]) == 500
     print(f"\nagents.bulk 500 of 5,000 agents: {spent * 1000:.0f} ms of loop time")
+
+
+def test_a_bulk_of_thousands_runs_in_steps_so_the_loop_keeps_beating(tmp_path: Path) -> None:
+    """Each step stops at its budget (checked every 50 agents): 5,000 agents never hold the
+    daemon's loop in one piece; the reply comes when the last step is done."""
+    rig = Rig(tmp_path, scenario="large")
+    agents = rig.agents()
+    ctx = Context(rig.adapter, rig.floor, rig.auth, rig.audit, services=rig.services)
+    deferred = dispatch(ctx, "agents.bulk", {"agents": agents, "action": "ready",
+                                             "reason": "all hands"}, rig.tokens["sup"])
+    assert isinstance(deferred, Deferred)
+    steps = 0
+    while True:
+        steps += 1
+        done, data = deferred.step(0.0)  # no time at all: one slice of 50 agents
+        if done:
+            break
+        assert data is None
+    assert steps == len(agents) // 50
+    assert [r["agent"] for r in data["results"]] == agents
+    assert len(rig.audit.search(user="sup", action="set_agent_state", limit=10_000)) == len(
+        agents), "one entry per agent, none for the request itself"
 
 
 # --- calls ----------------------------------------------------------------------------------
