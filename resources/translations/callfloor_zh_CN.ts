@@ -1599,6 +1599,11 @@
         <translation>满意率</translation>
     </message>
     <message>
+        <location filename="../../console/screens/complaints/reports.py" line="107"/>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
         <location filename="../../console/screens/complaints/reports.py" line="113"/>
         <source>%1 orders in the period</source>
         <translation>本期共 %1 张工单</translation>
@@ -3765,31 +3770,6 @@
         <translation>链路时延（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="47"/>
-        <source>Complaint orders at yellow</source>
-        <translation>黄色预警投诉工单</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="48"/>
-        <source>Complaint orders at orange</source>
-        <translation>橙色预警投诉工单</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="49"/>
-        <source>Complaint orders at red</source>
-        <translation>红色预警投诉工单</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="50"/>
-        <source>Complaint orders overdue</source>
-        <translation>超时投诉工单</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="51"/>
-        <source>Complaint spike (−log₁₀ p)</source>
-        <translation>投诉突增（−log₁₀ p）</translation>
-    </message>
-    <message>
         <location filename="../../console/screens/wallboard/models/alarm_list.py" line="60"/>
         <source>(15 min)</source>
         <extracomment>How the metrics engine&apos;s windows read after a metric name (context &quot;Metric&quot;).</extracomment>
@@ -3829,6 +3809,31 @@
         <location filename="../../console/screens/wallboard/models/alarm_list.py" line="128"/>
         <source>Whole center</source>
         <translation>全中心</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="47"/>
+        <source>Complaint orders at yellow</source>
+        <translation>黄色预警投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="48"/>
+        <source>Complaint orders at orange</source>
+        <translation>橙色预警投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="49"/>
+        <source>Complaint orders at red</source>
+        <translation>红色预警投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="50"/>
+        <source>Complaint orders overdue</source>
+        <translation>超时投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="51"/>
+        <source>Complaint spike (−log₁₀ p)</source>
+        <translation>投诉突增（−log₁₀ p）</translation>
     </message>
     <message>
         <location filename="../../console/screens/wallboard/models/alarm_list.py" line="139"/>
@@ -4993,11 +4998,6 @@
         <translation>设备维护</translation>
     </message>
     <message>
-        <location filename="../../console/screens/__init__.py" line="17"/>
-        <source>Complaints</source>
-        <translation>投诉工单</translation>
-    </message>
-    <message>
         <location filename="../../console/screens/__init__.py" line="19"/>
         <source>Dunning</source>
         <translation>欠费催缴</translation>
@@ -5021,6 +5021,11 @@
         <location filename="../../console/screens/__init__.py" line="27"/>
         <source>Audit</source>
         <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/__init__.py" line="17"/>
+        <source>Complaints</source>
+        <translation>投诉工单</translation>
     </message>
 </context>
 <context>

@@ -104,7 +104,7 @@ class ComplaintReports(QWidget):
                 key = row.get("key", "")
                 name = classification_text(key) if g == "classification" \
                     else choice_label(str(key))
-                texts = (name or "–", str(row.get("count", 0)),
+                texts = (name or self.tr("(not given)"), str(row.get("count", 0)),
                          fmt_rate(row.get("on_time_rate")), fmt_rate(row.get("satisfaction_rate")))
                 for j, text in enumerate(texts):
                     table.setItem(i, j, QTableWidgetItem(text))

@@ -61,7 +61,9 @@ def tab(qtbot: Any, fake_client: Any, tmp_path: Path) -> Any:
                                    "actions": ["reply_now", "dispatch", "note", "urge"]}),
         "complaints.report": (True, {"period": "daily", "by_classification": [
             {"key": "业务办理/宽带/装机", "count": 4, "on_time_rate": 0.75,
-             "satisfaction_rate": 0.5}], "by_cause": [], "by_department": []}),
+             "satisfaction_rate": 0.5}], "by_cause": [
+            {"key": "", "count": 3, "on_time_rate": None, "satisfaction_rate": None}],
+            "by_department": []}),
     })
     bridge = ClientBridge(fake_client)
     prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
@@ -273,6 +275,8 @@ def test_the_report_shows_rates_in_percent(tab: Any, fake_client: Any) -> None:
     table = tab.reports.tables["classification"]
     assert [table.item(0, j).text() for j in range(4)] == [
         "业务办理 › 宽带 › 装机", "4", "75.0 %", "50.0 %"]
+    causes = tab.reports.tables["cause"]  # orders with no cause yet: said, not a dash
+    assert [causes.item(0, j).text() for j in range(4)] == ["(not given)", "3", "–", "–"]
 
 
 def test_the_wall_counter_opens_the_list_of_its_level(qtbot: Any, fake_client: Any) -> None:
@@ -386,3 +390,24 @@ def test_complaint_alarms_read_as_words_in_the_walls_alarm_list(fake_client: Any
     assert scope_label("complaints:deadlines", fake_client.mirror) == "Complaint deadlines"
     assert scope_label("complaints:spike:故障报修/宽带故障@盘龙区", fake_client.mirror) == \
         "Complaints: 故障报修 › 宽带故障 @ 盘龙区"
+
+
+def test_an_urge_for_my_department_is_said_once(tab: Any, fake_client: Any) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    window.setCentralWidget(tab)
+    tab.access.apply({"username": "nick", "role": "department", "department": "网络部",
+                      "permissions": ["view_complaints", "work_complaints"]})
+    urges = [{"id": "TS20261130-0009", "holder_department": "客服部", "by": "amy", "at": T0,
+              "note": "not ours"},
+             {"id": "TS20261130-0007", "holder_department": "网络部", "by": "amy",
+              "at": T0 + 1, "note": "客户第三次来电"}]
+    fake_client.push("complaints/urges", urges)
+    tab.pump()
+    assert window.statusBar().currentMessage() == "TS20261130-0007 urged by amy: 客户第三次来电"
+    window.statusBar().clearMessage()
+    fake_client.push("complaints/urges", urges)  # republished: not said again
+    tab.pump()
+    assert window.statusBar().currentMessage() == ""
+    tab.setParent(None)  # the fixture's screen outlives this window
