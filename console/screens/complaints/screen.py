@@ -291,9 +291,8 @@ class ComplaintsScreen(Screen):
     def open_selected(self) -> None:
         """Enter on a row: its detail, and the focus on the note for the next action."""
         order = self.selected()
-        if order is not None:
-            self.show_order(str(order["id"]))
-            self.action_bar.note.setFocus()
+        if order is not None:  # the note is enabled once the order (and its actions) is in
+            self.show_order(str(order["id"]), after=lambda _data: self.action_bar.note.setFocus())
 
     def show_order(self, order_id: str, after: Any = None) -> None:
         if order_id != self._current:

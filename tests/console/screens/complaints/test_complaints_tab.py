@@ -411,3 +411,19 @@ def test_an_urge_for_my_department_is_said_once(tab: Any, fake_client: Any) -> N
     tab.pump()
     assert window.statusBar().currentMessage() == ""
     tab.setParent(None)  # the fixture's screen outlives this window
+
+
+def test_enter_on_a_row_opens_it_with_the_cursor_in_the_note(qtbot: Any, tab: Any,
+                                                              fake_client: Any) -> None:
+    focused: list[str] = []  # offscreen windows never hold focus: record the request
+    tab.action_bar.note.setFocus = lambda *a: focused.append("note")  # type: ignore[method-assign]
+    tab.show()
+    tab.table.setCurrentIndex(tab.model.index(0, 0))
+    fake_client.commands.clear()
+    with qtbot.waitSignal(tab.table.activated, timeout=2000):
+        qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert focused == []  # not before the order is in: the note is still disabled
+    tab.pump()
+    assert sent(fake_client, "complaints.show") == {"id": "TS20261130-0001"}
+    assert focused == ["note"] and tab.action_bar.note.isEnabled()
+    assert tab.shortcuts["search"].shortcut().toString() == "Ctrl+F"
