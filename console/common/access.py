@@ -94,9 +94,10 @@ class GuardedClient:
 
         def failed(err: Any) -> None:
             code = str(getattr(err, "code", ""))
-            # a refused login is a wrong password, not a lost session; without a session
-            # there was nothing to lose (view only)
-            if name != "login" and session and code in (SESSION_GONE, PASSWORD_CHANGE):
+            # a refused login is a wrong password and a refused logout ends what is already
+            # gone: neither is news; without a session there was nothing to lose (view only)
+            news = name not in ("login", "logout") and session
+            if news and code in (SESSION_GONE, PASSWORD_CHANGE):
                 self._on_refused(code, str(getattr(err, "message", err)), name)
             if on_failure is not None:
                 on_failure(err)

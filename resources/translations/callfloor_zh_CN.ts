@@ -353,7 +353,7 @@
     <message>
         <location filename="../../console/screens/admin/screen.py" line="53"/>
         <source>locked, %n s left</source>
-        <translation type="unfinished"></translation>
+        <translation>已锁定，还剩 %n 秒</translation>
     </message>
     <message>
         <location filename="../../console/screens/admin/screen.py" line="55"/>
@@ -3770,6 +3770,31 @@
         <translation>链路时延（毫秒）</translation>
     </message>
     <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="47"/>
+        <source>Complaint orders at yellow</source>
+        <translation>黄色预警投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="48"/>
+        <source>Complaint orders at orange</source>
+        <translation>橙色预警投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="49"/>
+        <source>Complaint orders at red</source>
+        <translation>红色预警投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="50"/>
+        <source>Complaint orders overdue</source>
+        <translation>超时投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="51"/>
+        <source>Complaint spike (−log₁₀ p)</source>
+        <translation>投诉突增（−log₁₀ p）</translation>
+    </message>
+    <message>
         <location filename="../../console/screens/wallboard/models/alarm_list.py" line="60"/>
         <source>(15 min)</source>
         <extracomment>How the metrics engine&apos;s windows read after a metric name (context &quot;Metric&quot;).</extracomment>
@@ -3809,31 +3834,6 @@
         <location filename="../../console/screens/wallboard/models/alarm_list.py" line="128"/>
         <source>Whole center</source>
         <translation>全中心</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="47"/>
-        <source>Complaint orders at yellow</source>
-        <translation>黄色预警投诉工单</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="48"/>
-        <source>Complaint orders at orange</source>
-        <translation>橙色预警投诉工单</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="49"/>
-        <source>Complaint orders at red</source>
-        <translation>红色预警投诉工单</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="50"/>
-        <source>Complaint orders overdue</source>
-        <translation>超时投诉工单</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/wallboard/models/alarm_list.py" line="51"/>
-        <source>Complaint spike (−log₁₀ p)</source>
-        <translation>投诉突增（−log₁₀ p）</translation>
     </message>
     <message>
         <location filename="../../console/screens/wallboard/models/alarm_list.py" line="139"/>
@@ -4998,6 +4998,11 @@
         <translation>设备维护</translation>
     </message>
     <message>
+        <location filename="../../console/screens/__init__.py" line="17"/>
+        <source>Complaints</source>
+        <translation>投诉工单</translation>
+    </message>
+    <message>
         <location filename="../../console/screens/__init__.py" line="19"/>
         <source>Dunning</source>
         <translation>欠费催缴</translation>
@@ -5021,11 +5026,6 @@
         <location filename="../../console/screens/__init__.py" line="27"/>
         <source>Audit</source>
         <translation>审计</translation>
-    </message>
-    <message>
-        <location filename="../../console/screens/__init__.py" line="17"/>
-        <source>Complaints</source>
-        <translation>投诉工单</translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,10 @@ def _locked(row: dict[str, Any]) -> str:
     if not lock:
         return ""
     if lock.get("locked"):
-        minutes = max(1, round(float(lock.get("remaining_s") or 0) / 60))
+        seconds = max(1, round(float(lock.get("remaining_s") or 0)))
+        if seconds < 120:  # the first lockouts are short: minutes would read "1 min" for 5 s
+            return translate("AdminScreen", "locked, %n s left", "", seconds)
+        minutes = round(seconds / 60)
         return translate("AdminScreen", "locked, %n min left", "", minutes)
     failures = int(lock.get("failures") or 0)
     return translate("AdminScreen", "%n failed login(s)", "", failures)

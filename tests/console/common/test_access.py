@@ -78,6 +78,8 @@ def test_a_refusal_for_a_gone_session_is_reported_once_besides_the_commands_own(
     fake_client.command_replies["login"] = (False, SimpleNamespace(
         code="not_authenticated", message="wrong user name or password"))
     bridge.client.command("login", {"username": "x", "password": "y"})
+    fake_client.command_replies["logout"] = (False, gone)
+    bridge.client.command("logout", {})
     bridge.drain()
     assert seen == [("not_authenticated", "the session has expired", "alarms.ack")]
     assert own == [gone]  # the screen still hears its own failure

@@ -150,5 +150,15 @@ def test_failed_logins_show_and_unlock_clears_them(qtbot: Any, screen: AdminScre
     assert "2 failed login(s)" in [screen.proxy.index(r, 7).data()
                                    for r in range(screen.proxy.rowCount())]
     assert screen.buttons["unlock"].isEnabled()
+    for _ in range(3):  # five in a row: locked for a while
+        try_login(daemon, "admin", "wrong-pw")
+    screen.refresh()
+    qtbot.waitUntil(lambda: ((row_of(screen, "admin") or {}).get("lockout") or {}).get(
+        "locked") is True, timeout=15_000)
+    shown = [screen.proxy.index(r, 7).data() for r in range(screen.proxy.rowCount())]
+    assert any(t.startswith("locked, ") and t.endswith(" s left") for t in shown), shown
+    assert isinstance(try_login(daemon, "admin", ADMIN_PASSWORD), CommandError)
+    screen.select("admin")
     screen.unlock_selected()
     qtbot.waitUntil(lambda: not (row_of(screen, "admin") or {}).get("lockout"), timeout=15_000)
+    assert isinstance(try_login(daemon, "admin", ADMIN_PASSWORD), dict)  # unlocked
