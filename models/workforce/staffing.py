@@ -13,7 +13,7 @@ on callers hanging up to reach its target.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from models.workforce.erlang import (
@@ -32,6 +32,9 @@ MIN_HANDLED = 3
 MIN_ABANDONS = 5
 #: patience is searched in this range (seconds); beyond it Erlang C is the same answer
 PATIENCE_RANGE = (1.0, 36_000.0)
+#: bisection steps: the log range (10.5) ÷ 2^20 is a patience within 0.001 % (each step is one
+#: Erlang A chain, ~1 ms for a 60-agent queue)
+PATIENCE_STEPS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +90,7 @@ def estimate_patience(rate: float, aht: float, agents: int, p_abandon: float) ->
         return None  # impatience beyond any caller's: the staffing count is not the cause
     if lost(high) > p_abandon:
         return PATIENCE_RANGE[1]
-    for _ in range(40):
+    for _ in range(PATIENCE_STEPS):
         mid = (low + high) / 2
         if lost(mid) > p_abandon:
             low = mid
@@ -97,9 +100,12 @@ def estimate_patience(rate: float, aht: float, agents: int, p_abandon: float) ->
 
 
 def staffing_now(window: QueueWindow | None, *, available: int, ready: int,
-                 sl_target: float, sl_threshold_s: float) -> Staffing:
+                 sl_target: float, sl_threshold_s: float, with_erlang_a: bool = True) -> Staffing:
     """Erlang C agents required for the window's arrival rate and handle time, and Erlang A
-    with the patience the window's abandons imply, against the agents available now."""
+    with the patience the window's abandons imply, against the agents available now.
+
+    Erlang A costs tens of ms a queue (the patience fit); ``with_erlang_a=False`` leaves it to
+    :func:`with_erlang_a` so a daemon can spread it over its ticks."""
     base = {"available": available, "ready": ready, "sl_target": sl_target,
             "sl_threshold_s": sl_threshold_s}
     if window is None or window.span_s < MIN_SPAN_S:
@@ -117,14 +123,30 @@ def staffing_now(window: QueueWindow | None, *, available: int, ready: int,
         return Staffing(None, agents_short=None, rate_per_h=rate * 3600.0, aht_s=None,
                         note="no_handle_time", **base)
     required = erlang_c_agents_required(rate, aht, sl_threshold_s, sl_target)
-    required_a = patience = None
-    if window.abandoned >= MIN_ABANDONS:
-        patience = estimate_patience(rate, aht, available, window.abandoned / window.offered)
-        if patience is not None:
-            required_a = erlang_a_agents_required(rate, aht, patience, sl_threshold_s,
-                                                  sl_target, count_abandoned_within=False)
-    return Staffing(required, agents_short=required - available, rate_per_h=rate * 3600.0,
-                    aht_s=aht, required_erlang_a=required_a, patience_s=patience, **base)
+    figures = Staffing(required, agents_short=required - available, rate_per_h=rate * 3600.0,
+                       aht_s=aht, **base)
+    return add_erlang_a(figures, window) if with_erlang_a else figures
+
+
+def wants_erlang_a(figures: Staffing, window: QueueWindow | None) -> bool:
+    """Enough abandons in the window to fit a patience (and a figure to fit it to)."""
+    return (window is not None and figures.required is not None
+            and figures.aht_s is not None and window.abandoned >= MIN_ABANDONS)
+
+
+def add_erlang_a(figures: Staffing, window: QueueWindow | None) -> Staffing:
+    """The figures with Erlang A added: the patience the abandons imply, and the agents
+    Erlang A needs at it (answered within the threshold ÷ offered)."""
+    if not wants_erlang_a(figures, window):
+        return figures
+    assert window is not None and figures.aht_s is not None and figures.rate_per_h
+    rate, aht = figures.rate_per_h / 3600.0, figures.aht_s
+    patience = estimate_patience(rate, aht, figures.available, window.abandoned / window.offered)
+    if patience is None:
+        return figures
+    required_a = erlang_a_agents_required(rate, aht, patience, figures.sl_threshold_s,
+                                          figures.sl_target, count_abandoned_within=False)
+    return replace(figures, required_erlang_a=required_a, patience_s=patience)
 
 
 def required_for(rate_per_h: float, aht_s: float | None, sl_target: float,

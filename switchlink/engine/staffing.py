@@ -10,8 +10,10 @@ worker thread) is handed in with :meth:`set_forecast` and published in the same 
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from models.queues import SkillGroup
@@ -21,8 +23,10 @@ from models.workforce.staffing import (
     WINDOW_S,
     QueueWindow,
     Staffing,
+    add_erlang_a,
     required_for,
     staffing_now,
+    wants_erlang_a,
 )
 
 QUEUE_PREFIX = "metrics/queue/"
@@ -32,6 +36,9 @@ CENTER_KEY = "staffing/center"
 SAMPLE_S = 60.0
 #: forecast half hours shown beside "now"
 AHEAD_SLOTS = 4
+#: loop time one tick may spend on Erlang A fits (each ~10–40 ms a queue); the rest wait for
+#: the next tick, so a 200-queue floor never stalls the loop for seconds once a minute
+ERLANG_A_BUDGET_S = 0.05
 #: the counters sampled from ``metrics/queue/<id>``
 _COUNTERS = ("offered_today", "answered_today", "abandoned_today", "handled_today")
 
@@ -57,6 +64,9 @@ class StaffingLive:
         #: the centre's forecast for today and the coming days (``staffing/forecast``)
         self.days: list[dict[str, Any]] = []
         self._forecast_dirty = False
+        #: queues waiting for their Erlang A fit, with the window it is fitted to
+        self._erlang_a: deque[tuple[str, QueueWindow]] = deque()
+        self._clock = time.perf_counter
 
     def set_forecast(self, ahead: dict[str, list[ForecastSlot]],
                      days: list[dict[str, Any]]) -> None:
@@ -69,16 +79,33 @@ class StaffingLive:
         for key, values in metrics.items():
             if key.startswith(QUEUE_PREFIX):
                 self._latest[key[len(QUEUE_PREFIX):]] = values
-        if now < self._next_sample and not self._forecast_dirty:
-            return {}
-        if now >= self._next_sample:
+        sampled = now >= self._next_sample
+        if sampled:
             self._next_sample = now + SAMPLE_S
             self._sample(now)
+        fitted = self._fit_erlang_a()
+        if not (sampled or fitted or self._forecast_dirty):
+            return {}
         self._forecast_dirty = False
         return self.publish()
 
+    def _fit_erlang_a(self) -> bool:
+        """Erlang A for waiting queues, within the tick's budget; True when any was added."""
+        if not self._erlang_a:
+            return False
+        deadline = self._clock() + ERLANG_A_BUDGET_S
+        while self._erlang_a:
+            queue_id, window = self._erlang_a.popleft()
+            figures = self.figures.get(queue_id)
+            if figures is not None:
+                self.figures[queue_id] = add_erlang_a(figures, window)
+            if self._clock() >= deadline:
+                break
+        return True
+
     def _sample(self, now: float) -> None:
         figures: dict[str, Staffing] = {}
+        self._erlang_a.clear()
         for queue_id, values in self._latest.items():
             ring = self._ring.setdefault(queue_id, deque())
             current = _counters(values)
@@ -95,7 +122,7 @@ class StaffingLive:
         queue = self.queues.get(queue_id) or SkillGroup(queue_id, queue_id)
         start_t, start = ring[0]
         span = now - start_t
-        window = None
+        window: QueueWindow | None = None
         if span >= MIN_SPAN_S:
             end = ring[-1][1]
             offered, answered, abandoned, handled, handle_s = (
@@ -105,9 +132,18 @@ class StaffingLive:
                                  handle_s, float(aht_today) if aht_today else None)
         logged_in = int(values.get("agents_logged_in") or 0)
         not_ready = int(values.get("agents_not_ready") or 0)
-        return staffing_now(window, available=max(0, logged_in - not_ready),
-                            ready=int(values.get("agents_ready") or 0),
-                            sl_target=queue.sl_target, sl_threshold_s=queue.sl_threshold_s)
+        figures = staffing_now(window, available=max(0, logged_in - not_ready),
+                               ready=int(values.get("agents_ready") or 0),
+                               sl_target=queue.sl_target, sl_threshold_s=queue.sl_threshold_s,
+                               with_erlang_a=False)
+        if wants_erlang_a(figures, window):
+            assert window is not None
+            self._erlang_a.append((queue_id, window))
+            old = self.figures.get(queue_id)
+            if old is not None and old.required_erlang_a is not None:  # until refitted
+                figures = replace(figures, required_erlang_a=old.required_erlang_a,
+                                  patience_s=old.patience_s)
+        return figures
 
     def publish(self) -> dict[str, Any]:
         """Every staffing key (a minute's figures change most of them anyway)."""

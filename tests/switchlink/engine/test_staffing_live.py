@@ -139,3 +139,25 @@ def test_staffing_rules_are_refused_with_the_field_named() -> None:
         validate_rule({**staffing_rule(yellow={"threshold": 1}), "metric": "waiting"})
     with pytest.raises(RuleError, match=r"^direction"):
         validate_rule({**staffing_rule(yellow={"threshold": 1}), "direction": "below"})
+
+
+def test_erlang_a_fits_are_spread_over_ticks_and_kept_until_refitted(monkeypatch) -> None:
+    import switchlink.engine.staffing as live_module
+
+    monkeypatch.setattr(live_module, "ERLANG_A_BUDGET_S", 0.0)  # one fit per tick
+    staffing = StaffingLive([SkillGroup(q, q, sl_threshold_s=20.0, sl_target=0.8)
+                             for q in ("a", "b")])
+
+    def dicts(t: float) -> dict:
+        n = RATE * t
+        return {f"metrics/queue/{q}": queue_dict(n, 0.92 * n, abandoned=0.08 * n)
+                for q in ("a", "b")}
+
+    out: dict = {}
+    for t in range(0, 1810, 10):
+        out = staffing.tick(float(t), dicts(float(t))) or out
+    fitted = [q for q in ("a", "b") if out[f"staffing/queue/{q}"]["required_erlang_a"]]
+    assert fitted == ["a", "b"]  # both fitted, one per tick after the minute's sample
+    # the next minute's sample publishes Erlang C at once and keeps the last Erlang A
+    first = staffing.tick(1860.0, dicts(1860.0))
+    assert all(first[f"staffing/queue/{q}"]["required_erlang_a"] for q in ("a", "b"))
