@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
 from datetime import tzinfo
 from typing import Any
 
@@ -61,6 +62,7 @@ class ReportDesk:
         self._lock = threading.Lock()  # one generation at a time, scheduled or asked for
         self._finished: queue.SimpleQueue[StoredReport] = queue.SimpleQueue()
         self._last: float | None = None
+        self._closing = False
         self.pending: list[Future[StoredReport | None]] = []
 
     # --- on the server's loop -----------------------------------------------------------
@@ -142,6 +144,8 @@ class ReportDesk:
             if self.flush is not None:
                 self.flush()  # what the event loop queued for history is stored first
             figures = self.compute(period)
+            if self._closing:  # the daemon is stopping: the next start catches it up
+                return None
             if skip_empty and not figures["centre"]["arrived"] and not figures["agents"]:
                 return None
             report = StoredReport(
@@ -157,5 +161,13 @@ class ReportDesk:
         for future in list(self.pending):
             future.result(timeout)
 
-    def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    def close(self, timeout_s: float = 5.0) -> None:
+        """Stop: queued periods are dropped, a running one gets ``timeout_s`` to finish and is
+        not stored after that (a month's report must not hold a SIGTERM for half a minute;
+        the next start catches the period up)."""
+        self._closing = True
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        _, running = wait_for(self.pending, timeout=timeout_s)
+        if running:
+            log.warning("a report was still being computed at shutdown; the next start "
+                        "makes it again")
