@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING
 
 from models.calls import CallOutcome, CallPhase, CustomerLevel, Direction
@@ -24,8 +25,11 @@ class ServicesMixin:
 
     def _init_services(self: Simulation) -> None:
         ob = self.scenario.outbound
-        self.ob_ring = ob.ring_time.sampler(self.rng)
-        self.ob_talk = ob.talk_time.sampler(self.rng)
+        # outbound calls draw from their own stream (seeded from the main one without
+        # consuming it): dialing out must not change which inbound calls arrive when
+        self.ob_rng = random.Random(repr(("outbound", self.rng.getstate()[1][:8])))
+        self.ob_ring = ob.ring_time.sampler(self.ob_rng)
+        self.ob_talk = ob.talk_time.sampler(self.ob_rng)
         acc = 0.0
         self.ob_outcomes: list[tuple[float, str]] = []
         for name, p in ob.outcomes:
@@ -60,7 +64,7 @@ class ServicesMixin:
         call.phase = CallPhase.DIALING
         self.emit(CallArrived(now, call.id, caller, number, call.level, Direction.OUTBOUND,
                               trunk.id, announcement))
-        u = self.rng.random()
+        u = self.ob_rng.random()
         outcome = next((name for acc, name in self.ob_outcomes if u < acc),
                        self.ob_outcomes[-1][1])
         if outcome in ("answered", "machine"):
