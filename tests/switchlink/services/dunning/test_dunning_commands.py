@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import Floor, at
+from dunning_world import Floor, at
 
 from models.calls import CallOutcome
 from models.events import CallEnded

@@ -8,7 +8,7 @@ import dataclasses
 import itertools
 from collections import Counter
 
-from conftest import at
+from dunning_world import at
 from emulated_floor import EmulatedFloor, billing_file
 
 from models.dunning.calendar import DunningConfig

@@ -8,7 +8,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from conftest import Floor, at
+from dunning_world import Floor, at
 
 from models.calls import CallOutcome
 from models.dunning.calendar import DunningConfig, local_date
