@@ -32,6 +32,9 @@ ROLE_LABELS = {
     "maintenance": QT_TRANSLATE_NOOP("Access", "maintenance"),
     "admin": QT_TRANSLATE_NOOP("Access", "administrator"),
     "wall": QT_TRANSLATE_NOOP("Access", "view-only wall"),
+    "collection": QT_TRANSLATE_NOOP("Access", "collection group"),
+    "agent": QT_TRANSLATE_NOOP("Access", "agent"),
+    "department": QT_TRANSLATE_NOOP("Access", "complaint department"),
 }
 #: the order roles are named in ("Only supervisor, team leader or admin may …")
 ROLE_ORDER = tuple(ROLE_LABELS)

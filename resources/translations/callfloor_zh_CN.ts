@@ -121,39 +121,54 @@
         <translation>只读大屏</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="56"/>
+        <location filename="../../console/common/access.py" line="35"/>
+        <source>collection group</source>
+        <translation>催缴组</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="36"/>
+        <source>agent</source>
+        <translation>客服代表</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="37"/>
+        <source>complaint department</source>
+        <translation>投诉处理部门</translation>
+    </message>
+    <message>
+        <location filename="../../console/common/access.py" line="59"/>
         <source>nobody</source>
         <extracomment>the order roles are named in (&quot;Only supervisor, team leader or admin may …&quot;) codes of a command refused because the session is gone (not because of the command)</extracomment>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="59"/>
+        <location filename="../../console/common/access.py" line="62"/>
         <source>{first} or {last}</source>
         <translation>{first}或{last}</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="60"/>
+        <location filename="../../console/common/access.py" line="63"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="165"/>
+        <location filename="../../console/common/access.py" line="168"/>
         <source>Change your password first.</source>
         <extracomment>the user, role or permissions changed (login, logout, whoami, password changed) a command was refused because the session is gone: (code, message, command) role -&gt; permissions, from switchlink&apos;s ``roles`` (the models&apos; table until then)</extracomment>
         <translation>请先修改密码。</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="166"/>
+        <location filename="../../console/common/access.py" line="169"/>
         <source>Only {roles} may {what}.</source>
         <translation>只有{roles}可以{what}。</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="168"/>
+        <location filename="../../console/common/access.py" line="171"/>
         <source>do this</source>
         <translation>执行此操作</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="171"/>
+        <location filename="../../console/common/access.py" line="174"/>
         <source>Not logged in.</source>
         <translation>未登录。</translation>
     </message>
@@ -2093,17 +2108,17 @@
         <translation>第 %1–%2 张，共 %3 张</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="338"/>
+        <location filename="../../console/screens/complaints/screen.py" line="337"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="357"/>
+        <location filename="../../console/screens/complaints/screen.py" line="356"/>
         <source>%1 changed this order (%2, %3) while you were on it. It is reloaded; your note is kept — check and send again.</source>
         <translation>您处理期间 %1 修改了此工单（%2，%3）。工单已重新载入，您填写的意见已保留——请核对后再次提交。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="376"/>
+        <location filename="../../console/screens/complaints/screen.py" line="375"/>
         <source>%1 accepted</source>
         <translation>已受理 %1</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -87,3 +88,25 @@ def test_a_refusal_for_a_gone_session_is_reported_once_besides_the_commands_own(
     bridge.client.command("alarms.ack", {"id": 1})
     bridge.drain()
     assert len(seen) == 1
+
+
+def test_every_role_has_a_translated_label(qtbot: Any) -> None:
+    """A role without a label shows its raw word ("collection") in the console's tooltips."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from console.common.access import ROLE_LABELS, role_label
+    from models.security import Role
+
+    missing = sorted(r.value for r in Role if r.value not in ROLE_LABELS)
+    assert not missing, f"roles without a label in console/common/access.py: {missing}"
+    app = QCoreApplication.instance()
+    assert app is not None
+    translator = QTranslator()
+    assert translator.load(str(Path(__file__).parents[3] / "resources" / "translations"
+                                 / "callfloor_zh_CN.qm"))
+    app.installTranslator(translator)
+    try:
+        untranslated = sorted(r.value for r in Role if role_label(r.value) == ROLE_LABELS[r.value])
+    finally:
+        app.removeTranslator(translator)
+    assert not untranslated, f"roles without Chinese for their label: {untranslated}"
