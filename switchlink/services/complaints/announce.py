@@ -68,8 +68,10 @@ def _volume(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     desk = _desk(ctx)
     node = text_arg(args, "node", required=True, limit=100)
     now = _now(ctx)
-    until = time_arg(args, "until") or now
-    since = time_arg(args, "since") or until - 2 * VOLUME_BEFORE_S
+    until = time_arg(args, "until")  # 0 is a time (and a window too long), not "not given"
+    until = now if until is None else until
+    since = time_arg(args, "since")
+    since = until - 2 * VOLUME_BEFORE_S if since is None else since
     interval = int_arg(args, "interval_s", VOLUME_INTERVAL_S, 60, 86_400)
     if since >= until or (until - since) / interval > MAX_INTERVALS:
         raise CommandError("bad_request", f"'since' must be before 'until', at most "

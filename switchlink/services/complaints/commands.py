@@ -187,9 +187,9 @@ def _act(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     number = text_arg(args, "id", required=True, limit=24)
     action = text_arg(args, "action", required=True, limit=32)
     version = args.get("version")
-    if isinstance(version, bool) or not isinstance(version, int):
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version < 2**63:
         raise CommandError("bad_request", "argument 'version' is required: the version you "
-                                          "read (optimistic concurrency)")
+                                          "read (optimistic concurrency; 1 or more)")
     note = text_arg(args, "note", limit=MAX_TEXT)
     department = text_arg(args, "department", limit=64)
     satisfied = bool_arg(args, "satisfied")

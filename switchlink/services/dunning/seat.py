@@ -119,7 +119,8 @@ class ManualSeat:
             if when < today:
                 raise CommandError("bad_request", f"promise_date {promise_date} is in the past")
             if promise_fen <= 0:
-                raise CommandError("bad_request", "a promise needs an amount more than 0")
+                raise CommandError("bad_request",
+                                   "promise_amount: a promise needs an amount more than 0")
         now = d.clock()
         day = today.isoformat()
         open_attempt = next((a for a in reversed(d.repo.attempts(account))

@@ -54,7 +54,7 @@ def _report(ctx: Context, args: dict[str, Any]) -> StoredReport:
     try:
         if "id" in args:
             ident = args["id"]
-            if not isinstance(ident, int) or isinstance(ident, bool) or ident < 1:
+            if not isinstance(ident, int) or isinstance(ident, bool) or not 1 <= ident < 2**63:
                 raise CommandError("bad_request", "argument 'id' must be a report id (1 or more)")
             return desk.reports.by_id(ident)
         period = _period(args)
