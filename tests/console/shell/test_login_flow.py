@@ -277,7 +277,7 @@ def test_a_locked_out_name_says_how_long_in_the_dialog(qtbot: Any, console: Cons
     dialog = console.control.ask_login()
     for attempt in range(8):
         dialog = console.login("admin", f"wrong-{attempt}")
-        qtbot.waitUntil(lambda: dialog.ok.isEnabled(), timeout=15_000)
+        qtbot.waitUntil(lambda d=dialog: d.ok.isEnabled(), timeout=15_000)
         if dialog.error.text().startswith("Too many"):
             break
     text = dialog.error.text()
