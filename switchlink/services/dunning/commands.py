@@ -88,12 +88,13 @@ def pause(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
     return _dialer(ctx).set_running(False, ctx.user)
 
 
-@command("dunning.run_day", permission=_RUN, params=("day",), audit=True)
+@command("dunning.run_day", permission=_RUN, params=("day",), audit=True, slow=True)
 def run_day(ctx: Context, args: dict[str, Any]) -> dict[str, Any]:
-    """Plan a day and write its files; running it again changes nothing."""
+    """Plan a day and write its files (on a worker: seconds on a large database; the loop
+    loads today's queue on its next tick); running it again changes nothing."""
     day = _day(ctx, args)
     ctx.audit_target = "dunning " + day.isoformat()
-    return _dialer(ctx).run_day(day)
+    return _dialer(ctx).plan_for_loop(day)
 
 
 @command("dunning.accounts", permission=_VIEW,

@@ -1,15 +1,18 @@
 """The dunning dialer: the day's plan dialed through the adapter's outbound calls, inside the
 window, within the caps, paced on inbound service level; every attempt written before it is
 dialed so a restart never calls anyone twice. A server ticker and processor on the loop;
-commands reach it as ``Context.services["dunning"]``; it publishes ``dunning/campaign``."""
+commands reach it as ``Context.services["dunning"]``; it publishes ``dunning/campaign``.
+Planning a day (seconds on a large database) and reading the open complaints run on worker
+threads; the loop picks up their results on its next tick, so heartbeats never wait."""
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
 import logging
+import threading
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from models.calls import CallOutcome
 from models.dunning.calendar import (
@@ -40,6 +43,8 @@ FLOOR_KEY = "dunning/campaign"
 #: the campaign chart's bucket (s) and how often the complaint list is re-read (switch s)
 BUCKET_S = 1800.0
 COMPLAINT_REFRESH_S = 30.0
+#: after a failed background plan, the next try (switch s)
+PLAN_RETRY_S = 60.0
 _RESULT = {CallOutcome.ANSWERED: AttemptResult.DELIVERED, CallOutcome.MACHINE:
            AttemptResult.MACHINE, CallOutcome.NO_ANSWER: AttemptResult.NO_ANSWER,
            CallOutcome.BUSY: AttemptResult.BUSY, CallOutcome.INVALID: AttemptResult.INVALID}
@@ -88,6 +93,12 @@ class DunningDialer:
         self._held_numbers: frozenset[str] = frozenset()
         self._complaints_read = -1e18
         self._last_published: dict[str, Any] | None = None
+        self._plan_lock = threading.Lock()  # one plan at a time (files written once)
+        self._handoff = threading.Lock()
+        self._planned: Planned | None = None  # a worker's plan for the loop to load
+        self._planner: threading.Thread | None = None
+        self._plan_retry_at = -1e18
+        self._reader: threading.Thread | None = None
 
     # --- the holds checked at dial time ----------------------------------------------------
 
@@ -98,14 +109,28 @@ class DunningDialer:
         return self.blocked_at is not None and self.blocked_at(number, self.clock()) is not None
 
     def refresh_complaints(self, now: float, force: bool = False) -> None:
-        if self.complaints is None or (not force and
-                                       now - self._complaints_read < COMPLAINT_REFRESH_S):
+        """Every 30 s the open complaints are re-read on a thread (a database query);
+        ``force`` reads them here and now (a plan, itself off the loop)."""
+        if self.complaints is None:
             return
-        self._complaints_read = now
+        if force:
+            self._complaints_read = now
+            self._read_complaints()
+        elif now - self._complaints_read >= COMPLAINT_REFRESH_S and self._reader is None:
+            self._complaints_read = now
+            self._reader = threading.Thread(target=self._read_complaints, daemon=True,
+                                            name="dunning-complaints")
+            self._reader.start()
+
+    def _read_complaints(self) -> None:
         try:
+            assert self.complaints is not None
             self._held_numbers = frozenset(canonical(n) for n in held_numbers(self.complaints()))
         except Exception:  # the complaints service failing must not stop dunning silently
             log.exception("dunning: could not read open complaints; keeping the last list")
+        finally:
+            if threading.current_thread() is self._reader:
+                self._reader = None
 
     # --- campaign control ------------------------------------------------------------------
 
@@ -116,82 +141,111 @@ class DunningDialer:
         return self.status()
 
     def run_day(self, day: dt.date | None = None) -> dict[str, Any]:
-        """Plan ``day`` (today by default) and load its queue; idempotent."""
-        now = self.clock()
-        day = day or local_date(now, self.cfg)
-        self.refresh_complaints(now, force=True)
-        plan, summary = run_day(self.repo, day, self.cfg, now,
-                                complaint_hold=self.complaint_hold, blocked=self.blocked)
-        if day == local_date(now, self.cfg):
-            self._load(day, plan.auto, plan.manual, dict(plan.held))
-        return summary
+        """Plan ``day`` (today by default) and load its queue now; idempotent. For tools and
+        tests on the loop's thread; the daemon plans with :meth:`plan_for_loop`."""
+        planned = self._plan(day)
+        self._load(planned)
+        return planned.summary
 
-    def _load(self, day: dt.date, auto: list[PlannedCall], manual: list[PlannedCall],
-              held: dict[str, int]) -> None:
-        fresh = day != self.day
-        self.day = day
+    def plan_for_loop(self, day: dt.date | None = None) -> dict[str, Any]:
+        """Plan ``day`` on this (worker) thread; the loop loads it on its next tick."""
+        planned = self._plan(day)
+        with self._handoff:
+            self._planned = planned
+        return planned.summary
+
+    def _plan(self, day: dt.date | None) -> Planned:
+        """The slow part: the accounts read, planned, files and stages written (thread-safe:
+        plans run one at a time, so a day's files are written once)."""
+        with self._plan_lock:
+            now = self.clock()
+            day = day or local_date(now, self.cfg)
+            self.refresh_complaints(now, force=True)
+            plan, summary = run_day(self.repo, day, self.cfg, now,
+                                    complaint_hold=self.complaint_hold, blocked=self.blocked)
+            today = day == local_date(now, self.cfg)
+            return Planned(day, plan.auto if today else None, plan.manual, dict(plan.held),
+                           self._recounted(day) if today else None, summary)
+
+    def _load(self, planned: Planned) -> None:
+        """On the loop: today's plan becomes the queue (calls in flight are not queued)."""
+        if planned.auto is None or planned.day != local_date(self.clock(), self.cfg):
+            return
+        fresh = planned.day != self.day
+        self.day = planned.day
         busy = {c.account for _, c, _ in self.inflight.values()}
         self.queue = []
-        for call in auto:
+        for call in planned.auto:
             if call.account not in busy:
-                self._push(call)
-        self.manual = manual
-        self.held = held
-        if fresh:
-            self._recount(day)
+                self._seq += 1
+                self.queue.append((call.not_before, self._seq, call))
+        heapq.heapify(self.queue)  # linear: the loop's part of a large plan stays short
+        self.manual = planned.manual
+        self.held = planned.held
+        if fresh and planned.recount is not None:
+            self.counts, self.series = planned.recount
 
     def _push(self, call: PlannedCall) -> None:
         self._seq += 1
         heapq.heappush(self.queue, (call.not_before, self._seq, call))
 
-    def _recount(self, day: dt.date) -> None:
+    def _recounted(self, day: dt.date) -> tuple[dict[str, int], list[dict[str, Any]]]:
         """Today's figures from the stored attempts (after a restart or a new day)."""
-        self.counts = dict.fromkeys(COUNTERS, 0)
-        self.series = []
+        tally = Tally(dict.fromkeys(COUNTERS, 0), [])
         for a in self.repo.attempts_on(day.isoformat()):
-            self._count(a.at, "dialed")
-            self._tally(a.ended_at or a.at, a.result)
+            tally.count(a.at, "dialed")
+            tally.result(a.ended_at or a.at, a.result)
         paid = self.repo.get_state("paid/" + day.isoformat()) or {}
-        self.counts["paid"] = int(paid.get("accounts", 0))
+        tally.counts["paid"] = int(paid.get("accounts", 0))
+        return tally.counts, tally.series
 
     def _bucket(self, t: float) -> dict[str, Any]:
-        start = t - t % BUCKET_S
-        if not self.series or self.series[-1]["t"] < start:
-            self.series.append({"t": start, "dialed": 0, "answered": 0, "delivered": 0,
-                                "sl": None})
-            self.series.sort(key=lambda b: b["t"])
-        return next(b for b in reversed(self.series) if b["t"] <= t)
+        return Tally(self.counts, self.series).bucket(t)
 
     def _count(self, t: float, name: str) -> None:
-        self.counts[name] += 1
-        if name in ("dialed", "answered", "delivered"):
-            self._bucket(t)[name] += 1
+        Tally(self.counts, self.series).count(t, name)
 
     def _tally(self, t: float, result: str) -> None:
-        if result in (AttemptResult.DELIVERED, AttemptResult.PROMISED, AttemptResult.REFUSED):
-            self._count(t, "answered")
-            self._count(t, "delivered")
-            if result == AttemptResult.PROMISED:
-                self.counts["promises"] += 1
-        elif result == AttemptResult.MACHINE:
-            self._count(t, "answered")
-            self.counts["machine"] += 1
-        elif result in ("no_answer", "busy", "invalid", "failed"):
-            self.counts[result] += 1
+        Tally(self.counts, self.series).result(t, result)
 
     # --- the loop --------------------------------------------------------------------------
 
     def tick(self, now: float) -> list[Change]:
+        with self._handoff:
+            planned, self._planned = self._planned, None
+        if planned is not None:
+            self._load(planned)
         today = local_date(now, self.cfg)
-        if self.day != today and now >= local_time(today, self.cfg.run_at, self.cfg):
+        if (self.day != today and now >= local_time(today, self.cfg.run_at, self.cfg)
+                and self._planner is None and now >= self._plan_retry_at):
             self.inflight_day_end()
-            self.run_day(today)
+            self._planner = threading.Thread(target=self._plan_in_background, args=(today,),
+                                             name="dunning-plan", daemon=True)
+            self._planner.start()
         self.refresh_complaints(now)
         self.pacer.update(now, self._levels())
         self._sample_sl(now)
         if self.running and may_dial(now, self.cfg):
             self._dial(now)
         return self._publish()
+
+    def _plan_in_background(self, day: dt.date) -> None:
+        try:
+            self.plan_for_loop(day)
+        except Exception:  # a busy database: try again a minute later
+            log.exception("dunning: planning %s failed; trying again", day)
+            self._plan_retry_at = self.clock() + PLAN_RETRY_S
+        finally:
+            self._planner = None
+
+    def wait_for_background(self, timeout: float = 30.0) -> bool:
+        """Tests and tools: let a plan or complaint read in flight finish; True when a plan
+        is waiting for the next tick."""
+        for thread in (self._planner, self._reader):
+            if thread is not None:
+                thread.join(timeout)
+        with self._handoff:
+            return self._planned is not None
 
     def inflight_day_end(self) -> None:
         """A new day: yesterday's retries are dropped (the next plan starts from storage)."""
@@ -310,3 +364,46 @@ class DunningDialer:
             return []
         self._last_published = comparable
         return self.floor.set(FLOOR_KEY, value)
+
+
+class Planned(NamedTuple):
+    """A day's plan as a worker hands it to the loop (``auto`` None: not today's)."""
+
+    day: dt.date
+    auto: list[PlannedCall] | None
+    manual: list[PlannedCall]
+    held: dict[str, int]
+    recount: tuple[dict[str, int], list[dict[str, Any]]] | None
+    summary: dict[str, Any]
+
+
+class Tally(NamedTuple):
+    """The day's counters and the campaign chart's half-hour buckets."""
+
+    counts: dict[str, int]
+    series: list[dict[str, Any]]
+
+    def bucket(self, t: float) -> dict[str, Any]:
+        start = t - t % BUCKET_S
+        if not self.series or self.series[-1]["t"] < start:
+            self.series.append({"t": start, "dialed": 0, "answered": 0, "delivered": 0,
+                                "sl": None})
+            self.series.sort(key=lambda b: b["t"])
+        return next(b for b in reversed(self.series) if b["t"] <= t)
+
+    def count(self, t: float, name: str) -> None:
+        self.counts[name] += 1
+        if name in ("dialed", "answered", "delivered"):
+            self.bucket(t)[name] += 1
+
+    def result(self, t: float, result: str) -> None:
+        if result in (AttemptResult.DELIVERED, AttemptResult.PROMISED, AttemptResult.REFUSED):
+            self.count(t, "answered")
+            self.count(t, "delivered")
+            if result == AttemptResult.PROMISED:
+                self.counts["promises"] += 1
+        elif result == AttemptResult.MACHINE:
+            self.count(t, "answered")
+            self.counts["machine"] += 1
+        elif result in ("no_answer", "busy", "invalid", "failed"):
+            self.counts[result] += 1

@@ -81,6 +81,8 @@ class Floor:
         self.switch.t += seconds
         self.dialer.on_events(self.switch.ended())  # type: ignore[arg-type]
         self.dialer.tick(self.switch.t)
+        if self.dialer.wait_for_background():  # a plan made on its thread: load it now
+            self.dialer.tick(self.switch.t)
 
     def run_until(self, t: float, step: float = 300.0) -> None:
         while self.switch.t + step <= t:
