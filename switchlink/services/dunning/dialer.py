@@ -150,8 +150,9 @@ class DunningDialer:
     def plan_for_loop(self, day: dt.date | None = None) -> dict[str, Any]:
         """Plan ``day`` on this (worker) thread; the loop loads it on its next tick."""
         planned = self._plan(day)
-        with self._handoff:
-            self._planned = planned
+        if planned.auto is not None:  # another day's plan must not displace today's
+            with self._handoff:
+                self._planned = planned
         return planned.summary
 
     def _plan(self, day: dt.date | None) -> Planned:

@@ -4,6 +4,7 @@ loaded on a later tick, dialing each slot once."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from typing import Any
 
@@ -58,6 +59,14 @@ def test_the_loop_keeps_ticking_while_the_day_is_planned(floor: Floor) -> None:
     assert floor.dialer.plan_for_loop()["files"]["one_way"]["written"] is False
     floor.run_until(t + 600)
     assert len(floor.dials_of("13800000001")) == len(floor.dials_of("13800000002")) == 1
+
+
+def test_planning_another_day_does_not_displace_todays_plan(floor: Floor) -> None:
+    floor.dialer.tick(floor.switch.t)  # today's plan on its thread
+    assert floor.dialer.wait_for_background()
+    floor.dialer.plan_for_loop(dt.date(2026, 3, 20))  # a supervisor re-runs yesterday
+    floor.dialer.tick(floor.switch.t + 1)
+    assert floor.dialer.day == dt.date(2026, 3, 21) and len(floor.switch.dials) == 2
 
 
 def test_open_complaints_are_read_on_a_thread(floor: Floor) -> None:
