@@ -45,7 +45,7 @@ SUMMARY_FROM = ALL_LIMIT
 #: second, and tripled the longest GUI stall
 CHART_REDRAW_S = 0.5
 #: stretch of tiles, queues & alarms, charts and the agent area: (small floor, big floor)
-STRETCH = ((6, 8, 3, 9), (1, 8, 2, 5))
+STRETCH = ((6, 8, 3, 9), (1, 17, 2, 10))
 
 
 class WallboardScreen(Screen):
@@ -114,6 +114,9 @@ class WallboardScreen(Screen):
         bridge.resynced.connect(self.rebuild)
         bridge.link_changed.connect(self.set_link)
         self.retranslate_ui()
+        # cells painted before the first frame counted from the wall's clock (26672:11:56 on
+        # Xvfb at speed 60) when the mirror already held the switch's time
+        self._follow_switch_clock()
         self.refresh_summary()
 
     # -- layout ----------------------------------------------------------------------------
@@ -124,7 +127,13 @@ class WallboardScreen(Screen):
         outer.addWidget(self.stale_banner)
         outer.addWidget(self.alarm_banner)
         self.complaint_strip = ComplaintStrip(self.bridge, self)  # orders per warning level
-        outer.addWidget(self.complaint_strip)
+        # the complaint counter and the staffing line share one row: each as a row of its own
+        # took two queue rows from a 1080p wall (10 of the 12 it must show)
+        strips = QHBoxLayout()
+        strips.setSpacing(16)
+        strips.addWidget(self.complaint_strip)
+        strips.addWidget(self.staffing, 1)
+        outer.addLayout(strips)
         self._outer = outer
         # big numbers first: they are read from five metres
         outer.addWidget(self.tiles, STRETCH[0][0])
@@ -138,7 +147,6 @@ class WallboardScreen(Screen):
         title_row.addWidget(self.sl_definition, 3)
         qlayout.addLayout(title_row)
         qlayout.addWidget(self.queue_table)
-        qlayout.addWidget(self.staffing)
         middle.addWidget(queue_box)
         middle.addWidget(self.alarms)
         middle.setStretchFactor(0, 3)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from console.screens.wallboard import staffing
 from console.screens.wallboard.staffing import SHORT_BG, SHORT_FG
@@ -28,11 +28,16 @@ class StaffingStrip(QWidget):
         self.mirror = mirror
         self.now = QLabel(self, objectName="staffingNow")
         self.ahead = QLabel(self, objectName="staffingAhead")
-        rows = QVBoxLayout(self)  # two lines: the forecast of four half hours is long
-        rows.setContentsMargins(0, 0, 0, 0)
-        rows.setSpacing(2)
-        rows.addWidget(self.now)
-        rows.addWidget(self.ahead)
+        # one line beside the complaint counter: two lines took a queue row from a 1080p wall.
+        # Neither label widens the window; what does not fit is cut at the right and the
+        # whole line is in the tooltip
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(24)
+        for label in (self.now, self.ahead):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        row.addWidget(self.now, 3)
+        row.addWidget(self.ahead, 2)
         self.refresh()
 
     def apply(self, keys: set[str]) -> None:
