@@ -1,7 +1,8 @@
 """Run by test_real_display.py in a child process on an X display: a busy floor at speed 60
 whose frames never stop, and the time-in-state text each agent cell was last painted with.
 
-Prints one JSON object: {work number: [text painted first, text painted last]} (from 0.5 s on).
+Prints one JSON object: {work number: [text painted first, text painted last]} (from 0.5 s
+after the first painted cell, for 3 s).
 """
 
 from __future__ import annotations
@@ -48,11 +49,16 @@ def main() -> None:
 
         work_number, _name, _state, since, _stale = index.data(CELL_ROLE)
         text = floor.fmt_duration(delegate.clock() - since)
-        if time.monotonic() - started > 0.5:  # after the first frames set the switch clock
+        if not first_paint:
+            first_paint.append(time.monotonic())
+        if time.monotonic() - first_paint[0] > 0.5:  # after the first frames set the clock
             painted.setdefault(work_number, [text, text])[1] = text
         original(painter, option, index)
 
     delegate.paint = paint  # type: ignore[method-assign]
+    #: when the window first painted a cell: a loaded machine takes seconds to show the
+    #: window, and the cells are watched for 3 s of painting from then, not from start-up
+    first_paint: list[float] = []
     started = time.monotonic()
     bridge.start()
     win.show()
@@ -73,7 +79,14 @@ def main() -> None:
         print(json.dumps(painted))
         app.quit()
 
-    QTimer.singleShot(3500, done)
+    def maybe_done() -> None:
+        now = time.monotonic()
+        if (first_paint and now - first_paint[0] > 3.5) or now - started > 30:
+            done()
+
+    watch = QTimer(interval=100)
+    watch.timeout.connect(maybe_done)
+    watch.start()
     app.exec()
 
 
