@@ -9,13 +9,15 @@ so both match substrings rather than words. Queries shorter than a trigram scan 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, or_, select, text, update
+from sqlalchemy import Select, and_, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 
+from models.complaints import figures
 from models.complaints.deadlines import LEVELS
 from models.complaints.lifecycle import RUNNING_STATES, Step, WorkOrderState
 from models.complaints.order import HistoryEntry, WorkOrder
@@ -259,37 +261,23 @@ class WorkOrderRepository:
 
     def report(self, start: float, end: float, now: float) -> dict[str, list[dict[str, Any]]]:
         """Counts, on-time and satisfaction per classification, cause and department for the
-        orders taken in ``[start, end)``."""
-        replied = R.replied_at.is_not(None)
-        sums = [
-            func.count(),
-            func.sum(case((replied, 1), else_=0)),
-            func.sum(case((and_(replied, R.replied_at <= R.due_at), 1), else_=0)),
-            func.sum(case((and_(R.replied_at.is_(None), R.due_at < now), 1), else_=0)),
-            func.sum(case((R.satisfied.is_not(None), 1), else_=0)),
-            func.sum(case((R.satisfied.is_(True), 1), else_=0)),
-        ]
-        out: dict[str, list[dict[str, Any]]] = {}
-        department = case((R.responsible_department != "", R.responsible_department),
-                          else_=R.department)
-        groups = {"by_classification": R.category, "by_cause": R.responsibility_cause,
-                  "by_department": department}
+        orders taken in ``[start, end)``: :func:`models.complaints.figures.report` over
+        their rows, the same function the periodic reports use."""
         with self.db.read() as s:
-            for name, key in groups.items():
-                query = (select(key, *sums).where(R.created_at >= start, R.created_at < end)
-                         .group_by(key).order_by(func.count().desc(), key))
-                out[name] = [_report_row(r) for r in s.execute(query)]
-        return out
+            facts = complaint_facts(s, start, end)
+        return figures.report(facts, now)
 
 
-def _report_row(r: Iterable[Any]) -> dict[str, Any]:
-    key, count, replied, on_time, overdue_open, feedback, satisfied = (
-        int(v or 0) if i else v for i, v in enumerate(r))
-    judged = replied + overdue_open
-    return {"key": key or "", "count": count, "replied": replied, "on_time": on_time,
-            "on_time_rate": on_time / judged if judged else None,
-            "feedback": feedback, "satisfied": satisfied,
-            "satisfaction_rate": satisfied / feedback if feedback else None}
+def complaint_facts(s: Session, start: float, end: float) -> list[figures.ComplaintFact]:
+    """The figures' view of the orders taken in ``[start, end)``, in id order (the periodic
+    reports read them through this too, in their own transaction)."""
+    query = (select(R.category, R.responsibility_cause, R.responsible_department,
+                    R.department, R.due_at, R.replied_at, R.satisfied, R.closed_at)
+             .where(R.created_at >= start, R.created_at < end).order_by(R.id))
+    return [figures.ComplaintFact(
+        classification=c or "", cause=cause or "", department=rd or d or "",
+        due_at=due, replied_at=replied, satisfied=satisfied, closed_at=closed)
+        for c, cause, rd, d, due, replied, satisfied, closed in s.execute(query)]
 
 
 def ivr_node_volume(db: Database, node: str, since: float, until: float,

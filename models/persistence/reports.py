@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from models.alarmlog import AlarmLogEntry
 from models.calls import CallOutcome, CustomerLevel, Direction
+from models.persistence.complaints import complaint_facts
 from models.persistence.convert import NotFound, to_domain
 from models.persistence.database import Database
 from models.persistence.schema import (
@@ -24,12 +25,10 @@ from models.persistence.schema import (
     AuditRow,
     CallRecordRow,
     ReportRow,
-    WorkOrderHistoryRow,
-    WorkOrderRow,
 )
 from models.records import CallRecord
 from models.reports.periods import Period
-from models.reports.records import AgentStateEntry, ForcedAction, ReportInputs, WorkOrderFact
+from models.reports.records import AgentStateEntry, ForcedAction, ReportInputs
 
 #: a call can wait in the IVR before it queues: records are read from this much earlier
 CALL_LOOKBACK_S = 3600.0
@@ -193,7 +192,7 @@ class ReportHistory:
                         AuditRow.action.in_(FORCED_CALL_ACTIONS), AuditRow.result == "ok")
                     .order_by(AuditRow.at, AuditRow.id))
             ]
-            orders = _work_orders(s, start, end)
+            orders = complaint_facts(s, start, end)
         return ReportInputs(
             period=period, calls=calls, states=states, opening=opening, alarm_log=alarms,
             forced=forced, work_orders=orders, thresholds=dict(thresholds or {}),
@@ -223,35 +222,3 @@ def _calls(s: Session, since: float, until: float) -> list[CallRecord]:
         values["outcome"] = outcomes.get(values["outcome"], CallOutcome.ANSWERED)
         out.append(CallRecord(**values))
     return out
-
-
-def _work_orders(s: Session, start: float, end: float) -> list[WorkOrderFact]:
-    """Complaints created in the period, with when they were archived and the feedback."""
-    rows = list(s.execute(
-        select(WorkOrderRow.id, WorkOrderRow.category, WorkOrderRow.responsibility_cause,
-               WorkOrderRow.responsible_department, WorkOrderRow.department,
-               WorkOrderRow.created_at, WorkOrderRow.due_at)
-        .where(WorkOrderRow.created_at >= start, WorkOrderRow.created_at < end)
-        .order_by(WorkOrderRow.id)))
-    if not rows:
-        return []
-    ids = [r.id for r in rows]
-    archived: dict[int, float] = {}
-    satisfied: dict[int, bool] = {}
-    for h in s.execute(
-        select(WorkOrderHistoryRow.order_id, WorkOrderHistoryRow.at,
-               WorkOrderHistoryRow.from_state, WorkOrderHistoryRow.to_state)
-        .where(WorkOrderHistoryRow.order_id.in_(ids))
-        .order_by(WorkOrderHistoryRow.at, WorkOrderHistoryRow.id)
-    ):
-        if h.to_state == "archived":
-            archived[h.order_id] = h.at
-        if h.from_state == "feedback" and h.to_state in ("archived", "reprocessing"):
-            satisfied[h.order_id] = h.to_state == "archived"  # the latest feedback counts
-    return [
-        WorkOrderFact(
-            id=r.id, category=r.category, cause=r.responsibility_cause,
-            department=r.responsible_department or r.department, created_at=r.created_at,
-            due_at=r.due_at, archived_at=archived.get(r.id), satisfied=satisfied.get(r.id))
-        for r in rows
-    ]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from models.alarmlog import AlarmLogEntry
-from models.reports.records import WorkOrderFact
+from models.complaints import figures as complaint_rules
+from models.complaints.figures import ComplaintFact
 
 #: S3's four warning levels, mildest first (others are listed after them)
 LEVELS = ("yellow", "orange", "red", "black")
@@ -56,41 +57,34 @@ def alarm_figures(log: list[AlarmLogEntry], start: float, end: float) -> dict:
     return {"total": len(rows), "levels": levels}
 
 
-def complaint_figures(orders: list[WorkOrderFact] | None, end: float) -> dict:
-    """Complaints created in the period by classification, cause and department, with the
-    on-time rate (archived by the due time, of those archived with one) and the
-    satisfaction rate (feedback that closed the order, of all feedback given)."""
+def complaint_figures(orders: list[ComplaintFact] | None, end: float) -> dict:
+    """Complaints created in the period by classification, cause and department: the
+    complaints desk's own figures (:mod:`models.complaints.figures`, what
+    ``complaints.report`` answers), judged as of the period's end so a regenerated report
+    gives the same figures. On time = first reply by the deadline, out of the replied and
+    the open past due; satisfied = the customer's feedback, of all feedback given."""
     if orders is None:
         return {"available": False}
 
-    def group(key) -> list[dict]:
-        buckets: dict[str, list[WorkOrderFact]] = defaultdict(list)
-        for o in orders:
-            buckets[key(o) or "-"].append(o)
-        return [dict(name=name, **_rates(items, end))
-                for name, items in sorted(buckets.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+    def group(name: str) -> list[dict]:
+        return [_figures(key or "-", t)
+                for key, t in complaint_rules.grouped(orders, end, complaint_rules.group_key(name))]
 
+    total = _figures("", complaint_rules.tally(orders, end))
+    del total["name"]
     return {
         "available": True,
-        **_rates(orders, end),
-        "by_category": group(lambda o: o.category),
-        "by_cause": group(lambda o: o.cause),
-        "by_department": group(lambda o: o.department),
+        **total,
+        "by_category": group("by_classification"),
+        "by_cause": group("by_cause"),
+        "by_department": group("by_department"),
     }
 
 
-def _rates(orders: list[WorkOrderFact], end: float) -> dict:
-    closed = [o for o in orders if o.archived_at is not None and o.due_at is not None]
-    on_time = sum(1 for o in closed if o.archived_at <= o.due_at)  # type: ignore[operator]
-    feedback = [o for o in orders if o.satisfied is not None]
-    satisfied = sum(1 for o in feedback if o.satisfied)
-    return {
-        "count": len(orders),
-        "archived": sum(1 for o in orders if o.archived_at is not None),
-        "on_time_rate": on_time / len(closed) if closed else None,
-        "satisfaction_rate": satisfied / len(feedback) if feedback else None,
-        "overdue_open": sum(
-            1 for o in orders
-            if o.archived_at is None and o.due_at is not None and o.due_at < end
-        ),
-    }
+def _figures(name: str, t: complaint_rules.Tally) -> dict:
+    """The desk's row (same rates) plus what the report's table shows besides."""
+    row = t.row(name)
+    return {"name": name, "count": t.count, "archived": t.archived,
+            "on_time_rate": row["on_time_rate"], "satisfaction_rate": row["satisfaction_rate"],
+            "overdue_open": t.overdue_open, "replied": t.replied, "on_time": t.on_time,
+            "feedback": t.feedback, "satisfied": t.satisfied}

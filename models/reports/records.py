@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.alarmlog import AlarmLogEntry
+from models.complaints.figures import ComplaintFact
 from models.records import CallRecord
 from models.reports.periods import Period
 
@@ -33,22 +34,6 @@ class ForcedAction:
     by: str
 
 
-@dataclass(frozen=True, slots=True)
-class WorkOrderFact:
-    """What a report needs of one complaint work order (created in the period)."""
-
-    id: int
-    category: str
-    cause: str
-    department: str
-    created_at: float
-    due_at: float | None
-    #: when it was archived (归档), None while open
-    archived_at: float | None
-    #: True: the customer's feedback closed it; False: sent back for 再处理; None: no feedback
-    satisfied: bool | None
-
-
 @dataclass(slots=True)
 class ReportInputs:
     """Everything :func:`models.reports.compute.compute_report` reads; the same inputs always
@@ -63,8 +48,9 @@ class ReportInputs:
     #: alarm transitions from the period's start on (acknowledgements may come later)
     alarm_log: list[AlarmLogEntry] = field(default_factory=list)
     forced: list[ForcedAction] = field(default_factory=list)
-    #: None: the complaint work orders are not available on this database
-    work_orders: list[WorkOrderFact] | None = None
+    #: complaint work orders created in the period, as the complaints desk's figures read
+    #: them; None: not available on this database
+    work_orders: list[ComplaintFact] | None = None
     #: queue -> service-level threshold (s); missing queues use ``default_threshold_s``
     thresholds: dict[str, float] = field(default_factory=dict)
     default_threshold_s: float = 15.0

@@ -16,6 +16,7 @@ from models.alarmlog import AlarmLogEntry
 from models.calls import CallOutcome, CustomerLevel, Direction
 from models.persistence.alarms import AlarmRepository
 from models.persistence.calls import CallRepository
+from models.persistence.complaints import WorkOrderRepository
 from models.persistence.database import Database, open_database
 from models.persistence.reports import AgentStateRepository, ReportHistory
 from models.persistence.schema import AuditRow, WorkOrderHistoryRow, WorkOrderRow
@@ -118,20 +119,29 @@ def db(tmp_path: Path) -> Database:
                        target="c4", result="ok"))
         s.add(AuditRow(at=at("10:01:30"), user="sup1", role="supervisor", action="barge",
                        target="c4", result="forbidden"))  # refused: not an action received
-        for oid, category, cause, dept, due in (
-            (1, "billing dispute", "system", "IT", "12:00:00"),
-            (2, "billing dispute", "staff", "ops", "10:00:00"),
+        # the columns the complaints desk writes along the history below: order 1 replied
+        # at 10:00 (due 12:00), satisfied, archived at 11:00; order 2 replied at 13:30 (due
+        # 10:00: late), not satisfied, being reprocessed
+        for oid, category, cause, dept, due, state, replied, satisfied, closed in (
+            (1, "billing dispute", "system", "IT", "12:00:00", "archived", "10:00:00", True,
+             "11:00:00"),
+            (2, "billing dispute", "staff", "ops", "10:00:00", "reprocessing", "13:30:00",
+             False, None),
         ):
             row = dict(id=oid, caller="13800000000", category=category, content="x",
-                       state="accepted", customer_level="normal", channel="hotline",
+                       state=state, customer_level="normal", channel="hotline",
                        responsibility_cause=cause, responsible_department=dept,
-                       created_at=at("08:30:00"), due_at=at(due), updated_at=at("08:30:00"))
+                       created_at=at("08:30:00"), due_at=at(due), updated_at=at("08:30:00"),
+                       replied_at=at(replied), satisfied=satisfied,
+                       closed_at=at(closed) if closed else None)
             if "number" in WorkOrderRow.__table__.columns:  # the complaints issue's order number
                 row["number"] = f"T{oid}"
             s.add(WorkOrderRow(**row))
         s.flush()  # the orders before their history (no ORM relationship orders them)
         for oid, t, old, new in (
+            (1, "10:00:00", "accepted", "replied"),
             (1, "10:30:00", "replied", "feedback"), (1, "11:00:00", "feedback", "archived"),
+            (2, "13:30:00", "dispatched", "replied"),
             (2, "14:00:00", "replied", "feedback"), (2, "14:30:00", "feedback", "reprocessing"),
         ):
             s.add(WorkOrderHistoryRow(order_id=oid, at=at(t), by="desk", action="step",
@@ -212,13 +222,37 @@ def test_alarms_per_level_with_time_to_acknowledge(db: Database) -> None:
 
 def test_complaints_by_classification_with_on_time_and_satisfaction(db: Database) -> None:
     complaints = day_report(db)["complaints"]
+    # the complaints desk's definition (docs/complaints.md), worked by hand: on time = first
+    # reply by the deadline, of the replied + the open past due: order 1 (10:00 <= 12:00) yes,
+    # order 2 (13:30 > 10:00) no, none open -> 1 / 2; satisfied 1 of 2 feedbacks
     assert complaints["available"] and complaints["count"] == 2
-    assert complaints["on_time_rate"] == 1.0  # the one archived, before its due time
+    assert (complaints["replied"], complaints["on_time"]) == (2, 1)
+    assert complaints["on_time_rate"] == 0.5
     assert complaints["satisfaction_rate"] == 0.5
-    assert complaints["overdue_open"] == 1
+    assert complaints["archived"] == 1
+    assert complaints["overdue_open"] == 0  # both replied by the period's end
     assert [(r["name"], r["count"]) for r in complaints["by_category"]] == [
         ("billing dispute", 2)]
     assert {r["name"] for r in complaints["by_department"]} == {"IT", "ops"}
+
+
+def test_complaint_figures_are_the_complaint_desks_figures(db: Database) -> None:
+    """One product, one figure: the report's rates per group are what complaints.report
+    answers for the same day's orders (judged at the period's end)."""
+    period = period_named("daily", "2026-03-02", TZ)
+    desk = WorkOrderRepository(db).report(period.start, period.end, now=period.end)
+    complaints = day_report(db)["complaints"]
+    for desk_part, report_part in (("by_classification", "by_category"),
+                                   ("by_cause", "by_cause"), ("by_department", "by_department")):
+        desk_rows = {r["key"]: r for r in desk[desk_part]}
+        assert len(desk_rows) == len(complaints[report_part])
+        for row in complaints[report_part]:
+            theirs = desk_rows[row["name"]]
+            for figure in ("count", "replied", "on_time", "on_time_rate", "feedback",
+                           "satisfied", "satisfaction_rate"):
+                assert row[figure] == theirs[figure], (report_part, row["name"], figure)
+    staff = {r["name"]: r for r in complaints["by_cause"]}["staff"]
+    assert staff["on_time_rate"] == 0.0  # order 2, replied after its deadline
 
 
 def test_the_same_history_gives_the_same_report(db: Database) -> None:
