@@ -80,7 +80,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "name": ("Name", "名称"),
     "count": ("Complaints", "投诉数"),
     "archived": ("Archived", "已归档"),
-    "on_time_rate": ("On-time rate", "按时办结率"),
+    "on_time_rate": ("On-time rate", "按时回复率"),
     "satisfaction_rate": ("Satisfaction rate", "满意率"),
     "overdue_open": ("Open past due", "超时未结"),
     "force_ready": ("force ready", "强制示闲"),

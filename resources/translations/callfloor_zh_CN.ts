@@ -4677,7 +4677,7 @@
     <message>
         <location filename="../../console/screens/reports/labels.py" line="61"/>
         <source>On-time rate</source>
-        <translation>按时办结率</translation>
+        <translation>按时回复率</translation>
     </message>
     <message>
         <location filename="../../console/screens/reports/labels.py" line="62"/>
