@@ -181,3 +181,43 @@ def test_the_screen_retranslates_on_a_language_change(screen) -> None:
         assert widget.rehearsal.title() == "故障演练（仅限模拟器）"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_hidden_tab_skips_per_frame_rebuilds_and_catches_up_when_shown(qtbot,
+                                                                         tmp_path) -> None:
+    """In the main window the equipment tab is usually hidden behind the wall: the switch
+    clock (daemon/info, every frame) never rebuilds its map, a channel change while hidden
+    waits, and showing the tab shows the channel's new state."""
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    client = FakeClient()
+    client.load(equipment_floor())
+    bridge = ClientBridge(client)
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    wall = QWidget()
+    tabs.addTab(wall, "wall")
+    widget = EquipmentScreen(bridge, Preferences(str(tmp_path / "prefs.ini")))
+    tabs.addTab(widget, "equipment")
+    tabs.show()
+    bridge.start()
+    client.set_link("live")
+    client.process()
+    bridge.flush()
+    rebuilds: list[int] = []
+    original = widget.rebuild
+    widget.rebuild = lambda: (rebuilds.append(1), original())[1]  # type: ignore[method-assign]
+    for second in range(5):
+        client.push("daemon/info", {"adapter": "loopback", "switch_time": T0 + second})
+        client.process()
+        bridge.flush()
+    assert rebuilds == []
+    changed = dict(equipment_floor()["channel/ivr-1/1"], status="stuck")
+    client.push("channel/ivr-1/1", changed)
+    client.process()
+    bridge.flush()
+    assert rebuilds == []  # hidden: nothing to paint
+    tabs.setCurrentWidget(widget)
+    assert rebuilds == [1]
+    row = next(c for c in widget.map_model.cells if c[0] == "ivr-1/1")
+    assert "stuck" in repr(row)
