@@ -43,6 +43,12 @@ def daemon(tmp_path: Path) -> Iterator[Standalone]:
         zhao.call("blacklist.add", {"number": "13900139000", "action": "busy",
                                     "reason": "not mine to add"}, timeout=15)
     zhao.close()
+    # the audit trail is written in batches (refusals rate-limited): wait until all six are
+    # stored, so a loaded machine does not search before the last batch lands
+    deadline = time.monotonic() + 30
+    while len(admin.call("audit.search", {"action": "blacklist.add"}, timeout=15)) < 6:
+        assert time.monotonic() < deadline, "the six blacklist.add entries never reached the audit"
+        time.sleep(0.1)
     admin.close()
     yield server
     server.stop()
