@@ -33,54 +33,6 @@
         <source>Clear the notice</source>
         <translation>清除通知</translation>
     </message>
-    <message>
-        <source>%1 of %2 shown</source>
-        <translation type="obsolete">显示 %1 / %2</translation>
-    </message>
-    <message>
-        <source>Agent</source>
-        <translation type="obsolete">工号</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation type="obsolete">骚扰电话</translation>
-    </message>
-    <message>
-        <source>Customer level</source>
-        <translation type="obsolete">客户级别</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation type="obsolete">结果</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation type="obsolete">操作人</translation>
-    </message>
-    <message>
-        <source>VIP</source>
-        <translation type="obsolete">大客户</translation>
-    </message>
-    <message>
-        <source>Offered</source>
-        <translation type="obsolete">呼入</translation>
-    </message>
-    <message>
-        <source>Answered</source>
-        <translation type="obsolete">接通</translation>
-    </message>
-    <message>
-        <source>Abandoned</source>
-        <translation type="obsolete">放弃</translation>
-    </message>
-    <message>
-        <source>Agents</source>
-        <translation type="obsolete">坐席</translation>
-    </message>
-    <message>
-        <source>Import refused</source>
-        <translation type="obsolete">导入被拒绝</translation>
-    </message>
 </context>
 <context>
     <name>Access</name>
@@ -152,23 +104,23 @@
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="168"/>
+        <location filename="../../console/common/access.py" line="166"/>
         <source>Change your password first.</source>
         <extracomment>the user, role or permissions changed (login, logout, whoami, password changed) a command was refused because the session is gone: (code, message, command) role -&gt; permissions, from switchlink&apos;s ``roles`` (the models&apos; table until then)</extracomment>
         <translation>请先修改密码。</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="169"/>
+        <location filename="../../console/common/access.py" line="167"/>
         <source>Only {roles} may {what}.</source>
         <translation>只有{roles}可以{what}。</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="171"/>
+        <location filename="../../console/common/access.py" line="169"/>
         <source>do this</source>
         <translation>执行此操作</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="174"/>
+        <location filename="../../console/common/access.py" line="172"/>
         <source>Not logged in.</source>
         <translation>未登录。</translation>
     </message>
@@ -2966,133 +2918,133 @@
 <context>
     <name>EquipmentScreen</name>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="137"/>
+        <location filename="../../console/screens/equipment/screen.py" line="155"/>
         <source>{result}: {test} on {target} — {detail}</source>
-        <extracomment>(kind, id, board) of the selected equipment tests this console started, waiting for their result in the mirror</extracomment>
+        <extracomment>equipment changed while this tab was hidden: rebuilt when it is shown (kind, id, board) of the selected equipment tests this console started, waiting for their result in the mirror</extracomment>
         <translation>{result}：{target} {test} — {detail}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="141"/>
+        <location filename="../../console/screens/equipment/screen.py" line="159"/>
         <source>Measured: {values}</source>
         <translation>测量值：{values}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="158"/>
+        <location filename="../../console/screens/equipment/screen.py" line="176"/>
         <source>Selected: {kind} {id} (board {board})</source>
         <translation>已选：{kind} {id}（板卡 {board}）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="173"/>
+        <location filename="../../console/screens/equipment/screen.py" line="191"/>
         <source>Sweep started.</source>
         <translation>巡检已开始。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="177"/>
+        <location filename="../../console/screens/equipment/screen.py" line="195"/>
         <source>Type the loopback fax number first.</source>
         <translation>请先输入环回传真号码。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="182"/>
+        <location filename="../../console/screens/equipment/screen.py" line="200"/>
         <source>Select a board (or one of its channels) first.</source>
         <translation>请先选择板卡（或其上的通道）。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="186"/>
+        <location filename="../../console/screens/equipment/screen.py" line="204"/>
         <source>Select a channel in the map first.</source>
         <translation>请先在通道图中选择通道。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="195"/>
+        <location filename="../../console/screens/equipment/screen.py" line="213"/>
         <source>Select a channel, trunk or board first.</source>
         <translation>请先选择通道、中继或板卡。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="198"/>
+        <location filename="../../console/screens/equipment/screen.py" line="216"/>
         <source>Reset {target}? Calls on it are cut.</source>
         <translation>复位 {target}？其上的通话将被切断。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="201"/>
+        <location filename="../../console/screens/equipment/screen.py" line="219"/>
         <source>{target} reset.</source>
         <translation>{target} 已复位。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="203"/>
+        <location filename="../../console/screens/equipment/screen.py" line="221"/>
         <source>Out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="204"/>
+        <location filename="../../console/screens/equipment/screen.py" line="222"/>
         <source>Why is {target} taken out of service?</source>
         <translation>停用 {target} 的原因？</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="208"/>
+        <location filename="../../console/screens/equipment/screen.py" line="226"/>
         <source>{target} is out of service.</source>
         <translation>{target} 已停用。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="211"/>
+        <location filename="../../console/screens/equipment/screen.py" line="229"/>
         <source>{target} is back in service.</source>
         <translation>{target} 已启用。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="215"/>
+        <location filename="../../console/screens/equipment/screen.py" line="233"/>
         <source>Rehearsal: all faults cleared.</source>
         <translation>演练：已清除全部故障。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="216"/>
+        <location filename="../../console/screens/equipment/screen.py" line="234"/>
         <source>Rehearsal started: {fault} {target}</source>
         <translation>演练开始：{fault} {target}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="223"/>
+        <location filename="../../console/screens/equipment/screen.py" line="241"/>
         <source>Test {id} started on {target}…</source>
         <translation>测试 {id} 已在 {target} 上开始…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="231"/>
+        <location filename="../../console/screens/equipment/screen.py" line="249"/>
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="251"/>
+        <location filename="../../console/screens/equipment/screen.py" line="269"/>
         <source>Test history refused: {reason}</source>
         <translation>测试记录被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="263"/>
+        <location filename="../../console/screens/equipment/screen.py" line="281"/>
         <source>Cannot write {path}: {why}</source>
         <translation>无法写入 {path}：{why}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="266"/>
+        <location filename="../../console/screens/equipment/screen.py" line="284"/>
         <source>{n} results written to {path}</source>
         <translation>已将 {n} 条结果写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="275"/>
+        <location filename="../../console/screens/equipment/screen.py" line="293"/>
         <source>Reset</source>
         <translation>复位</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="279"/>
+        <location filename="../../console/screens/equipment/screen.py" line="297"/>
         <source>Export test history</source>
         <translation>导出测试记录</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="285"/>
+        <location filename="../../console/screens/equipment/screen.py" line="303"/>
         <source>Links, boards and trunks</source>
         <translation>链路、板卡与中继</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="286"/>
+        <location filename="../../console/screens/equipment/screen.py" line="304"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/screens/equipment/screen.py" line="287"/>
+        <location filename="../../console/screens/equipment/screen.py" line="305"/>
         <source>Test history</source>
         <translation>测试记录</translation>
     </message>
@@ -5018,12 +4970,12 @@
         <translation>投诉工单</translation>
     </message>
     <message>
-        <location filename="../../console/screens/__init__.py" line="19"/>
+        <location filename="../../console/screens/__init__.py" line="21"/>
         <source>Dunning</source>
         <translation>欠费催缴</translation>
     </message>
     <message>
-        <location filename="../../console/screens/__init__.py" line="21"/>
+        <location filename="../../console/screens/__init__.py" line="19"/>
         <source>Reports</source>
         <translation>定期通报</translation>
     </message>
@@ -5409,53 +5361,53 @@
 <context>
     <name>StaffingStrip</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="54"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="59"/>
         <source>Staffing: figures come once a minute</source>
         <extracomment>queues named in the strip at most (the table has the rest, worst first)</extracomment>
         <translation>人员配置：每分钟更新一次</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="60"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="65"/>
         <source>{queue} −{n}</source>
         <translation>{queue} 缺 {n} 人</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="63"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="68"/>
         <source> and {n} more</source>
         <translation> 等另 {n} 个队列</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="64"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="69"/>
         <source>Short of agents: {queues}</source>
         <translation>座席不足：{queues}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="66"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="71"/>
         <source>Every queue staffed to its target</source>
         <translation>各队列在岗人数均达目标</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="67"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="72"/>
         <source>needed {needed} · staffed {staffed}</source>
         <translation>需配 {needed} · 在岗 {staffed}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="72"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="77"/>
         <source>Agents Erlang C needs now for each queue&apos;s service-level target, from the last 30 minutes, against agents logged in and not in not-ready. Totals add up the queues, so an agent with several skill groups counts in each.</source>
         <translation>按 Erlang C 计算各队列达到服务水平目标当前所需座席（依据最近 30 分钟），对比已签入且未示忙的座席。合计为各队列之和，具备多个技能组的座席在每个组中都计入。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="76"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="81"/>
         <source>Next: {slots}</source>
         <translation>预测：{slots}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="77"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="82"/>
         <source>Next: no forecast yet (needs stored history)</source>
         <translation>预测：暂无（需要历史数据）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="79"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="84"/>
         <source>Forecast calls per half hour (mean of the same weekday and half hour over the last four weeks, scaled by today&apos;s level so far) and the agents Erlang C needs for them</source>
         <translation>每半小时预测来话量（最近四周同一星期几、同一半小时的平均值，按今日至今水平调整）及 Erlang C 所需座席</translation>
     </message>
@@ -6071,33 +6023,33 @@
         <translation>预警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="323"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="331"/>
         <source>Service level = {definition}</source>
         <extracomment>more agents than this make a big floor: the summary per team / skill group stands in for the grid (cells on demand), the tiles take one row and the queue table the height the charts redraw at most this often: the daemon ticks every 0.5 s, but ticks arriving faster (the console load benchmark&apos;s flood) redrew pyqtgraph in every frame, up to 10 a second, and tripled the longest GUI stall stretch of tiles, queues &amp; alarms, charts and the agent area: (small floor, big floor) the queue holding the centre&apos;s longest wait, as of the last metrics tick a big floor (more than SUMMARY_FROM agents) has its own proportions the service-level definition in force, as switchlink publishes it (S2)</extracomment>
         <translation>服务水平 = {definition}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="402"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="410"/>
         <source>Alarm sound off</source>
         <translation>预警声音已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="402"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="410"/>
         <source>Alarm sound on</source>
         <translation>预警声音已开启</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="427"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="435"/>
         <source>Queues, worst first</source>
         <translation>队列（最紧急的在前）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="429"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="437"/>
         <source>Alarm level first, then how far the service level is below target; click a header to sort by it instead. Ready and Talking count an agent in each of their skill groups.</source>
         <translation>先按预警级别，再按服务水平低于目标的差距排序；点击列标题可改按该列排序。“就绪”和“通话”列中，一名坐席在其每个技能组都计一次。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="435"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="443"/>
         <source>Agents</source>
         <translation>坐席</translation>
     </message>
