@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -226,10 +226,15 @@ class Access(QObject):
         """Ask switchlink who we are (and the role table); the answer updates everything."""
 
         def refused(err: Any) -> None:
-            if str(getattr(err, "code", "")) == PASSWORD_CHANGE:
+            code = str(getattr(err, "code", ""))
+            if code == PASSWORD_CHANGE:
                 self.must_change_password = True
                 self._apply_all()
                 self.changed.emit()
+            elif code in ("timeout", "link_down", "busy"):
+                # no answer is not "no session": keep what we know and ask again (a daemon
+                # busy after a restart once greyed a logged-in admin's whole console)
+                QTimer.singleShot(2000, self.refresh)
             else:  # no session (view only) or it is gone: nothing is allowed
                 self.apply({})
 

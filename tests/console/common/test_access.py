@@ -110,3 +110,28 @@ def test_every_role_has_a_translated_label(qtbot: Any) -> None:
     finally:
         app.removeTranslator(translator)
     assert not untranslated, f"roles without Chinese for their label: {untranslated}"
+
+
+def test_a_whoami_without_an_answer_keeps_the_role_and_asks_again(qtbot: Any,
+                                                                   fake_client: Any) -> None:
+    """A daemon busy after a restart may not answer whoami in time: that is not 'no session',
+    so the logged-in person keeps their role (an admin's console was greyed whole) and the
+    console asks again; a real 'not authenticated' still clears it."""
+    bridge = _bridge(qtbot, fake_client)
+    access = access_of(bridge)
+    bridge.drain()
+    assert access.allowed("edit_blacklist")
+    fake_client.command_replies["whoami"] = (False, SimpleNamespace(
+        code="timeout", message="no answer within 5 s"))
+    access.refresh()
+    bridge.drain()
+    assert access.allowed("edit_blacklist") and access.username == "wang"
+    asked = sum(1 for name, _ in fake_client.commands if name == "whoami")
+    fake_client.command_replies["whoami"] = (True, SUPERVISOR)
+    qtbot.waitUntil(lambda: sum(1 for name, _ in fake_client.commands
+                                if name == "whoami") > asked, timeout=5000)
+    fake_client.command_replies["whoami"] = (False, SimpleNamespace(
+        code="not_authenticated", message="the session has expired"))
+    access.refresh()
+    bridge.drain()
+    assert not access.allowed("edit_blacklist")
