@@ -66,6 +66,10 @@ class EmulatedFloor:
             before = len(self.dialer.inflight)
             pace_before = self.dialer.pacer.pace.value
             self.dialer.tick(self.adapter.now())
+            # the day's plan and the complaint read run on threads (off the serving loop):
+            # the emulated floor waits for them so a run is the same on a loaded machine
+            if self.dialer.wait_for_background():
+                self.dialer.tick(self.adapter.now())
             if pace_before == "stopped" and self.dialer.pacer.pace.value == "stopped" \
                     and len(self.dialer.inflight) > before:
                 self.dials_while_stopped += 1
