@@ -159,7 +159,8 @@ def test_a_new_user_must_change_the_password_before_anything_works(
     dialog.ok.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
     qtbot.waitUntil(lambda: console.access.allowed("edit_blacklist"), timeout=10_000)
-    assert blacklist.buttons["add"].isEnabled()
+    # the tab re-reads its role after the change (its own whoami): wait for it, do not race
+    qtbot.waitUntil(lambda: blacklist.buttons["add"].isEnabled(), timeout=10_000)
     assert console.access.teams == ("T1",)
 
 
