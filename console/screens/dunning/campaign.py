@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.common.plots import still_plot
 from console.screens.dunning.labels import (
     FILES,
     HELD,
@@ -34,22 +35,12 @@ COLOURS = ("#4e79a7", "#59a14f", "#f28e2b")
 BUCKET_S = 1800.0  # the dialer's chart bucket (switchlink.services.dunning.dialer)
 
 
-def _plot() -> pg.PlotWidget:
-    widget = pg.PlotWidget()
-    item = widget.getPlotItem()
-    item.setMenuEnabled(False)
-    item.showGrid(x=False, y=True, alpha=0.2)
-    widget.setMouseEnabled(x=False, y=False)
-    widget.setMinimumHeight(200)
-    return widget
-
-
 class CampaignChart(QWidget):
     """Bars of dunning calls per half hour; beside them the centre's inbound 15-minute SL."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.calls, self.sl = _plot(), _plot()
+        self.calls, self.sl = still_plot(200), still_plot(200)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.calls, 3)

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from console.common.plots import still_plot
 from console.screens.reports.labels import translate
 
 COLOURS = ("#4e79a7", "#59a14f", "#e15759")
@@ -16,21 +17,11 @@ COLOURS = ("#4e79a7", "#59a14f", "#e15759")
 TICKS = {"hourly": "HH:mm", "daily": "HH", "weekly": "ddd", "monthly": "d"}
 
 
-def _plot() -> pg.PlotWidget:
-    widget = pg.PlotWidget()
-    item = widget.getPlotItem()
-    item.setMenuEnabled(False)
-    item.showGrid(x=False, y=True, alpha=0.2)
-    widget.setMouseEnabled(x=False, y=False)
-    widget.setMinimumHeight(180)
-    return widget
-
-
 class ReportCharts(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.volume = _plot()
-        self.sl = _plot()
+        self.volume = still_plot(180)
+        self.sl = still_plot(180)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.volume, 3)
