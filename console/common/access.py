@@ -13,10 +13,11 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from console.common.language import language_events
 from models.security import ROLE_PERMISSIONS
 
 #: lupdate reads translate("Context", "text") with a literal context
@@ -138,7 +139,7 @@ class Access(QObject):
         self._guarded: list[tuple[weakref.ref[Any], str, str, str]] = []
         self._asked = False
         bridge.link_changed.connect(self._link)
-        _language_watch().register(self)
+        language_events().changed.connect(self.retranslate)
         if str(getattr(self.client, "link_status", "")) == "live":
             self._link("live", 0.0)
 
@@ -253,42 +254,6 @@ class Access(QObject):
     def retranslate(self) -> None:
         """The greyed tooltips follow the UI language."""
         self._apply_all()
-
-
-class _LanguageWatch(QObject):
-    """One application-wide filter for every :class:`Access`: it hears ``LanguageChange``.
-
-    An application event filter sees every event of every object, so each ``Access``
-    installing its own made every event (a re-style sends thousands) call into Python once
-    per ``Access`` ever made — minutes for a 4K re-style after a few windows in one process.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._watchers: weakref.WeakSet[Access] = weakref.WeakSet()
-
-    def register(self, access: Access) -> None:
-        self._watchers.add(access)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LanguageChange and watched is QCoreApplication.instance():
-            for access in list(self._watchers):
-                access.retranslate()
-        return False
-
-
-_watch: _LanguageWatch | None = None
-
-
-def _language_watch() -> _LanguageWatch:
-    """The application's one watcher (installed on first use)."""
-    global _watch
-    app = QCoreApplication.instance()
-    if _watch is None:
-        _watch = _LanguageWatch()
-        if app is not None:
-            app.installEventFilter(_watch)
-    return _watch
 
 
 def access_of(bridge: Any) -> Access:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
+from console.common.language import language_events
+
 LANGUAGES = ("zh_CN", "en")
 
 
@@ -55,3 +57,4 @@ class Translations(QObject):
             from PySide6.QtCore import QEvent
 
             QCoreApplication.sendEvent(self.app, QEvent(QEvent.Type.LanguageChange))
+        language_events().changed.emit()  # the objects that are not widgets

@@ -8,10 +8,11 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QWindow
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
 from console.common.access import PASSWORD_CHANGE, access_of, role_label
+from console.common.language import language_events
 from console.shell.login import ChangePasswordDialog, LoginDialog
 
 #: lupdate reads translate("Context", "text") with a literal context
@@ -76,9 +77,17 @@ class SessionControl(QObject):
         self._idle = QTimer(self, interval=IDLE_CHECK_MS)
         self._idle.timeout.connect(self.check_idle)
         self._idle.start()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # Input is watched on the windows (QWindow) that get focus, not with a filter on the
+        # QApplication: that would call Python for every event of every object (see
+        # console/common/language.py for the crash it caused).
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._watch_window)
+            self._watch_window(app.focusWindow())
+        handle = window.windowHandle()
+        if handle is not None:
+            self._watch_window(handle)
+        language_events().changed.connect(self.retranslate)
         self.retranslate()
         if ask_at_start and not getattr(bridge.client, "session", None):
             QTimer.singleShot(0, lambda: self.ask_login())
@@ -177,11 +186,15 @@ class SessionControl(QObject):
             )
         )
 
+    def _watch_window(self, window: QWindow | None) -> None:
+        """Hear the input of a window that got focus (the main window, a dialog): every key
+        and click reaches its QWindow before the widgets. Installing twice is harmless."""
+        if window is not None:
+            window.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:
             self.last_input = time.monotonic()
-        elif watched is QCoreApplication.instance() and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
         return False
 
     # -- look ------------------------------------------------------------------------------

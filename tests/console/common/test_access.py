@@ -135,3 +135,26 @@ def test_a_whoami_without_an_answer_keeps_the_role_and_asks_again(qtbot: Any,
     access.refresh()
     bridge.drain()
     assert not access.allowed("edit_blacklist")
+
+
+def test_a_language_switch_retranslates_the_greyed_tooltips(qtbot: Any,
+                                                            fake_client: Any) -> None:
+    """A guarded action is not a widget and never hears LanguageChange itself: the language
+    switch tells Access, which says "who may" in the new language."""
+    from PySide6.QtCore import QCoreApplication
+
+    from console.shell.i18n import Translations
+
+    bridge = _bridge(qtbot, fake_client)
+    access = access_of(bridge)
+    bridge.drain()
+    action = QAction("Users")
+    access.guard(action, "manage_users", "")
+    assert action.toolTip() == "Only administrator may do this."
+    translations = Translations(QCoreApplication.instance())
+    try:
+        translations.switch("zh_CN")
+        assert "管理员" in action.toolTip(), action.toolTip()
+    finally:
+        translations.switch("en")
+    assert action.toolTip() == "Only administrator may do this."

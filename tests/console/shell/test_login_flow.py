@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from standalone import ADMIN_PASSWORD, Standalone
 
 from console.common.access import access_of
@@ -200,6 +202,15 @@ def test_nobody_at_the_console_for_the_idle_time_ends_the_session_and_asks_again
         qtbot: Any, console: Console) -> None:
     console.login_ok("admin", ADMIN_PASSWORD)
     control = console.control
+    # a key pressed anywhere in the window counts as someone at the console
+    control.last_input = time.monotonic() - 31 * 60
+    handle = console.win.windowHandle()
+    console.win.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is handle)
+    QTest.keyClick(handle, Qt.Key.Key_Shift)
+    assert time.monotonic() - control.last_input < 60
+    control.check_idle()
+    assert console.access.logged_in
     control.last_input = time.monotonic() - 29 * 60
     control.check_idle()
     assert console.access.logged_in
