@@ -107,6 +107,15 @@ class FakeClient:
         return f"msg-{len(self.commands)}"
 
     # -- test controls ------------------------------------------------------------------
+    def answer_next(self) -> None:
+        """Answer only the oldest unanswered command (a test of replies that cross)."""
+        if self._replies:
+            self._replies.pop(0)()
+
+    def drop_replies(self) -> None:
+        """Forget every unanswered command (as if they timed out unseen)."""
+        self._replies.clear()
+
     def load(self, state: dict[str, dict[str, Any]]) -> None:
         """Replace the mirror at once, as a snapshot does."""
         self.mirror.data = dict(state)

@@ -94,6 +94,7 @@ class AuditScreen(Screen):
         self.access = access_of(bridge)
         self.offset = 0
         self.last_filters: dict[str, Any] = {}
+        self._searches = 0  # searches asked so far; a reply to an older one is dropped
         self.model = RowsModel(COLUMNS, _C, self)
         self.table = QTableView(objectName="auditTable")
         self.table.setModel(self.model)
@@ -211,11 +212,15 @@ class AuditScreen(Screen):
             return
         self.last_filters = filters
         self.page_label.setText(translate("AuditScreen", "Searching…"))
+        # only the answer to the latest search is shown: the reply to an earlier one still
+        # in flight (the first, unfiltered load after login) once replaced a filtered page
+        self._searches += 1
+        asked = self._searches
         self.bridge.client.command(
             "audit.search",
             dict(filters, limit=PAGE_ROWS, offset=offset),
-            on_success=lambda rows: self._show(offset, rows),
-            on_failure=self._failed,
+            on_success=lambda rows: asked == self._searches and self._show(offset, rows),
+            on_failure=lambda err: asked == self._searches and self._failed(err),
             timeout=30.0,
         )
 

@@ -61,6 +61,7 @@ class ComplaintsScreen(Screen):
         self._allowed: list[str] | None = None
         #: urges already told: (order id, at)
         self._told: set[tuple[Any, Any]] = set()
+        self._lists = 0  # lists asked so far; a reply to an older one is dropped
         self.filters = ComplaintFilters(self)
         self.model = ComplaintTableModel(self)
         self.table = QTableView(self)
@@ -241,8 +242,14 @@ class ComplaintsScreen(Screen):
         return {**self.filters.args(), "offset": self.offset, "limit": PAGE}
 
     def refresh(self, *_: object) -> None:
-        self.bridge.client.command("complaints.list", self.list_args(), on_success=self._listed,
-                                   on_failure=lambda err: self.show_message(err.message))
+        # only the answer to the latest list is shown: a reply to an earlier filter still in
+        # flight must not replace the list the person asked for last
+        self._lists += 1
+        asked = self._lists
+        self.bridge.client.command(
+            "complaints.list", self.list_args(),
+            on_success=lambda data: asked == self._lists and self._listed(data),
+            on_failure=lambda err: asked == self._lists and self.show_message(err.message))
 
     def _listed(self, data: dict[str, Any]) -> None:
         selected = self._current
