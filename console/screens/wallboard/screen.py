@@ -72,6 +72,7 @@ class WallboardScreen(Screen):
         from console.screens.wallboard.widgets.queue_table import QueueTableView
 
         self.queue_table = QueueTableView(self.queue_model, self)
+        self.queue_table.columns_chosen.connect(self._columns_chosen)
         self.staffing = StaffingStrip(mirror, self)  # issue 18: needed vs staffed, forecast
         self.charts = ChartsPanel(self)
         self.charts.clock = self.clock  # charts on the switch's clock, like the intervals
@@ -186,6 +187,7 @@ class WallboardScreen(Screen):
         self.layout_prefs = layout
         self.tiles.set_visible_tiles(layout.tiles)
         self.queue_table.set_hidden_queues(layout.hidden_queues)
+        self.queue_table.set_hidden_columns(layout.hidden_columns)
         self.agent_area.setVisible(layout.show_grid)
         self.agent_header.setVisible(layout.show_grid)
         self.charts.setVisible(layout.show_charts)
@@ -394,6 +396,11 @@ class WallboardScreen(Screen):
             layout = dialog.result_layout()
             save_layout(self.prefs, layout)
             self.apply_layout(layout)
+
+    def _columns_chosen(self, hidden: set[str]) -> None:
+        """The queue table's header menu: keep the choice with the rest of the layout."""
+        self.layout_prefs.hidden_columns = set(hidden)
+        save_layout(self.prefs, self.layout_prefs)
 
     def set_grid_visible(self, on: bool) -> None:
         layout = self.layout_prefs

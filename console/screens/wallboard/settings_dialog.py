@@ -41,6 +41,7 @@ class SettingsDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked if qid in layout.hidden_queues
                                else Qt.CheckState.Checked)
         self.hidden_unknown = {q for q in layout.hidden_queues if q not in queues}
+        self.hidden_columns = set(layout.hidden_columns)  # chosen in the header's menu
         self.show_grid = QCheckBox(self, objectName="showGrid")
         self.show_grid.setChecked(layout.show_grid)
         self.show_charts = QCheckBox(self, objectName="showCharts")
@@ -72,7 +73,8 @@ class SettingsDialog(QDialog):
                   if self.queues.item(i).checkState() != Qt.CheckState.Checked}
         return Layout(tiles=tiles, hidden_queues=hidden | self.hidden_unknown,
                       show_grid=self.show_grid.isChecked(),
-                      show_charts=self.show_charts.isChecked())
+                      show_charts=self.show_charts.isChecked(),
+                      hidden_columns=set(self.hidden_columns))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Wall-board layout"))

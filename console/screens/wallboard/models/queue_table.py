@@ -35,6 +35,12 @@ COLUMNS: tuple[tuple[str, str, str, Any], ...] = (
      floor.fmt_pct),
 )
 NAME, WAITING, LONGEST, SL, TARGET, READY, STAFFED, NEEDED, TALKING = range(9)
+#: a column's stable name in the saved layout (its field)
+COLUMN_KEYS = tuple(c[2] for c in COLUMNS)
+#: columns a fresh wall does not show: fourteen did not fit a 1080p wall (queue names were
+#: cut to "…"). The centre's tiles carry talking and today's totals; the rows keep what says
+#: a queue needs someone (waiting, SL, staffing, abandons, ASA). The header's menu adds them.
+DEFAULT_HIDDEN_COLUMNS = frozenset({"agents_talking", "offered_today", "answered_today"})
 _SOURCES = {"q": "queue/", "m": "metrics/queue/", "s": "staffing/queue/"}
 _LEVEL_TIP = QT_TRANSLATE_NOOP("QueueTableModel", "{queue}: {level} alarm")
 #: header tooltips; Ready / Talking deliberately count an agent in every skill group they have

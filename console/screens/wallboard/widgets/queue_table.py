@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from console.common.table_model import SORT_ROLE
-from console.screens.wallboard.models.queue_table import URGENCY_ROLE, QueueTableModel
+from console.screens.wallboard.models.queue_table import (
+    COLUMN_KEYS,
+    NAME,
+    URGENCY_ROLE,
+    QueueTableModel,
+)
 
 #: A clicked sort order is re-applied this often, not on every change (DESIGN.md).
 RESORT_MS = 5000
@@ -15,7 +20,11 @@ RESORT_MS = 5000
 class QueueTableView(QTableView):
     """Worst queues first (alarm level, then service-level gap to target) until a header is
     clicked; the order is refreshed every few seconds, not per event. On a 200-queue floor
-    the rows that fit the wall are the ones that need someone."""
+    the rows that fit the wall are the ones that need someone. Right-click a column title to
+    choose the columns (the layout keeps the choice)."""
+
+    #: the person ticked or unticked a column in the header's menu: the hidden column keys
+    columns_chosen = Signal(object)
 
     def __init__(self, model: QueueTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +55,9 @@ class QueueTableView(QTableView):
         model.modelReset.connect(self.fit_columns)
         model.rowsInserted.connect(self.fit_columns)
         model.headerDataChanged.connect(self.fit_columns)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self.hidden_columns: set[str] = set()
         self._resort = QTimer(self, interval=RESORT_MS)
         self._resort.timeout.connect(self.resort)
         self._resort.start()
@@ -78,6 +90,38 @@ class QueueTableView(QTableView):
         if 0 <= column < self.proxy.columnCount():
             self.proxy.sort(column, self.horizontalHeader().sortIndicatorOrder())
             self.apply_hidden()  # hidden rows are the view's: they follow the new order
+
+    def set_hidden_columns(self, hidden: set[str]) -> None:
+        """Layout setting: the columns not shown (keys); the queue name always is."""
+        self.hidden_columns = {key for key in hidden if key in COLUMN_KEYS[1:]}
+        for column, key in enumerate(COLUMN_KEYS):
+            self.setColumnHidden(column, key in self.hidden_columns)
+
+    def column_menu(self) -> QMenu:
+        """One tick per column (the queue name cannot be hidden)."""
+        menu = QMenu(self)
+        for column, key in enumerate(COLUMN_KEYS):
+            if column == NAME:
+                continue
+            title = str(self.proxy.headerData(column, Qt.Orientation.Horizontal))
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(key not in self.hidden_columns)
+            action.setData(key)
+            action.toggled.connect(lambda on, k=key: self._toggle_column(k, on))
+        return menu
+
+    def _column_menu(self, pos: QPoint) -> None:
+        menu = self.column_menu()
+        menu.exec(self.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _toggle_column(self, key: str, shown: bool) -> None:
+        hidden = set(self.hidden_columns)
+        (hidden.discard if shown else hidden.add)(key)
+        self.set_hidden_columns(hidden)
+        self.fit_columns()
+        self.columns_chosen.emit(set(self.hidden_columns))
 
     def set_hidden_queues(self, hidden: set[str]) -> None:
         """Layout setting: queues the wall-board does not show."""

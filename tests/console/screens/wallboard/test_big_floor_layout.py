@@ -209,3 +209,55 @@ def test_a_flood_of_metrics_ticks_redraws_the_charts_twice_a_second_ending_on_th
     qtbot.waitUntil(lambda: screen.charts.waiting_curve.getData()[1] is not None
                     and screen.charts.waiting_curve.getData()[1][-1] == 19, timeout=5000)
     assert screen.tiles.tiles["waiting"].value.text() == "19"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_queue_table_fits_a_1080p_wall_with_whole_queue_names(
+        qtbot, tmp_path: Path, styled: Translations, lang: str) -> None:
+    """Default floor, English, on Xvfb: fourteen columns needed a horizontal scroll bar and
+    every queue name read "…". A fresh wall shows the columns that fit; the rest are one
+    right-click away."""
+    from console.screens.wallboard.models.queue_table import NAME
+
+    state = _floor(60, 5)
+    screen = _wall(qtbot, tmp_path, state, lang)
+    table = screen.queue_table
+    screen.queue_table.fit_columns()
+    qtbot.wait(50)
+    assert table.horizontalScrollBar().maximum() == 0
+    metrics = table.fontMetrics()
+    names = [str(table.proxy.index(r, NAME).data()) for r in range(table.proxy.rowCount())]
+    assert any(" · " in n for n in names)  # a row that names its alarm level too (the widest)
+    for text in names:
+        assert metrics.horizontalAdvance(text) + 6 <= table.columnWidth(NAME), (text, lang)
+    for column in range(1, table.proxy.columnCount()):
+        if table.isColumnHidden(column):
+            continue
+        title = str(table.proxy.headerData(column, Qt.Orientation.Horizontal))
+        assert metrics.horizontalAdvance(title) <= table.columnWidth(column), title
+
+
+def test_the_header_menu_chooses_the_queue_columns_and_the_wall_keeps_them(
+        qtbot, tmp_path: Path, styled: Translations) -> None:
+    from console.screens.wallboard.models.queue_table import COLUMN_KEYS, TALKING
+    from console.screens.wallboard.prefs import load_layout
+
+    screen = _wall(qtbot, tmp_path, _floor(60, 5))
+    table = screen.queue_table
+    assert table.isColumnHidden(TALKING)  # not on a fresh wall
+    menu = table.column_menu()
+    talking = next(a for a in menu.actions() if a.data() == COLUMN_KEYS[TALKING])
+    assert not talking.isChecked() and talking.text() == "Talking"
+    talking.setChecked(True)
+    assert not table.isColumnHidden(TALKING)
+    assert COLUMN_KEYS[TALKING] not in load_layout(screen.prefs).hidden_columns
+    waiting = next(a for a in table.column_menu().actions() if a.data() == "waiting")
+    waiting.setChecked(False)
+    assert table.isColumnHidden(1)
+    assert load_layout(screen.prefs).hidden_columns == {"offered_today", "answered_today",
+                                                        "waiting"}
+    # the layout dialog keeps the choice it does not show
+    from console.screens.wallboard.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(screen.layout_prefs, {"q1": "q1"}, screen)
+    assert "waiting" in dialog.result_layout().hidden_columns
