@@ -37,90 +37,90 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../console/common/access.py" line="28"/>
+        <location filename="../../console/common/access.py" line="29"/>
         <source>supervisor</source>
         <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;text&quot;) with a literal context role -&gt; label (untranslated, context ``Access``); unknown roles show their own name</extracomment>
         <translation>班长</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="29"/>
+        <location filename="../../console/common/access.py" line="30"/>
         <source>team leader</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="30"/>
+        <location filename="../../console/common/access.py" line="31"/>
         <source>quality inspector</source>
         <translation>质检员</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="31"/>
+        <location filename="../../console/common/access.py" line="32"/>
         <source>floor manager</source>
         <translation>现场资源管理员</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="32"/>
+        <location filename="../../console/common/access.py" line="33"/>
         <source>maintenance</source>
         <translation>系统维护</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="33"/>
+        <location filename="../../console/common/access.py" line="34"/>
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="34"/>
+        <location filename="../../console/common/access.py" line="35"/>
         <source>view-only wall</source>
         <translation>只读大屏</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="35"/>
+        <location filename="../../console/common/access.py" line="36"/>
         <source>collection group</source>
         <translation>催缴组</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="36"/>
+        <location filename="../../console/common/access.py" line="37"/>
         <source>agent</source>
         <translation>客服代表</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="37"/>
+        <location filename="../../console/common/access.py" line="38"/>
         <source>complaint department</source>
         <translation>投诉处理部门</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="59"/>
+        <location filename="../../console/common/access.py" line="60"/>
         <source>nobody</source>
         <extracomment>the order roles are named in (&quot;Only supervisor, team leader or admin may …&quot;) codes of a command refused because the session is gone (not because of the command)</extracomment>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="62"/>
+        <location filename="../../console/common/access.py" line="63"/>
         <source>{first} or {last}</source>
         <translation>{first}或{last}</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="63"/>
+        <location filename="../../console/common/access.py" line="64"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="166"/>
+        <location filename="../../console/common/access.py" line="167"/>
         <source>Change your password first.</source>
         <extracomment>the user, role or permissions changed (login, logout, whoami, password changed) a command was refused because the session is gone: (code, message, command) role -&gt; permissions, from switchlink&apos;s ``roles`` (the models&apos; table until then)</extracomment>
         <translation>请先修改密码。</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="167"/>
+        <location filename="../../console/common/access.py" line="168"/>
         <source>Only {roles} may {what}.</source>
         <translation>只有{roles}可以{what}。</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="169"/>
+        <location filename="../../console/common/access.py" line="170"/>
         <source>do this</source>
         <translation>执行此操作</translation>
     </message>
     <message>
-        <location filename="../../console/common/access.py" line="172"/>
+        <location filename="../../console/common/access.py" line="173"/>
         <source>Not logged in.</source>
         <translation>未登录。</translation>
     </message>
@@ -801,7 +801,7 @@
     </message>
     <message>
         <location filename="../../console/screens/audit/screen.py" line="77"/>
-        <location filename="../../console/screens/audit/screen.py" line="301"/>
+        <location filename="../../console/screens/audit/screen.py" line="306"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
@@ -812,13 +812,13 @@
     </message>
     <message>
         <location filename="../../console/screens/audit/screen.py" line="82"/>
-        <location filename="../../console/screens/audit/screen.py" line="302"/>
+        <location filename="../../console/screens/audit/screen.py" line="307"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
         <location filename="../../console/screens/audit/screen.py" line="83"/>
-        <location filename="../../console/screens/audit/screen.py" line="303"/>
+        <location filename="../../console/screens/audit/screen.py" line="308"/>
         <source>Agent / target</source>
         <translation>座席 / 对象</translation>
     </message>
@@ -829,7 +829,7 @@
     </message>
     <message>
         <location filename="../../console/screens/audit/screen.py" line="85"/>
-        <location filename="../../console/screens/audit/screen.py" line="304"/>
+        <location filename="../../console/screens/audit/screen.py" line="309"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -839,118 +839,118 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="175"/>
+        <location filename="../../console/screens/audit/screen.py" line="176"/>
         <source>read the audit trail</source>
         <extracomment>the CSV file dialog, replaceable in tests</extracomment>
         <translation>查看审计记录</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="209"/>
+        <location filename="../../console/screens/audit/screen.py" line="210"/>
         <source>“From” is after “until”: nothing can match.</source>
         <translation>“起始”晚于“截止”：不会有匹配的记录。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="213"/>
+        <location filename="../../console/screens/audit/screen.py" line="214"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="228"/>
+        <location filename="../../console/screens/audit/screen.py" line="233"/>
         <source>Entries {first}–{last}, newest first</source>
         <translation>第 {first}–{last} 条，最新的在前</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="232"/>
+        <location filename="../../console/screens/audit/screen.py" line="237"/>
         <source>No entries match.</source>
         <translation>没有匹配的记录。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="237"/>
+        <location filename="../../console/screens/audit/screen.py" line="242"/>
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="247"/>
+        <location filename="../../console/screens/audit/screen.py" line="252"/>
         <source>Export the audit trail</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="249"/>
+        <location filename="../../console/screens/audit/screen.py" line="254"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="269"/>
+        <location filename="../../console/screens/audit/screen.py" line="274"/>
         <source>cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="274"/>
+        <location filename="../../console/screens/audit/screen.py" line="279"/>
         <source>{n} entries written to {path}.</source>
         <translation>已将 {n} 条记录写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="290"/>
+        <location filename="../../console/screens/audit/screen.py" line="295"/>
         <source>Exporting… {n} entries so far</source>
         <translation>正在导出… 已取得 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="309"/>
+        <location filename="../../console/screens/audit/screen.py" line="314"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="310"/>
+        <location filename="../../console/screens/audit/screen.py" line="315"/>
         <source>e.g. set_agent_state, login</source>
         <translation>例如 set_agent_state、login</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="311"/>
+        <location filename="../../console/screens/audit/screen.py" line="316"/>
         <source>agent, call or user</source>
         <translation>座席、呼叫或用户</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="315"/>
+        <location filename="../../console/screens/audit/screen.py" line="320"/>
         <source>All results</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="316"/>
+        <location filename="../../console/screens/audit/screen.py" line="321"/>
         <source>Done</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="317"/>
+        <location filename="../../console/screens/audit/screen.py" line="322"/>
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="321"/>
+        <location filename="../../console/screens/audit/screen.py" line="326"/>
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="322"/>
+        <location filename="../../console/screens/audit/screen.py" line="327"/>
         <source>Until</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="326"/>
+        <location filename="../../console/screens/audit/screen.py" line="331"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="327"/>
+        <location filename="../../console/screens/audit/screen.py" line="332"/>
         <source>◀ Newer</source>
         <translation>◀ 较新</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="328"/>
+        <location filename="../../console/screens/audit/screen.py" line="333"/>
         <source>Older ▶</source>
         <translation>较早 ▶</translation>
     </message>
     <message>
-        <location filename="../../console/screens/audit/screen.py" line="329"/>
+        <location filename="../../console/screens/audit/screen.py" line="334"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
@@ -1195,27 +1195,27 @@
 <context>
     <name>CampaignChart</name>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="89"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="80"/>
         <source>Dunning calls per half hour</source>
         <translation>每半小时催缴外呼</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="90"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="81"/>
         <source>Inbound service level, 15 minutes (%)</source>
         <translation>呼入服务水平（15 分钟，%）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="92"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="83"/>
         <source>Dialed</source>
         <translation>已拨</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="92"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="83"/>
         <source>Answered</source>
         <translation>接通</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="92"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="83"/>
         <source>Notices delivered</source>
         <translation>已送达通知</translation>
     </message>
@@ -1223,92 +1223,92 @@
 <context>
     <name>CampaignPanel</name>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="169"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="160"/>
         <source>Start campaign</source>
         <translation>开始催缴</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="170"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="161"/>
         <source>Pause campaign</source>
         <translation>暂停催缴</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="171"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="162"/>
         <source>Run today&apos;s plan</source>
         <translation>执行今日计划</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="172"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="163"/>
         <source>Export file…</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="173"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="164"/>
         <source>Import payments…</source>
         <translation>导入缴费…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="174"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="165"/>
         <source>Suspension files:</source>
         <translation>停机文件：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="188"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="179"/>
         <source>Waiting for switchlink…</source>
         <translation>正在等待 switchlink…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="194"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="185"/>
         <source> · closed day: no calls</source>
         <translation> · 休息日：不外呼</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="196"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="187"/>
         <source>Campaign running</source>
         <translation>催缴进行中</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="196"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="187"/>
         <source>Campaign paused</source>
         <translation>催缴已暂停</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="197"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="188"/>
         <source> · %1 · window %2–%3</source>
         <translation> · %1 · 时段 %2–%3</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="213"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="204"/>
         <source>Queued %1 · in flight %2 · manual seat %3</source>
         <translation>排队 %1 · 通话中 %2 · 人工座席 %3</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="217"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="208"/>
         <source>Not called today: %1</source>
         <translation>今日不呼叫：%1</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="223"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="214"/>
         <source>Paused by %1.</source>
         <translation>由 %1 暂停。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="225"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="216"/>
         <source>The site declared today closed: no dunning calls.</source>
         <translation>今天为休息日：不进行催缴外呼。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="227"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="218"/>
         <source>Outside the dialing window: calls start again at %1.</source>
         <translation>不在外呼时段：%1 重新开始外呼。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="230"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="221"/>
         <source>%1 of %2 channels</source>
         <translation>%1 / %2 路通道</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="235"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="226"/>
         <source>%1 · %2: queue %3&apos;s 15-minute service level is %4, target %5</source>
         <translation>%1 · %2：队列 %3 的 15 分钟服务水平为 %4，目标 %5</translation>
     </message>
@@ -2004,73 +2004,73 @@
 <context>
     <name>ComplaintsScreen</name>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="159"/>
+        <location filename="../../console/screens/complaints/screen.py" line="160"/>
         <source>New complaint…</source>
         <extracomment>the list is asked again this often (time left runs on; others act on orders) ``complaints.show``&apos;s ``actions``: what this user may do to the shown order now urges already told: (order id, at)</extracomment>
         <translation>新建投诉…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="159"/>
+        <location filename="../../console/screens/complaints/screen.py" line="160"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="160"/>
+        <location filename="../../console/screens/complaints/screen.py" line="161"/>
         <source>◀ Previous</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="160"/>
+        <location filename="../../console/screens/complaints/screen.py" line="161"/>
         <source>Next ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="163"/>
+        <location filename="../../console/screens/complaints/screen.py" line="164"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="165"/>
+        <location filename="../../console/screens/complaints/screen.py" line="166"/>
         <source>Work orders</source>
         <translation>投诉工单</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="166"/>
+        <location filename="../../console/screens/complaints/screen.py" line="167"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="186"/>
+        <location filename="../../console/screens/complaints/screen.py" line="187"/>
         <source>accept complaints</source>
         <translation>受理投诉</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="232"/>
+        <location filename="../../console/screens/complaints/screen.py" line="233"/>
         <source>%1 urged by %2: %3</source>
         <translation>%1 被 %2 催办：%3</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="267"/>
+        <location filename="../../console/screens/complaints/screen.py" line="274"/>
         <source>No orders match</source>
         <translation>没有符合条件的工单</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="269"/>
+        <location filename="../../console/screens/complaints/screen.py" line="276"/>
         <source>%1–%2 of %3</source>
         <translation>第 %1–%2 张，共 %3 张</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="337"/>
+        <location filename="../../console/screens/complaints/screen.py" line="344"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="356"/>
+        <location filename="../../console/screens/complaints/screen.py" line="363"/>
         <source>%1 changed this order (%2, %3) while you were on it. It is reloaded; your note is kept — check and send again.</source>
         <translation>您处理期间 %1 修改了此工单（%2，%3）。工单已重新载入，您填写的意见已保留——请核对后再次提交。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="375"/>
+        <location filename="../../console/screens/complaints/screen.py" line="382"/>
         <source>%1 accepted</source>
         <translation>已受理 %1</translation>
     </message>
@@ -4317,33 +4317,34 @@
         <translation>答复满意率</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="39"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="45"/>
         <source>{queue}: {level} alarm</source>
+        <extracomment>a column&apos;s stable name in the saved layout (its field) columns a fresh wall does not show: fourteen did not fit a 1080p wall (queue names were cut to &quot;…&quot;). The centre&apos;s tiles carry talking and today&apos;s totals; the rows keep what says a queue needs someone (waiting, SL, staffing, abandons, ASA). The header&apos;s menu adds them.</extracomment>
         <translation>{queue}：{level}预警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="42"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="48"/>
         <source>Agents ready for this queue. An agent with several skill groups counts in each, so the column adds up to more than the centre&apos;s tile.</source>
         <extracomment>header tooltips; Ready / Talking deliberately count an agent in every skill group they have</extracomment>
         <translation>可接此队列的就绪坐席。一名坐席有多个技能组时在每个组都计一次，所以本列合计会大于全中心的数字。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="45"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="51"/>
         <source>Agents talking who have this skill group. An agent with several skill groups counts in each, so the column adds up to more than the centre&apos;s tile.</source>
         <translation>具有此技能组的通话中坐席。一名坐席有多个技能组时在每个组都计一次，所以本列合计会大于全中心的数字。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="48"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="54"/>
         <source>Service level today; red below the queue&apos;s target, green at or above it</source>
         <translation>今日服务水平；低于队列目标为红色，达到或高于目标为绿色</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="50"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="56"/>
         <source>Agents with this skill group logged in and not in not-ready: ready or on a call. An agent with several skill groups counts in each.</source>
         <translation>具备该技能组、已签入且未示忙的座席（示闲或通话中）。具备多个技能组的座席在每个组中都计入。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/models/queue_table.py" line="53"/>
+        <location filename="../../console/screens/wallboard/models/queue_table.py" line="59"/>
         <source>Agents Erlang C needs now for the queue&apos;s service-level target, from the last 30 minutes&apos; calls and handle time; red when more than are staffed</source>
         <translation>按 Erlang C 计算，达到该队列服务水平目标当前所需的座席数（依据最近 30 分钟的来话和处理时长）；多于在岗人数时显示红色</translation>
     </message>
@@ -4450,31 +4451,31 @@
         <translation>来话总量</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/charts.py" line="80"/>
+        <location filename="../../console/screens/reports/charts.py" line="71"/>
         <source>Calls per interval</source>
         <extracomment>tick format per report kind (Qt date patterns; the day and month follow the locale)</extracomment>
         <translation>各时段话务量</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/charts.py" line="81"/>
+        <location filename="../../console/screens/reports/charts.py" line="72"/>
         <source>Service level per interval (%)</source>
         <translation>各时段服务水平（%）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/charts.py" line="84"/>
+        <location filename="../../console/screens/reports/charts.py" line="75"/>
         <location filename="../../console/screens/reports/labels.py" line="29"/>
         <location filename="../../console/screens/reports/screen.py" line="46"/>
         <source>Offered</source>
         <translation>呼入量</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/charts.py" line="84"/>
+        <location filename="../../console/screens/reports/charts.py" line="75"/>
         <location filename="../../console/screens/reports/labels.py" line="30"/>
         <source>Answered</source>
         <translation>接通</translation>
     </message>
     <message>
-        <location filename="../../console/screens/reports/charts.py" line="85"/>
+        <location filename="../../console/screens/reports/charts.py" line="76"/>
         <location filename="../../console/screens/reports/labels.py" line="31"/>
         <source>Abandoned</source>
         <translation>放弃</translation>
@@ -5148,58 +5149,58 @@
 <context>
     <name>SessionControl</name>
     <message>
-        <location filename="../../console/shell/session_control.py" line="26"/>
+        <location filename="../../console/shell/session_control.py" line="27"/>
         <source>Log in as…</source>
         <extracomment>lupdate reads translate(&quot;Context&quot;, &quot;text&quot;) with a literal context how often the console looks at the person&apos;s idle time (ms) input events that mean &quot;someone is at the console&quot;</extracomment>
         <translation>以其他身份登录…</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="27"/>
+        <location filename="../../console/shell/session_control.py" line="28"/>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="28"/>
+        <location filename="../../console/shell/session_control.py" line="29"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="117"/>
+        <location filename="../../console/shell/session_control.py" line="126"/>
         <source>Logged in as {user} ({role}).</source>
         <translation>已登录为 {user}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="126"/>
+        <location filename="../../console/shell/session_control.py" line="135"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="142"/>
+        <location filename="../../console/shell/session_control.py" line="151"/>
         <source>Your session has ended ({message}). Log in again.</source>
         <translation>您的会话已结束（{message}），请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="156"/>
+        <location filename="../../console/shell/session_control.py" line="165"/>
         <source>Logged out: view only.</source>
         <translation>已退出登录：仅可查看。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="172"/>
+        <location filename="../../console/shell/session_control.py" line="181"/>
         <source>Your session ended after %n minute(s) without use. Log in again.</source>
         <translation>%n 分钟无操作，会话已结束，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="189"/>
+        <location filename="../../console/shell/session_control.py" line="202"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="197"/>
+        <location filename="../../console/shell/session_control.py" line="210"/>
         <source>{user} · {role}</source>
         <translation>{user} · {role}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="202"/>
+        <location filename="../../console/shell/session_control.py" line="215"/>
         <source>Not logged in (view only)</source>
         <translation>未登录（仅查看）</translation>
     </message>
@@ -5207,27 +5208,27 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../console/screens/wallboard/settings_dialog.py" line="78"/>
+        <location filename="../../console/screens/wallboard/settings_dialog.py" line="80"/>
         <source>Wall-board layout</source>
         <translation>大屏布局</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/settings_dialog.py" line="79"/>
+        <location filename="../../console/screens/wallboard/settings_dialog.py" line="81"/>
         <source>Tiles</source>
         <translation>指标块</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/settings_dialog.py" line="80"/>
+        <location filename="../../console/screens/wallboard/settings_dialog.py" line="82"/>
         <source>Queues in the table</source>
         <translation>队列表中显示的队列</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/settings_dialog.py" line="81"/>
+        <location filename="../../console/screens/wallboard/settings_dialog.py" line="83"/>
         <source>Show the agent grid</source>
         <translation>显示坐席状态墙</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/settings_dialog.py" line="82"/>
+        <location filename="../../console/screens/wallboard/settings_dialog.py" line="84"/>
         <source>Show the charts</source>
         <translation>显示图表</translation>
     </message>
@@ -5387,27 +5388,32 @@
         <translation>各队列在岗人数均达目标</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="72"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="76"/>
+        <source>The centre is short by {n} agents</source>
+        <translation>全中心在岗座席缺 {n} 人</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="77"/>
         <source>needed {needed} · staffed {staffed}</source>
         <translation>需配 {needed} · 在岗 {staffed}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="77"/>
-        <source>Agents Erlang C needs now for each queue&apos;s service-level target, from the last 30 minutes, against agents logged in and not in not-ready. Totals add up the queues, so an agent with several skill groups counts in each.</source>
-        <translation>按 Erlang C 计算各队列达到服务水平目标当前所需座席（依据最近 30 分钟），对比已签入且未示忙的座席。合计为各队列之和，具备多个技能组的座席在每个组中都计入。</translation>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="82"/>
+        <source>Agents Erlang C needs now for each queue&apos;s service-level target, from the last 30 minutes, against agents logged in and not in not-ready. In the queue table an agent with several skill groups counts in each of them; here, in the centre&apos;s total, once.</source>
+        <translation>按近 30 分钟的话务量和处理时长，用 Erlang C 算出各队列达到服务水平目标现需的座席数，与已签入且未示忙的座席数相比。队列表中，具备多个技能组的座席在每个技能组各计一次；此处全中心合计只计一次。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="81"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="87"/>
         <source>Next: {slots}</source>
         <translation>预测：{slots}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="82"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="88"/>
         <source>Next: no forecast yet (needs stored history)</source>
         <translation>预测：暂无（需要历史数据）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="84"/>
+        <location filename="../../console/screens/wallboard/widgets/staffing.py" line="90"/>
         <source>Forecast calls per half hour (mean of the same weekday and half hour over the last four weeks, scaled by today&apos;s level so far) and the agents Erlang C needs for them</source>
         <translation>每半小时预测来话量（最近四周同一星期几、同一半小时的平均值，按今日至今水平调整）及 Erlang C 所需座席</translation>
     </message>
@@ -6023,33 +6029,33 @@
         <translation>预警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="331"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="333"/>
         <source>Service level = {definition}</source>
         <extracomment>more agents than this make a big floor: the summary per team / skill group stands in for the grid (cells on demand), the tiles take one row and the queue table the height the charts redraw at most this often: the daemon ticks every 0.5 s, but ticks arriving faster (the console load benchmark&apos;s flood) redrew pyqtgraph in every frame, up to 10 a second, and tripled the longest GUI stall stretch of tiles, queues &amp; alarms, charts and the agent area: (small floor, big floor) the queue holding the centre&apos;s longest wait, as of the last metrics tick a big floor (more than SUMMARY_FROM agents) has its own proportions the service-level definition in force, as switchlink publishes it (S2)</extracomment>
         <translation>服务水平 = {definition}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="410"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="417"/>
         <source>Alarm sound off</source>
         <translation>预警声音已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="410"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="417"/>
         <source>Alarm sound on</source>
         <translation>预警声音已开启</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="435"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="442"/>
         <source>Queues, worst first</source>
         <translation>队列（最紧急的在前）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="437"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="444"/>
         <source>Alarm level first, then how far the service level is below target; click a header to sort by it instead. Ready and Talking count an agent in each of their skill groups.</source>
         <translation>先按预警级别，再按服务水平低于目标的差距排序；点击列标题可改按该列排序。“就绪”和“通话”列中，一名坐席在其每个技能组都计一次。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="443"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="450"/>
         <source>Agents</source>
         <translation>坐席</translation>
     </message>

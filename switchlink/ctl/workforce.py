@@ -59,7 +59,8 @@ def run(args: argparse.Namespace, conn: Connection) -> int:
         return EXIT_OK
     print_table(rows)
     center = mirror.get("staffing/center") or {}
-    print(f"centre: {center.get('required', '')} required, {center.get('available', '')} "
-          f"available (sums over queues: an agent with several skills counts in each); "
-          f"'next' is time calls/agents required; 'short' < 0 is agents to spare")
+    print(f"centre: {center.get('required', '')} required (the queues' sum), "
+          f"{center.get('available', '')} available (agents at work, each counted once; in "
+          f"the rows an agent with several skills counts in each queue); 'next' is time "
+          f"calls/agents required; 'short' < 0 is agents to spare")
     return EXIT_OK

@@ -52,6 +52,28 @@ def test_the_worked_example_needs_14_and_a_floor_of_11_is_3_short() -> None:
     assert (center["required"], center["available"], center["short_queues"]) == (14, 11, 1)
 
 
+def test_the_centre_counts_a_multi_skilled_agent_once() -> None:
+    """Default floor on Xvfb: 41 needed against 81 "staffed" summed over five queues — 29
+    agents were at work — and the wall said every queue was staffed under a black SL alarm."""
+    staffing = StaffingLive([SkillGroup("a", "Billing", sl_threshold_s=20.0, sl_target=0.80),
+                             SkillGroup("b", "Faults", sl_threshold_s=20.0, sl_target=0.80)])
+    out: dict = {}
+    for step in range(181):
+        t = step * 10.0
+        n = RATE * t
+        # the same 12 agents (one not ready) serve both queues
+        out = staffing.tick(t, {
+            "metrics/queue/a": queue_dict(n, n), "metrics/queue/b": queue_dict(n, n),
+            "metrics/center": {"agents_logged_in": 12, "agents_not_ready": 1,
+                               "agents_ready": 2}}) or out
+    a, b = out["staffing/queue/a"], out["staffing/queue/b"]
+    assert (a["required"], a["available"], b["required"], b["available"]) == (14, 11, 14, 11)
+    center = out["staffing/center"]
+    assert center["required"] == 28 and center["available"] == 11
+    assert center["staffed_in_queues"] == 22 and center["ready"] == 2
+    assert center["agents_short"] == 17
+
+
 def test_the_window_is_the_last_30_minutes_not_the_day() -> None:
     staffing = live()
     run(staffing, 3600, 4 * RATE)  # a busy first hour ...

@@ -69,14 +69,20 @@ class StaffingStrip(QWidget):
             text = self.tr("Short of agents: {queues}").format(queues=named)
         else:
             text = self.tr("Every queue staffed to its target")
+        centre_short = center.get("agents_short")
+        if not short and isinstance(centre_short, int) and centre_short > 0:
+            # each queue has enough of the agents it shares with the others, but the floor
+            # has fewer agents at work than the queues need together
+            text = self.tr("The centre is short by {n} agents").format(n=centre_short)
         totals = self.tr("needed {needed} · staffed {staffed}").format(
             needed=staffing.number(center.get("required") or 0),
             staffed=staffing.number(center.get("available") or 0))
         self.now.setText(f"{text}    ({totals})")
         self.now.setToolTip(self.tr(
             "Agents Erlang C needs now for each queue's service-level target, from the last "
-            "30 minutes, against agents logged in and not in not-ready. Totals add up the "
-            "queues, so an agent with several skill groups counts in each."))
+            "30 minutes, against agents logged in and not in not-ready. In the queue table an "
+            "agent with several skill groups counts in each of them; here, in the centre's "
+            "total, once."))
         ahead = center.get("ahead") or []
         self.ahead.setText(self.tr("Next: {slots}").format(slots=staffing.ahead_text(ahead))
                            if ahead else self.tr("Next: no forecast yet (needs stored history)"))
@@ -84,7 +90,7 @@ class StaffingStrip(QWidget):
             "Forecast calls per half hour (mean of the same weekday and half hour over the "
             "last four weeks, scaled by today's level so far) and the agents Erlang C needs "
             "for them"))
-        self._colour(bool(short))
+        self._colour(bool(short) or (isinstance(centre_short, int) and centre_short > 0))
 
     def _colour(self, short: bool) -> None:
         style = (f"color: {SHORT_FG.name()}; background: {SHORT_BG.name()}; font-weight: bold"

@@ -83,6 +83,19 @@ def test_a_staffed_queue_is_not_coloured_and_the_strip_says_so(
     assert board.staffing.now.styleSheet() == ""
 
 
+def test_queues_staffed_with_shared_agents_but_a_short_centre_says_so_in_red(
+        qtbot, board: WallboardScreen, fake_client: FakeClient) -> None:
+    """Each queue counts every agent who has its skill; the centre counts them once."""
+    fake_client.push("staffing/queue/q000", dict(SHORT, available=15, agents_short=-1))
+    fake_client.push("staffing/center", dict(CENTER, available=9, short_queues=0,
+                                             staffed_in_queues=15, agents_short=5))
+    qtbot.waitUntil(lambda: "centre is short" in board.staffing.now.text())
+    assert board.staffing.now.text().startswith("The centre is short by 5 agents")
+    assert "needed 14 · staffed 9" in board.staffing.now.text()
+    assert "font-weight: bold" in board.staffing.now.styleSheet()
+    assert _cell(board, NEEDED, Qt.ItemDataRole.BackgroundRole) != staffing.SHORT_BG
+
+
 def test_the_staffing_line_speaks_chinese(qtbot, board: WallboardScreen,
                                           fake_client: FakeClient) -> None:
     fake_client.push("staffing/queue/q000", SHORT)
