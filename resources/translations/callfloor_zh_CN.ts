@@ -2004,73 +2004,78 @@
 <context>
     <name>ComplaintsScreen</name>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="160"/>
+        <location filename="../../console/screens/complaints/screen.py" line="161"/>
         <source>New complaint…</source>
         <extracomment>the list is asked again this often (time left runs on; others act on orders) ``complaints.show``&apos;s ``actions``: what this user may do to the shown order now urges already told: (order id, at)</extracomment>
         <translation>新建投诉…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="160"/>
+        <location filename="../../console/screens/complaints/screen.py" line="161"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="161"/>
+        <location filename="../../console/screens/complaints/screen.py" line="162"/>
         <source>◀ Previous</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="161"/>
+        <location filename="../../console/screens/complaints/screen.py" line="162"/>
         <source>Next ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="164"/>
+        <location filename="../../console/screens/complaints/screen.py" line="165"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="166"/>
+        <location filename="../../console/screens/complaints/screen.py" line="167"/>
         <source>Work orders</source>
         <translation>投诉工单</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="167"/>
+        <location filename="../../console/screens/complaints/screen.py" line="168"/>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="187"/>
+        <location filename="../../console/screens/complaints/screen.py" line="188"/>
         <source>accept complaints</source>
         <translation>受理投诉</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="233"/>
+        <location filename="../../console/screens/complaints/screen.py" line="247"/>
         <source>%1 urged by %2: %3</source>
         <translation>%1 被 %2 催办：%3</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="274"/>
+        <location filename="../../console/screens/complaints/screen.py" line="267"/>
+        <source>see complaints</source>
+        <translation>查看投诉工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/screen.py" line="298"/>
         <source>No orders match</source>
         <translation>没有符合条件的工单</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="276"/>
+        <location filename="../../console/screens/complaints/screen.py" line="300"/>
         <source>%1–%2 of %3</source>
         <translation>第 %1–%2 张，共 %3 张</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="344"/>
+        <location filename="../../console/screens/complaints/screen.py" line="368"/>
         <source>%1: %2 done</source>
         <translation>%1：已%2</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="363"/>
+        <location filename="../../console/screens/complaints/screen.py" line="387"/>
         <source>%1 changed this order (%2, %3) while you were on it. It is reloaded; your note is kept — check and send again.</source>
         <translation>您处理期间 %1 修改了此工单（%2，%3）。工单已重新载入，您填写的意见已保留——请核对后再次提交。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/screen.py" line="382"/>
+        <location filename="../../console/screens/complaints/screen.py" line="406"/>
         <source>%1 accepted</source>
         <translation>已受理 %1</translation>
     </message>

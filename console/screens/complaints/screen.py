@@ -62,6 +62,7 @@ class ComplaintsScreen(Screen):
         #: urges already told: (order id, at)
         self._told: set[tuple[Any, Any]] = set()
         self._lists = 0  # lists asked so far; a reply to an older one is dropped
+        self._live = False
         self.filters = ComplaintFilters(self)
         self.model = ComplaintTableModel(self)
         self.table = QTableView(self)
@@ -186,7 +187,15 @@ class ComplaintsScreen(Screen):
         """"" when the user may accept complaints; else who may (the New button's tooltip)."""
         return self.access.why_not(Permission.ACCEPT_COMPLAINTS, self.tr("accept complaints"))
 
+    @property
+    def may_view(self) -> bool:
+        return self.access.allowed(Permission.VIEW_COMPLAINTS)
+
     def _role_changed(self) -> None:
+        if self.may_view and self._live:
+            if not self.catalogue:
+                self._ask_catalogue()  # logged in after the link came up
+            self.reports.refresh()
         why = self.why_not_accept()
         self.buttons["new"].setEnabled(not why)
         self.shortcuts["new"].setEnabled(not why)
@@ -198,13 +207,18 @@ class ComplaintsScreen(Screen):
 
     # -- data --------------------------------------------------------------------------------
     def _on_link(self, status: str, _since: float) -> None:
-        if status != "live":
+        self._live = status == "live"
+        if not self._live:
             return
         self._refresher.start()
+        if self.may_view:
+            self._ask_catalogue()
+            self.reports.refresh()
+        self.refresh()
+
+    def _ask_catalogue(self) -> None:
         self.bridge.client.command("complaints.catalogue", {}, on_success=self._catalogue,
                                    on_failure=lambda err: self.show_message(err.message))
-        self.refresh()
-        self.reports.refresh()
 
     def _catalogue(self, data: dict[str, Any]) -> None:
         self.catalogue = data if isinstance(data, dict) else {}
@@ -242,6 +256,16 @@ class ComplaintsScreen(Screen):
         return {**self.filters.args(), "offset": self.offset, "limit": PAGE}
 
     def refresh(self, *_: object) -> None:
+        if not self.may_view:
+            # not logged in, or a wall session: say who may rather than asking every 30 s and
+            # putting switchlink's refusal in the status bar
+            self._lists += 1  # an answer still in flight is not shown either
+            self.model.set_orders([])
+            self.total = 0
+            self._show_count()
+            self.count.setText(self.access.why_not(Permission.VIEW_COMPLAINTS,
+                                                   self.tr("see complaints")))
+            return
         # only the answer to the latest list is shown: a reply to an earlier filter still in
         # flight must not replace the list the person asked for last
         self._lists += 1

@@ -427,3 +427,35 @@ def test_enter_on_a_row_opens_it_with_the_cursor_in_the_note(qtbot: Any, tab: An
     assert sent(fake_client, "complaints.show") == {"id": "TS20261130-0001"}
     assert focused == ["note"] and tab.action_bar.note.isEnabled()
     assert tab.shortcuts["search"].shortcut().toString() == "Ctrl+F"
+
+
+def test_a_role_without_complaints_asks_nothing_and_says_who_may(
+        qtbot: Any, fake_client: Any, tmp_path: Path) -> None:
+    """A view-only wall session polled the list every 30 s and put switchlink's English
+    refusal in the status bar; it now asks nothing and says who may, until someone who may
+    logs in."""
+    fake_client.session = "token"
+    fake_client.command_replies.update({
+        "whoami": (True, {"username": "wall1", "role": "wall", "permissions": ["view_floor"]}),
+        "complaints.catalogue": (True, CATALOGUE),
+        "complaints.list": (True, {"total": 1, "rows": [order()]}),
+    })
+    bridge = ClientBridge(fake_client)
+    prefs = Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+    screen = ComplaintsScreen(bridge, prefs)
+    qtbot.addWidget(screen)
+    bridge.start()
+    for _ in range(4):
+        bridge.drain()
+    screen.refresh()  # the 30 s refresher
+    asked = {name for name, _ in fake_client.commands if name.startswith("complaints.")}
+    assert asked == set()
+    assert screen.model.rowCount() == 0
+    assert screen.count.text().startswith("Only ") and "see complaints" in screen.count.text()
+    screen.access.apply({"username": "desk1", "role": "quality_inspector",
+                         "permissions": COMPLAINT_PERMISSIONS})
+    for _ in range(4):
+        bridge.drain()
+    asked = {name for name, _ in fake_client.commands if name.startswith("complaints.")}
+    assert {"complaints.catalogue", "complaints.list", "complaints.report"} <= asked
+    assert screen.model.rowCount() == 1 and screen.catalogue
