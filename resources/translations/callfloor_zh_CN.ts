@@ -676,43 +676,48 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="280"/>
-        <source>Your role may not acknowledge alarms.</source>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="269"/>
+        <source>acknowledge alarms</source>
         <extracomment>room beside a header title: padding and frame, and the sort arrow of the sorted column a cell&apos;s text margins columns whose cells never wrap (numbers and times): never narrower than their contents columns whose title is shown on two lines a user-facing message about an acknowledgement (sent, done, refused)</extracomment>
+        <translation>确认告警</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="287"/>
+        <source>Your role may not acknowledge alarms.</source>
         <translation>您的角色无权确认预警。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="285"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="292"/>
         <source>There is no active alarm to acknowledge.</source>
         <translation>当前没有需要确认的预警。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="292"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="299"/>
         <source>Alarm {id} acknowledged.</source>
         <translation>预警 {id} 已确认。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="294"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="301"/>
         <source>Acknowledgement refused: {reason}</source>
         <translation>确认被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="297"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="304"/>
         <source>Active alarms</source>
         <translation>当前预警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="298"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="305"/>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="300"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="307"/>
         <source>Acknowledge the selected alarm with a note (Ctrl+K)</source>
         <translation>填写说明并确认所选预警（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="302"/>
+        <location filename="../../console/screens/wallboard/widgets/alarms.py" line="310"/>
         <source>Your role may not acknowledge alarms</source>
         <translation>您的角色无权确认预警</translation>
     </message>
@@ -6034,33 +6039,33 @@
         <translation>预警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="333"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="335"/>
         <source>Service level = {definition}</source>
         <extracomment>more agents than this make a big floor: the summary per team / skill group stands in for the grid (cells on demand), the tiles take one row and the queue table the height the charts redraw at most this often: the daemon ticks every 0.5 s, but ticks arriving faster (the console load benchmark&apos;s flood) redrew pyqtgraph in every frame, up to 10 a second, and tripled the longest GUI stall stretch of tiles, queues &amp; alarms, charts and the agent area: (small floor, big floor) the queue holding the centre&apos;s longest wait, as of the last metrics tick a big floor (more than SUMMARY_FROM agents) has its own proportions the service-level definition in force, as switchlink publishes it (S2)</extracomment>
         <translation>服务水平 = {definition}</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="417"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="419"/>
         <source>Alarm sound off</source>
         <translation>预警声音已关闭</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="417"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="419"/>
         <source>Alarm sound on</source>
         <translation>预警声音已开启</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="442"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="444"/>
         <source>Queues, worst first</source>
         <translation>队列（最紧急的在前）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="444"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="446"/>
         <source>Alarm level first, then how far the service level is below target; click a header to sort by it instead. Ready and Talking count an agent in each of their skill groups.</source>
         <translation>先按预警级别，再按服务水平低于目标的差距排序；点击列标题可改按该列排序。“就绪”和“通话”列中，一名坐席在其每个技能组都计一次。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/wallboard/screen.py" line="450"/>
+        <location filename="../../console/screens/wallboard/screen.py" line="452"/>
         <source>Agents</source>
         <translation>坐席</translation>
     </message>

@@ -111,6 +111,8 @@ class WallboardScreen(Screen):
         self._sampler.start()
         access = access_of(bridge)  # the role decides whether Acknowledge is offered
         access.changed.connect(lambda: self.set_can_ack(access.allowed(Permission.ACK_ALARM)))
+        self.alarms.why_not_ack = lambda: access.why_not(Permission.ACK_ALARM,
+                                                         self.alarms.ack_words())
         bridge.changed.connect(self.apply_frame)
         bridge.resynced.connect(self.rebuild)
         bridge.link_changed.connect(self.set_link)

@@ -191,6 +191,9 @@ def test_a_view_only_wall_login_can_only_watch_and_never_expires(
     assert console.access.idle_timeout_s == 0  # never expires
     wallboard = console.win.screens["wallboard"]
     assert not wallboard.alarms.ack_button.isEnabled()
+    # the tooltip names who may, as every greyed action does
+    assert wallboard.alarms.ack_button.toolTip().startswith("Only ")
+    assert "floor manager" in wallboard.alarms.ack_button.toolTip()
     assert not console.win.screens["blacklist"].buttons["add"].isEnabled()
     console.control.last_input = time.monotonic() - 10 * 3600
     console.control.check_idle()

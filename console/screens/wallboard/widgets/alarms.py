@@ -144,6 +144,8 @@ class AlarmPanel(QWidget):
         self.model = model
         self.send = send
         self.can_ack = can_ack
+        # who may acknowledge, when this role may not (set by the screen from Access)
+        self.why_not_ack: Callable[[], str] = lambda: ""
         self.proxy = AlarmProxy(self)
         self.proxy.setDynamicSortFilter(False)
         self.proxy.setSortRole(SORT_ROLE)
@@ -262,6 +264,10 @@ class AlarmPanel(QWidget):
         super().resizeEvent(event)
         self.fit_columns()
 
+    def ack_words(self) -> str:
+        """What the role may not do, for "Only … may acknowledge alarms"."""
+        return self.tr("acknowledge alarms")
+
     def set_can_ack(self, allowed: bool) -> None:
         self.can_ack = allowed
         self.retranslate_ui()
@@ -277,7 +283,8 @@ class AlarmPanel(QWidget):
     def acknowledge_selected(self) -> None:
         """Open the note dialog for the selected (or worst) alarm and send the ack."""
         if not self.can_ack:
-            self.message.emit(self.tr("Your role may not acknowledge alarms."))
+            self.message.emit(self.why_not_ack()
+                              or self.tr("Your role may not acknowledge alarms."))
             return
         alarm_id = self.selected_id()
         alarm = self.model.mirror.get("alarm/" + alarm_id) if alarm_id else None
@@ -299,7 +306,8 @@ class AlarmPanel(QWidget):
         self.ack_button.setEnabled(self.can_ack)
         self.ack_button.setToolTip(self.tr("Acknowledge the selected alarm with a note (Ctrl+K)")
                                    if self.can_ack else
-                                   self.tr("Your role may not acknowledge alarms"))
+                                   self.why_not_ack()
+                                   or self.tr("Your role may not acknowledge alarms"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
