@@ -725,65 +725,98 @@
 <context>
     <name>AnnounceDialog</name>
     <message>
-        <location filename="../../console/screens/complaints/announce_dialog.py" line="49"/>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="61"/>
         <source>Announce a fault in the IVR</source>
-        <extracomment>expiry choices in minutes; two hours by default (a fault fixed sooner is cleared by hand)</extracomment>
+        <extracomment>expiry choices in minutes; two hours by default (a fault fixed sooner is cleared by hand) switchlink&apos;s answer to ``complaints.announce`` (flow, node, notice, volume)</extracomment>
         <translation>在 IVR 中播报故障公告</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/announce_dialog.py" line="53"/>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="65"/>
         <source>%1 complaints about %2 (usually %3).</source>
         <translation>关于%2的投诉 %1 件（平时约 %3 件）。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/announce_dialog.py" line="62"/>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="74"/>
         <source>%1 min</source>
         <translation>%1分钟</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/announce_dialog.py" line="63"/>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="75"/>
         <source>%1 h</source>
         <translation>%1小时</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/announce_dialog.py" line="73"/>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="85"/>
         <source>Announce</source>
         <translation>播报</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/announce_dialog.py" line="75"/>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="87"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/announce_dialog.py" line="79"/>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="91"/>
         <source>Announcement</source>
         <translation>公告内容</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/announce_dialog.py" line="80"/>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="92"/>
         <source>Ends after</source>
         <translation>有效时长</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/announce_dialog.py" line="97"/>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="105"/>
         <source>Write what callers will hear.</source>
         <translation>请填写来电客户将听到的内容。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/announce_dialog.py" line="99"/>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="107"/>
         <source>The announcement is %1 characters; at most %2.</source>
         <translation>公告有 %1 个字，最多 %2 个字。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/announce_dialog.py" line="103"/>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="111"/>
         <source>The switch&apos;s time is not known yet; try again in a moment.</source>
         <translation>尚未获知交换机时间，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/announce_dialog.py" line="127"/>
+        <location filename="../../console/screens/complaints/announce_dialog.py" line="135"/>
         <source>Announced on %1 (%2) until %3. Calls through that menu: %4 in the %5 min before.</source>
         <translation>已在 %1（%2）播报，至 %3 止。该菜单此前 %5 分钟内的来话：%4 次。</translation>
+    </message>
+</context>
+<context>
+    <name>AnnounceEffect</name>
+    <message>
+        <location filename="../../console/screens/complaints/announce_effect.py" line="57"/>
+        <source>Effect of the announcement</source>
+        <translation>公告效果</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_effect.py" line="101"/>
+        <source>Notice on %1 (menu %2) since %3, until %4. Calls through that menu per %5 min: grey before, blue since.</source>
+        <translation>%1（菜单 %2）的紧急公告自 %3 起，至 %4 止。经过该菜单的来话（每 %5 分钟）：灰色为公告前，蓝色为公告后。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_effect.py" line="108"/>
+        <source>minutes from the notice</source>
+        <translation>距公告时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_effect.py" line="122"/>
+        <source>No call history for that menu yet.</source>
+        <translation>该菜单暂无来话记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_effect.py" line="124"/>
+        <source>Before: %1 calls per %2 min. Since the notice: too early to say.</source>
+        <translation>公告前：每 %2 分钟 %1 个来话。公告后：时间尚短，暂无结论。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/announce_effect.py" line="130"/>
+        <source>Before: %1 calls per %2 min. Since the notice: %3 (%4 %).</source>
+        <translation>公告前：每 %2 分钟 %1 个来话。公告后：%3（%4 %）。</translation>
     </message>
 </context>
 <context>
@@ -1584,37 +1617,47 @@
 <context>
     <name>ComplaintStrip</name>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="78"/>
+        <location filename="../../console/screens/complaints/wall.py" line="84"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="84"/>
+        <location filename="../../console/screens/complaints/wall.py" line="90"/>
         <source>%1 open orders at the %2 warning: click for the list</source>
         <translation>%1 张未结工单处于%2预警：点击查看列表</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="91"/>
+        <location filename="../../console/screens/complaints/wall.py" line="98"/>
         <source>Spike: %1%2 — %3 complaints (usually %4)</source>
         <translation>投诉突增：%1%2 — %3 件（平时约 %4 件）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="122"/>
+        <location filename="../../console/screens/complaints/wall.py" line="151"/>
         <source>Complaint warnings</source>
         <translation>投诉预警</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="123"/>
+        <location filename="../../console/screens/complaints/wall.py" line="152"/>
         <source>Announce fault…</source>
         <translation>播报故障…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="130"/>
+        <location filename="../../console/screens/complaints/wall.py" line="153"/>
+        <source>Effect…</source>
+        <translation>效果…</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/wall.py" line="155"/>
+        <source>Calls through the announced menu before the notice and since</source>
+        <translation>公告菜单在公告前后的来话量</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/complaints/wall.py" line="162"/>
         <source>announce a fault in the IVR</source>
         <translation>在 IVR 中播报故障</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="133"/>
+        <location filename="../../console/screens/complaints/wall.py" line="165"/>
         <source>Put a fault announcement into the IVR&apos;s emergency notice for this menu</source>
         <translation>把故障公告放入该菜单的 IVR 紧急通知</translation>
     </message>
@@ -3155,12 +3198,12 @@
 <context>
     <name>FromCallButton</name>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="159"/>
+        <location filename="../../console/screens/complaints/wall.py" line="191"/>
         <source>Complaint from this call…</source>
         <translation>由此通话建投诉…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/complaints/wall.py" line="160"/>
+        <location filename="../../console/screens/complaints/wall.py" line="192"/>
         <source>A new complaint with this caller, level and IVR trail</source>
         <translation>新建投诉，自动填入该来电号码、客户级别和 IVR 路径</translation>
     </message>

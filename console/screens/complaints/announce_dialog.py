@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,12 +36,23 @@ def announcement_text(spike: dict[str, Any]) -> str:
             "给您带来不便敬请谅解，无需再次来电报修。")
 
 
+def switch_time(mirror: Any) -> float | None:
+    """The switch's clock as the floor last showed it (simulated time on the emulator)."""
+    at = (mirror.get("metrics/center") or {}).get("at")
+    if not isinstance(at, int | float):
+        at = (mirror.get("daemon/info") or {}).get("switch_time")
+    return float(at) if isinstance(at, int | float) else None
+
+
 def volume_sum(rows: Any) -> int:
     return sum(int(r[1]) for r in rows or [] if isinstance(r, list | tuple) and len(r) > 1)
 
 
 class AnnounceDialog(QDialog):
     """Prefilled; "Announce" is the second click. Errors show inline; nothing is half-done."""
+
+    #: switchlink's answer to ``complaints.announce`` (flow, node, notice, volume)
+    announced = Signal(object)
 
     def __init__(self, bridge: Any, spike: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,11 +97,7 @@ class AnnounceDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def switch_now(self) -> float | None:
-        mirror = self.bridge.mirror
-        at = (mirror.get("metrics/center") or {}).get("at")
-        if not isinstance(at, int | float):
-            at = (mirror.get("daemon/info") or {}).get("switch_time")
-        return float(at) if isinstance(at, int | float) else None
+        return switch_time(self.bridge.mirror)
 
     def args(self) -> dict[str, Any] | str:
         text = self.text.toPlainText().strip()
@@ -133,6 +141,7 @@ class AnnounceDialog(QDialog):
         if window is not None and hasattr(window, "statusBar"):
             window.statusBar().showMessage(message, 15_000)
         self.accept()
+        self.announced.emit(self.result_data)  # the effect view opens from here
 
     def show_error(self, text: str) -> None:
         self.ok.setEnabled(True)

@@ -38,6 +38,11 @@ class ComplaintStrip(QWidget):
         self.spike.setStyleSheet("color: #d32f2f; font-weight: bold;")
         self.announce = QPushButton(self)
         self.announce.clicked.connect(lambda: self.open_announce())
+        # the effect of this console's last announcement, while its notice is in force
+        self.effect: Any = None
+        self.effect_button = QPushButton(self, objectName="announceEffectButton")
+        self.effect_button.clicked.connect(lambda: self.open_effect())
+        self.effect_button.hide()
         self.access = access_of(bridge)
         self.access.changed.connect(self._role_changed)
         self.dialog: Any = None
@@ -52,6 +57,7 @@ class ComplaintStrip(QWidget):
         row.addSpacing(12)
         row.addWidget(self.spike, 1)
         row.addWidget(self.announce)
+        row.addWidget(self.effect_button)
         row.addStretch(0)
         self.counts: dict[str, int] = dict.fromkeys(WARNINGS, 0)
         self.spikes: list[dict[str, Any]] = []
@@ -86,6 +92,7 @@ class ComplaintStrip(QWidget):
         spike = self.worst_spike()
         self.spike.setVisible(spike is not None)
         self.announce.setVisible(spike is not None)
+        self.effect_button.setVisible(self.effect is not None and self.effect.in_force())
         if spike is not None:
             place = str(spike.get("area") or "")
             self.spike.setText(self.tr("Spike: %1%2 — %3 complaints (usually %4)")
@@ -115,12 +122,37 @@ class ComplaintStrip(QWidget):
         if spike is None:
             return None
         self.dialog = AnnounceDialog(self.bridge, spike, self)
+        self.dialog.announced.connect(self._announced)
         self.dialog.open()
         return self.dialog
+
+    def _announced(self, result: dict[str, Any]) -> None:
+        """Show the calls through the menu before and since, and keep them one click away."""
+        from console.screens.complaints.announce_dialog import switch_time
+        from console.screens.complaints.announce_effect import AnnounceEffect
+
+        if self.effect is not None:
+            self.effect.close()
+            self.effect.deleteLater()
+        self.effect = AnnounceEffect(self.bridge, result,
+                                     lambda: switch_time(self.bridge.mirror), self)
+        self.effect_button.show()
+        self.open_effect()
+
+    def open_effect(self) -> Any:
+        if self.effect is None:
+            return None
+        self.effect.show()
+        self.effect.raise_()
+        self.effect.refresh()
+        return self.effect
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Complaint warnings"))
         self.announce.setText(self.tr("Announce fault…"))
+        self.effect_button.setText(self.tr("Effect…"))
+        self.effect_button.setToolTip(self.tr(
+            "Calls through the announced menu before the notice and since"))
         self._role_changed()
         self._show()
 

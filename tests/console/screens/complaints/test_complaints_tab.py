@@ -327,6 +327,58 @@ def test_a_spike_is_announced_in_two_clicks(qtbot: Any, fake_client: Any) -> Non
     assert dialog.result_data["flow"] == "main"
 
 
+def test_after_announcing_the_menus_calls_before_and_since_are_shown(
+        qtbot: Any, fake_client: Any) -> None:
+    """S3: "see the effect on inbound volume for that menu" — the console showed only the
+    hour before. The effect view asks complaints.volume again and compares per 5 minutes."""
+    fake_client.session = "token"
+    fake_client.command_replies["whoami"] = (True, {"username": "sue", "role": "supervisor",
+                                                    "permissions": ["announce_fault"]})
+    bridge = ClientBridge(fake_client)
+    strip = ComplaintStrip(bridge)
+    qtbot.addWidget(strip)
+    fake_client.mirror.data["metrics/center"] = {**fake_client.mirror.data["metrics/center"],
+                                                 "at": T0}
+    fake_client.push("complaints/spikes", {"spikes": [
+        {"key": "k", "classification": "故障报修/宽带", "area": "", "count": 14,
+         "baseline": 2.0, "alarm": "al-7"}]})
+    before = [[T0 - 3600 + i * 300, 12] for i in range(12)]
+    fake_client.command_replies["complaints.announce"] = (True, {
+        "flow": "hotline-10000", "node": "fault_number",
+        "notice": {"text": "x", "until": T0 + 7200},
+        "volume": {"node": "fault_number", "interval_s": 300, "before": before, "after": [],
+                   "notice_at": T0}})
+    bridge.start()
+    bridge.flush()
+    bridge.drain()
+    assert not strip.effect_button.isVisible()
+    strip.announce.click()
+    strip.dialog.ok.click()
+    bridge.drain()
+    effect = strip.effect
+    assert effect is not None and effect.isVisible() and strip.effect_button.isVisible()
+    assert "Since the notice: too early to say" in effect.summary.text()
+    # twenty switch minutes on: 4 calls per 5 minutes through the menu instead of 12
+    fake_client.mirror.data["metrics/center"]["at"] = T0 + 1200
+    fake_client.command_replies["complaints.volume"] = (True, {
+        "node": "fault_number", "interval_s": 300,
+        "rows": before + [[T0 + i * 300, 4] for i in range(4)]})
+    effect.refresh()
+    bridge.drain()
+    args = sent(fake_client, "complaints.volume")
+    assert args == {"node": "fault_number", "since": T0 - 3600, "until": T0 + 1200,
+                    "interval_s": 300}
+    assert effect.summary.text() == ("Before: 12.0 calls per 5 min. Since the notice: "
+                                     "4.0 (-67 %).")
+    effect.close()
+    assert strip.open_effect() is effect and effect.isVisible()  # the wall's "Effect…"
+    fake_client.mirror.data["metrics/center"]["at"] = T0 + 7300  # the notice ran out
+    effect.refresh()
+    bridge.drain()
+    strip.apply(None)
+    assert not strip.effect_button.isVisible()
+
+
 def test_announcing_is_greyed_for_a_role_that_may_not(qtbot: Any, fake_client: Any) -> None:
     fake_client.session = "token"
     fake_client.command_replies["whoami"] = (True, {"username": "qi",
