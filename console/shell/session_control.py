@@ -84,9 +84,10 @@ class SessionControl(QObject):
         if isinstance(app, QGuiApplication):
             app.focusWindowChanged.connect(self._watch_window)
             self._watch_window(app.focusWindow())
-        handle = window.windowHandle()
-        if handle is not None:
-            self._watch_window(handle)
+        # the main window's own QWindow exists once it is shown: watch it then, whether or
+        # not it ever gets focus (a wall on a screen without a window manager may not)
+        window.installEventFilter(self)
+        self._watch_window(window.windowHandle())
         language_events().changed.connect(self.retranslate)
         self.retranslate()
         if ask_at_start and not getattr(bridge.client, "session", None):
@@ -193,8 +194,11 @@ class SessionControl(QObject):
             window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT:
+        kind = event.type()
+        if kind in _INPUT:
             self.last_input = time.monotonic()
+        elif kind == QEvent.Type.Show and watched is self.window:
+            self._watch_window(self.window.windowHandle())
         return False
 
     # -- look ------------------------------------------------------------------------------
