@@ -1233,120 +1233,130 @@
 <context>
     <name>CampaignChart</name>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="80"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="90"/>
         <source>Dunning calls per half hour</source>
         <translation>每半小时催缴外呼</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="81"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="91"/>
         <source>Inbound service level, 15 minutes (%)</source>
         <translation>呼入服务水平（15 分钟，%）</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="83"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="93"/>
         <source>Dialed</source>
         <translation>已拨</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="83"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="93"/>
         <source>Answered</source>
         <translation>接通</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="83"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="93"/>
         <source>Notices delivered</source>
         <translation>已送达通知</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="97"/>
+        <source>Centre</source>
+        <translation>全中心</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="98"/>
+        <source>Queue pacing the dialer (lowest)</source>
+        <translation>决定外呼节奏的队列（半小时最低）</translation>
     </message>
 </context>
 <context>
     <name>CampaignPanel</name>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="160"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="173"/>
         <source>Start campaign</source>
         <translation>开始催缴</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="161"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="174"/>
         <source>Pause campaign</source>
         <translation>暂停催缴</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="162"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="175"/>
         <source>Run today&apos;s plan</source>
         <translation>执行今日计划</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="163"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="176"/>
         <source>Export file…</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="164"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="177"/>
         <source>Import payments…</source>
         <translation>导入缴费…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="165"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="178"/>
         <source>Suspension files:</source>
         <translation>停机文件：</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="179"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="192"/>
         <source>Waiting for switchlink…</source>
         <translation>正在等待 switchlink…</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="185"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="198"/>
         <source> · closed day: no calls</source>
         <translation> · 休息日：不外呼</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="187"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="200"/>
         <source>Campaign running</source>
         <translation>催缴进行中</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="187"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="200"/>
         <source>Campaign paused</source>
         <translation>催缴已暂停</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="188"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="201"/>
         <source> · %1 · window %2–%3</source>
         <translation> · %1 · 时段 %2–%3</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="204"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="217"/>
         <source>Queued %1 · in flight %2 · manual seat %3</source>
         <translation>排队 %1 · 通话中 %2 · 人工座席 %3</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="208"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="221"/>
         <source>Not called today: %1</source>
         <translation>今日不呼叫：%1</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="214"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="227"/>
         <source>Paused by %1.</source>
         <translation>由 %1 暂停。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="216"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="229"/>
         <source>The site declared today closed: no dunning calls.</source>
         <translation>今天为休息日：不进行催缴外呼。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="218"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="231"/>
         <source>Outside the dialing window: calls start again at %1.</source>
         <translation>不在外呼时段：%1 重新开始外呼。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="221"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="234"/>
         <source>%1 of %2 channels</source>
         <translation>%1 / %2 路通道</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="226"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="239"/>
         <source>%1 · %2: queue %3&apos;s 15-minute service level is %4, target %5</source>
         <translation>%1 · %2：队列 %3 的 15 分钟服务水平为 %4，目标 %5</translation>
     </message>
@@ -5218,42 +5228,42 @@
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="126"/>
+        <location filename="../../console/shell/session_control.py" line="127"/>
         <source>Logged in as {user} ({role}).</source>
         <translation>已登录为 {user}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="135"/>
+        <location filename="../../console/shell/session_control.py" line="136"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="151"/>
+        <location filename="../../console/shell/session_control.py" line="152"/>
         <source>Your session has ended ({message}). Log in again.</source>
         <translation>您的会话已结束（{message}），请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="165"/>
+        <location filename="../../console/shell/session_control.py" line="166"/>
         <source>Logged out: view only.</source>
         <translation>已退出登录：仅可查看。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="181"/>
+        <location filename="../../console/shell/session_control.py" line="182"/>
         <source>Your session ended after %n minute(s) without use. Log in again.</source>
         <translation>%n 分钟无操作，会话已结束，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="202"/>
+        <location filename="../../console/shell/session_control.py" line="206"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="210"/>
+        <location filename="../../console/shell/session_control.py" line="214"/>
         <source>{user} · {role}</source>
         <translation>{user} · {role}</translation>
     </message>
     <message>
-        <location filename="../../console/shell/session_control.py" line="215"/>
+        <location filename="../../console/shell/session_control.py" line="219"/>
         <source>Not logged in (view only)</source>
         <translation>未登录（仅查看）</translation>
     </message>

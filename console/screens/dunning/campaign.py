@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,11 +32,13 @@ from console.screens.dunning.labels import (
 )
 
 COLOURS = ("#4e79a7", "#59a14f", "#f28e2b")
+PACED_COLOUR = "#e15759"
 BUCKET_S = 1800.0  # the dialer's chart bucket (switchlink.services.dunning.dialer)
 
 
 class CampaignChart(QWidget):
-    """Bars of dunning calls per half hour; beside them the centre's inbound 15-minute SL."""
+    """Bars of dunning calls per half hour; beside them the inbound 15-minute SL of the centre
+    and of the queue the pacer watches."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,8 +52,14 @@ class CampaignChart(QWidget):
                      for c in COLOURS]
         for bar in self.bars:
             self.calls.addItem(bar)
+        self.sl_legend = self.sl.getPlotItem().addLegend(offset=(-10, -10))
         self.sl_curve = self.sl.plot(pen=pg.mkPen(COLOURS[0], width=2), symbol="o",
                                      symbolSize=5, symbolBrush=COLOURS[0], connect="finite")
+        # the queue the pacer watches, at its lowest in each half hour: why the dialer slowed
+        self.paced_curve = self.sl.plot(pen=pg.mkPen(PACED_COLOUR, width=2,
+                                                     style=Qt.PenStyle.DashLine),
+                                        symbol="t", symbolSize=6, symbolBrush=PACED_COLOUR,
+                                        connect="finite")
         self.sl.setYRange(0, 100, padding=0)
         self.series: list[dict[str, Any]] = []
         self.retranslate_ui()
@@ -66,6 +74,8 @@ class CampaignChart(QWidget):
             bar.setOpts(x=[x + (i - 1) * 0.28 for x in xs], height=[s[key] for s in series])
         self.sl_curve.setData(xs, [float("nan") if s.get("sl") is None else s["sl"] * 100
                                    for s in series])
+        self.paced_curve.setData(xs, [float("nan") if s.get("paced_sl") is None
+                                      else s["paced_sl"] * 100 for s in series])
         top = max([s["dialed"] for s in series] + [1])
         span = (xs[-1] + 1) if xs else 1
         self.calls.setYRange(0, top * 1.15, padding=0)
@@ -83,6 +93,9 @@ class CampaignChart(QWidget):
         names = (self.tr("Dialed"), self.tr("Answered"), self.tr("Notices delivered"))
         for bar, name in zip(self.bars, names, strict=True):
             self.legend.addItem(bar, name)
+        self.sl_legend.clear()
+        self.sl_legend.addItem(self.sl_curve, self.tr("Centre"))
+        self.sl_legend.addItem(self.paced_curve, self.tr("Queue pacing the dialer (lowest)"))
 
 
 class CampaignPanel(QWidget):

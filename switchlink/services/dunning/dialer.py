@@ -268,13 +268,22 @@ class DunningDialer:
         return levels
 
     def _sample_sl(self, now: float) -> None:
-        """The centre's inbound 15-minute service level, the chart's line against the calls."""
-        if self.floor is None:
+        """The chart's lines against the calls: the centre's inbound 15-minute service level,
+        and the queue the pacer watches (the worst against its target) at its lowest in the
+        half hour — the centre can read 99 % while one queue holds the dialer back."""
+        if self.floor is None or self.day is None or not may_dial(now, self.cfg):
             return
         center = self.floor.get("metrics/center")
         sl = center.get("service_level_15m") if isinstance(center, dict) else None
-        if sl is not None and self.day is not None and may_dial(now, self.cfg):
-            self._bucket(now)["sl"] = round(float(sl), 4)
+        bucket = self._bucket(now)
+        if sl is not None:
+            bucket["sl"] = round(float(sl), 4)
+        reason = self.pacer.reason
+        if reason.service_level is not None:
+            paced = round(float(reason.service_level), 4)
+            low = bucket.get("paced_sl")
+            if low is None or paced < low:
+                bucket["paced_sl"], bucket["paced_queue"] = paced, reason.queue
 
     def _dial(self, now: float) -> None:
         room = self.pacer.channels() - sum(1 for *_, kind in self.inflight.values()
@@ -388,7 +397,7 @@ class Tally(NamedTuple):
         start = t - t % BUCKET_S
         if not self.series or self.series[-1]["t"] < start:
             self.series.append({"t": start, "dialed": 0, "answered": 0, "delivered": 0,
-                                "sl": None})
+                                "sl": None, "paced_sl": None, "paced_queue": ""})
             self.series.sort(key=lambda b: b["t"])
         return next(b for b in reversed(self.series) if b["t"] <= t)
 

@@ -25,7 +25,8 @@ STATUS = {
                "no_answer": 300, "busy": 100, "invalid": 20, "failed": 0, "promises": 12,
                "paid": 40},
     "series": [{"t": T - 3600 * 4 + 1800 * i, "dialed": 100 + i, "answered": 60,
-                "delivered": 55, "sl": 0.9 - i * 0.01} for i in range(8)],
+                "delivered": 55, "sl": 0.9 - i * 0.01, "paced_sl": 0.84 - i * 0.01,
+                "paced_queue": "billing"} for i in range(8)],
 }
 ACCOUNT = {"account": "A000007", "name": "客户7", "phone": "13900000007", "level": "vip",
            "stage": "two_way", "suspension": "two_way", "do_not_call": False,
@@ -88,6 +89,12 @@ def test_the_campaign_figures_and_why_it_is_slowed(tab: Any, fake_client: Any) -
     assert "82.0 %" in why and "80.0 %" in why
     assert "open charge complaint 3" in c.held.text()
     assert len(c.chart.series) == 8
+    # beside the centre's line, the queue the pacer watches (the centre can read 90 % while
+    # billing holds the dialer back)
+    _, centre = c.chart.sl_curve.getData()
+    _, paced = c.chart.paced_curve.getData()
+    assert list(centre[:2]) == pytest.approx([90.0, 89.0])
+    assert list(paced[:2]) == pytest.approx([84.0, 83.0])
     assert not c.start.isEnabled() and c.pause.isEnabled()  # running: only pause
     stopped = dict(STATUS, pace="stopped", channels=0)
     fake_client.push(CAMPAIGN_KEY, stopped)

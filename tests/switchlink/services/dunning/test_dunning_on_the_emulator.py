@@ -78,3 +78,11 @@ def test_pacing_stops_while_inbound_service_level_is_low_and_resumes(db: Databas
             assert b == "slowed"
             assert t1 - t0 >= cfg.resume_hold_s
     assert floor.dialer.counts["dialed"] > 0
+    # the campaign chart carries the queue the pacer watched, at its lowest each half hour:
+    # in the half hour it first stopped, that queue was under its target
+    stop_t = changes[first_stop][0]
+    series = floor.dialer.status()["series"]
+    bucket = next(b for b in reversed(series) if b["t"] <= stop_t)
+    queue = bucket["paced_queue"]
+    assert queue and bucket["paced_sl"] is not None
+    assert bucket["paced_sl"] < floor.floor.get("queue/" + queue)["sl_target"]
