@@ -296,7 +296,9 @@ def test_the_wall_counter_opens_the_list_of_its_level(qtbot: Any, fake_client: A
     assert asked == [("complaints", {"warning": "red"})]
 
 
-def test_a_spike_is_announced_in_two_clicks(qtbot: Any, fake_client: Any) -> None:
+def _supervisors_strip(qtbot: Any, fake_client: Any, area: str,
+                       announce_reply: dict[str, Any]) -> tuple[ComplaintStrip, ClientBridge]:
+    """The wall's complaint row for a supervisor, at switch time T0, with one spike."""
     fake_client.session = "token"
     fake_client.command_replies["whoami"] = (True, {"username": "sue", "role": "supervisor",
                                                     "permissions": ["announce_fault"]})
@@ -306,9 +308,14 @@ def test_a_spike_is_announced_in_two_clicks(qtbot: Any, fake_client: Any) -> Non
     fake_client.mirror.data["metrics/center"] = {**fake_client.mirror.data["metrics/center"],
                                                  "at": T0}
     fake_client.push("complaints/spikes", {"spikes": [
-        {"key": "k", "classification": "故障报修/宽带", "area": "五华区", "count": 14,
+        {"key": "k", "classification": "故障报修/宽带", "area": area, "count": 14,
          "baseline": 2.0, "alarm": "al-7"}]})
-    fake_client.command_replies["complaints.announce"] = (True, {
+    fake_client.command_replies["complaints.announce"] = (True, announce_reply)
+    return strip, bridge
+
+
+def test_a_spike_is_announced_in_two_clicks(qtbot: Any, fake_client: Any) -> None:
+    strip, bridge = _supervisors_strip(qtbot, fake_client, "五华区", {
         "flow": "main", "node": "broadband", "notice": {"text": "x", "until": T0 + 7200},
         "volume": {"interval_s": 900, "before": [[T0 - 900, 30], [T0, 12]], "after": []}})
     bridge.start()
@@ -331,19 +338,8 @@ def test_after_announcing_the_menus_calls_before_and_since_are_shown(
         qtbot: Any, fake_client: Any) -> None:
     """S3: "see the effect on inbound volume for that menu" — the console showed only the
     hour before. The effect view asks complaints.volume again and compares per 5 minutes."""
-    fake_client.session = "token"
-    fake_client.command_replies["whoami"] = (True, {"username": "sue", "role": "supervisor",
-                                                    "permissions": ["announce_fault"]})
-    bridge = ClientBridge(fake_client)
-    strip = ComplaintStrip(bridge)
-    qtbot.addWidget(strip)
-    fake_client.mirror.data["metrics/center"] = {**fake_client.mirror.data["metrics/center"],
-                                                 "at": T0}
-    fake_client.push("complaints/spikes", {"spikes": [
-        {"key": "k", "classification": "故障报修/宽带", "area": "", "count": 14,
-         "baseline": 2.0, "alarm": "al-7"}]})
     before = [[T0 - 3600 + i * 300, 12] for i in range(12)]
-    fake_client.command_replies["complaints.announce"] = (True, {
+    strip, bridge = _supervisors_strip(qtbot, fake_client, "", {
         "flow": "hotline-10000", "node": "fault_number",
         "notice": {"text": "x", "until": T0 + 7200},
         "volume": {"node": "fault_number", "interval_s": 300, "before": before, "after": [],
