@@ -1336,27 +1336,32 @@
         <translation>今日不呼叫：%1</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="227"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="228"/>
+        <source>Not started: Start campaign dials today&apos;s plan.</source>
+        <translation>未启动：点击“开始催缴”即按今日计划外呼。</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/dunning/campaign.py" line="229"/>
         <source>Paused by %1.</source>
         <translation>由 %1 暂停。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="229"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="231"/>
         <source>The site declared today closed: no dunning calls.</source>
         <translation>今天为休息日：不进行催缴外呼。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="231"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="233"/>
         <source>Outside the dialing window: calls start again at %1.</source>
         <translation>不在外呼时段：%1 重新开始外呼。</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="234"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="236"/>
         <source>%1 of %2 channels</source>
         <translation>%1 / %2 路通道</translation>
     </message>
     <message>
-        <location filename="../../console/screens/dunning/campaign.py" line="239"/>
+        <location filename="../../console/screens/dunning/campaign.py" line="241"/>
         <source>%1 · %2: queue %3&apos;s 15-minute service level is %4, target %5</source>
         <translation>%1 · %2：队列 %3 的 15 分钟服务水平为 %4，目标 %5</translation>
     </message>

@@ -224,7 +224,9 @@ class CampaignPanel(QWidget):
     def why_text(self, status: dict[str, Any]) -> str:
         """Why the dialer is where it is, in one line a supervisor can act on."""
         if not status.get("running"):
-            return self.tr("Paused by %1.").replace("%1", status.get("by") or "—")
+            if not status.get("by"):  # nobody started it yet (or since the campaign began)
+                return self.tr("Not started: Start campaign dials today's plan.")
+            return self.tr("Paused by %1.").replace("%1", status["by"])
         if not status.get("open_day", True):
             return self.tr("The site declared today closed: no dunning calls.")
         if not status.get("in_window"):

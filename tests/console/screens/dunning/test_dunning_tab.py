@@ -103,6 +103,9 @@ def test_the_campaign_figures_and_why_it_is_slowed(tab: Any, fake_client: Any) -
     fake_client.push(CAMPAIGN_KEY, dict(STATUS, running=False, by="boss"))
     tab.pump()
     assert c.why.text() == "Paused by boss." and c.start.isEnabled()
+    fake_client.push(CAMPAIGN_KEY, dict(STATUS, running=False, by=""))
+    tab.pump()
+    assert c.why.text() == "Not started: Start campaign dials today's plan."  # not "by —"
     c.start.click()
     tab.pump()
     assert fake_client.commands[-1][0] == "dunning.start"
