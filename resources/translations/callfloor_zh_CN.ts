@@ -3180,32 +3180,37 @@
 <context>
     <name>ForecastTable</name>
     <message>
-        <location filename="../../console/screens/workforce/forecast_table.py" line="40"/>
+        <location filename="../../console/screens/workforce/forecast_table.py" line="39"/>
+        <source>No history yet</source>
+        <translation>暂无历史数据</translation>
+    </message>
+    <message>
+        <location filename="../../console/screens/workforce/forecast_table.py" line="46"/>
         <source>{time}: {calls} calls</source>
         <translation>{time}：{calls} 个来话</translation>
     </message>
     <message>
-        <location filename="../../console/screens/workforce/forecast_table.py" line="53"/>
+        <location filename="../../console/screens/workforce/forecast_table.py" line="59"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../console/screens/workforce/forecast_table.py" line="53"/>
+        <location filename="../../console/screens/workforce/forecast_table.py" line="59"/>
         <source>Calls forecast</source>
         <translation>预测来话量</translation>
     </message>
     <message>
-        <location filename="../../console/screens/workforce/forecast_table.py" line="54"/>
+        <location filename="../../console/screens/workforce/forecast_table.py" line="60"/>
         <source>Busiest half hour</source>
         <translation>最忙半小时</translation>
     </message>
     <message>
-        <location filename="../../console/screens/workforce/forecast_table.py" line="54"/>
+        <location filename="../../console/screens/workforce/forecast_table.py" line="60"/>
         <source>Today&apos;s level</source>
         <translation>今日水平</translation>
     </message>
     <message>
-        <location filename="../../console/screens/workforce/forecast_table.py" line="56"/>
+        <location filename="../../console/screens/workforce/forecast_table.py" line="62"/>
         <source>Calls so far today ÷ the forecast for the same half hours; the rest of today is scaled by it (0.5–2)</source>
         <translation>今日至今来话 ÷ 同时段预测；今日余下时段按此比例调整（0.5–2）</translation>
     </message>

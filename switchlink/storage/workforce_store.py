@@ -68,12 +68,21 @@ def build_forecast(rows: list[IntervalStat], now: float,
         out[scope] = scaled([model.slot(s) for s in starts], level)
         if scope == CENTER:
             days: Days = [{"day": today.isoformat(), "level": round(level, 3),
-                           "offered": [round(s.offered * level, 1) for s in today_slots]}]
+                           "offered": [round(s.offered * level, 1) for s in today_slots],
+                           "basis": _day_basis(today_slots)}]
             for i in range(1, days_ahead + 1):
                 day = today + timedelta(days=i)
+                slots = model.day(day)
                 days.append({"day": day.isoformat(), "level": 1.0,
-                             "offered": [round(s.offered, 1) for s in model.day(day)]})
+                             "offered": [round(s.offered, 1) for s in slots],
+                             "basis": _day_basis(slots)})
     return out, days
+
+
+def _day_basis(slots: list[ForecastSlot]) -> str:
+    """"none" when no history stood behind the day (the console says so rather than 0)."""
+    kinds = {s.basis for s in slots}
+    return "none" if kinds <= {"none"} else "weekday" if "weekday" in kinds else "any_day"
 
 
 class ForecastFeed:

@@ -33,9 +33,15 @@ class ForecastTable(QTableWidget):
             qdate = QDate(when.year, when.month, when.day)
             peak = max(range(len(offered)), key=offered.__getitem__) if offered else 0
             start = QTime(0, 0).addSecs(peak * HALF_HOUR_S)
+            day_text = (locale.toString(qdate, QLocale.FormatType.ShortFormat) + " "
+                        + locale.dayName(qdate.dayOfWeek(), QLocale.FormatType.ShortFormat))
+            if day.get("basis") == "none":  # no stored day before it: not "0 calls"
+                cells = (day_text, self.tr("No history yet"), "—", "—")
+                for column, text in enumerate(cells):
+                    self.setItem(row, column, QTableWidgetItem(text))
+                continue
             cells = (
-                locale.toString(qdate, QLocale.FormatType.ShortFormat)
-                + " " + locale.dayName(qdate.dayOfWeek(), QLocale.FormatType.ShortFormat),
+                day_text,
                 locale.toString(sum(offered), "f", 0),
                 self.tr("{time}: {calls} calls").format(
                     time=locale.toString(start, QLocale.FormatType.ShortFormat),

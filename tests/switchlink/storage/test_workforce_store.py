@@ -58,6 +58,21 @@ def test_the_feed_reads_the_database_off_the_loop_and_staffing_publishes_it(
     assert [a["required"] for a in center["ahead"]] == [*expected, 0]
     assert [d["day"] for d in center["days"]] == ["2026-03-16", "2026-03-17", "2026-03-18"]
     assert sum(center["days"][1]["offered"]) == 120
+    assert [d["basis"] for d in center["days"]] == ["weekday", "weekday", "weekday"]
+
+
+def test_a_day_with_no_history_behind_it_says_so(db: Database) -> None:
+    """The demo's first day: today had no stored day before it, so the forecast is not "0
+    calls" but no forecast at all; tomorrow already has today."""
+    staffing = StaffingLive([SkillGroup("q", "Billing", sl_threshold_s=20, sl_target=0.8)])
+    feed = ForecastFeed(db, staffing)
+    now = MONDAY_9.timestamp() + 60
+    feed.tick(now)
+    feed.join()
+    staffing.tick(now, {"metrics/queue/q": {"agents_logged_in": 10}})
+    feed.tick(now + 1)
+    days = staffing.tick(now + 2, {})["staffing/center"]["days"]
+    assert days[0]["basis"] == "none"
 
 
 def test_a_forecast_is_rebuilt_once_per_half_hour(db: Database) -> None:

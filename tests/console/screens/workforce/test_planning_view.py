@@ -58,9 +58,14 @@ def test_the_tab_lists_the_forecast_days_and_staffing_now(qtbot, fake_client: Fa
                                          "days": [{"day": "2026-03-16", "level": 1.25,
                                                    "offered": offered},
                                                   {"day": "2026-03-17", "level": 1.0,
-                                                   "offered": offered}]})
+                                                   "offered": offered},
+                                                  {"day": "2026-03-18", "level": 1.0,
+                                                   "offered": [0.0] * 48, "basis": "none"}]})
     fake_client.push("staffing/queue/q1", {"name": "Billing", "required": 14, "available": 11})
-    qtbot.waitUntil(lambda: screen.forecast.rowCount() == 2)
+    qtbot.waitUntil(lambda: screen.forecast.rowCount() == 3)
+    # a day with no history behind it is not forecast as "0 calls"
+    assert screen.forecast.item(2, 1).text() == "No history yet"
+    assert screen.forecast.item(2, 3).text() == "—"
     assert screen.forecast.item(0, 1).text() == "210"
     assert screen.forecast.item(0, 2).text().endswith(": 120 calls")
     assert "10:00" in screen.forecast.item(0, 2).text()
