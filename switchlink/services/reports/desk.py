@@ -114,6 +114,8 @@ class ReportDesk:
                 self._scheduled(p, True)
 
     def _scheduled(self, period: Period, catch_up: bool) -> StoredReport | None:
+        if self._closing:  # a catch-up of hundreds of periods must not hold the exit
+            return None
         try:
             if catch_up and self.reports.get(period.kind.value, period.start) is not None:
                 return None
@@ -141,6 +143,8 @@ class ReportDesk:
                  ) -> StoredReport | None:
         """Compute and store ``period``'s report (replacing a stored one); thread-safe."""
         with self._lock:
+            if self._closing:
+                return None
             if self.flush is not None:
                 self.flush()  # what the event loop queued for history is stored first
             figures = self.compute(period)

@@ -4,6 +4,8 @@ the periods it missed that have history."""
 
 from __future__ import annotations
 
+import threading
+
 from datetime import datetime
 from pathlib import Path
 
@@ -117,3 +119,9 @@ def test_stopping_does_not_wait_for_a_long_report(db: Database) -> None:
     assert clock.monotonic() - started < 2.0
     clock.sleep(3.5)  # the worker finishes its computation ...
     assert _stored(db) == {}  # ... and stores nothing
+    # ... and computes no further period of the catch-up (hundreds of hours: the worker
+    # thread held a finished test run's exit for minutes, as it would hold the daemon's)
+    for thread in threading.enumerate():
+        if thread.name.startswith("switchlink-reports"):
+            thread.join(timeout=5.0)
+            assert not thread.is_alive(), "the report worker still runs after close"
