@@ -5,7 +5,6 @@ the periods it missed that have history."""
 from __future__ import annotations
 
 import threading
-
 from datetime import datetime
 from pathlib import Path
 
