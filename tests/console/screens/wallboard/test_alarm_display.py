@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pytest
 from fakes import FakeClient
-from PySide6.QtCore import QSettings
+from walls import open_wall
 
-from console.common.link import ClientBridge
-from console.common.preferences import Preferences
 from console.screens.wallboard.models.alarm_list import (
     LEVEL,
     METRIC,
@@ -19,20 +17,11 @@ from console.screens.wallboard.models.alarm_list import (
     metric_label,
 )
 from console.screens.wallboard.screen import WallboardScreen
-from console.shell.window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot, fake_client: FakeClient, tmp_path: Path) -> WallboardScreen:
-    bridge = ClientBridge(fake_client, frame_ms=20, poll_ms=10)
-    prefs = Preferences(QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(bridge, prefs)
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    bridge.start()
-    win.show()
-    qtbot.waitUntil(lambda: win.live_seen)
-    return win.screens["wallboard"]
+    return open_wall(qtbot, fake_client, tmp_path)
 
 
 def _sl_alarm(aid: str, level: str, **fields: object) -> dict[str, object]:

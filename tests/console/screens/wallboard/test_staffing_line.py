@@ -8,16 +8,14 @@ from pathlib import Path
 
 import pytest
 from fakes import FakeClient
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from walls import open_wall
 
-from console.common.link import ClientBridge
-from console.common.preferences import Preferences
 from console.screens.wallboard import staffing
 from console.screens.wallboard.models.queue_table import NEEDED, READY, STAFFED
 from console.screens.wallboard.screen import WallboardScreen
 from console.shell.i18n import Translations
-from console.shell.window import MainWindow
 
 NINE = datetime(2026, 3, 16, 9, 0).timestamp()
 SHORT = {"name": "话费查询", "required": 14, "available": 11, "ready": 2, "agents_short": 3,
@@ -31,15 +29,7 @@ CENTER = {"required": 14, "available": 11, "ready": 2, "short_queues": 1, "compl
 
 @pytest.fixture
 def board(qtbot, fake_client: FakeClient, tmp_path: Path) -> WallboardScreen:
-    bridge = ClientBridge(fake_client, frame_ms=20, poll_ms=10)
-    prefs = Preferences(QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(bridge, prefs)
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    bridge.start()
-    win.show()
-    qtbot.waitUntil(lambda: win.live_seen)
-    return win.screens["wallboard"]
+    return open_wall(qtbot, fake_client, tmp_path)
 
 
 def _cell(board: WallboardScreen, column: int, role: int = Qt.ItemDataRole.DisplayRole):

@@ -9,16 +9,14 @@ from typing import Any
 
 import pytest
 from fakes import FakeClient
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMenu
+from walls import open_wall
 
-from console.common.link import ClientBridge
-from console.common.preferences import Preferences
 from console.screens.wallboard.control.dialogs import ActionDialog
 from console.screens.wallboard.control.skills_dialog import MEMBER, SkillsDialog
 from console.screens.wallboard.models.agent_grid import MARK_ROLE
 from console.screens.wallboard.screen import WallboardScreen
-from console.shell.window import MainWindow
 from models.security import ROLE_PERMISSIONS, Role
 
 SUPERVISOR = sorted(p.value for p in ROLE_PERMISSIONS[Role.SUPERVISOR])
@@ -32,15 +30,7 @@ def _board(qtbot, client: FakeClient, tmp_path: Path, role: str = "supervisor",
     client.command_replies["reason_codes"] = (True, [
         {"code": "break", "zh": "小休", "en": "Break"},
         {"code": "meeting", "zh": "会议", "en": "Meeting"}])
-    bridge = ClientBridge(client, frame_ms=20, poll_ms=10)
-    prefs = Preferences(QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(bridge, prefs)
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    bridge.start()
-    win.show()
-    qtbot.waitUntil(lambda: win.live_seen)
-    board = win.screens["wallboard"]
+    board = open_wall(qtbot, client, tmp_path)
     qtbot.waitUntil(lambda: board.control.access.username == "sup")
     return board
 

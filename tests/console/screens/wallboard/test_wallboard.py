@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from fakes import FakeClient
 from PySide6.QtCore import QSettings
+from walls import open_wall
 
 from console.common.link import ClientBridge
 from console.common.preferences import Preferences
@@ -17,15 +18,7 @@ from console.shell.window import MainWindow
 
 @pytest.fixture
 def board(qtbot, fake_client: FakeClient, tmp_path: Path) -> WallboardScreen:
-    bridge = ClientBridge(fake_client, frame_ms=20, poll_ms=10)
-    prefs = Preferences(QSettings(str(tmp_path / "console.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(bridge, prefs)
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    bridge.start()
-    win.show()
-    qtbot.waitUntil(lambda: win.live_seen)
-    return win.screens["wallboard"]
+    return open_wall(qtbot, fake_client, tmp_path)
 
 
 def test_tiles_show_center_metrics(board: WallboardScreen) -> None:
